@@ -1,0 +1,31 @@
+# Interface strings of the default theme (English).
+skip-to-content = Skip to content
+language-switcher = Language
+main-menu = Main menu
+not-translated-yet = (not translated yet)
+nav-home = Home
+footer-responsible = Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social Affairs of Georgia
+footer-agency = LEPL IDPs, Eco-Migrants and Livelihood Provision Agency
+footer-about = About the programmes
+updated = updated
+home-check-button = Check if you can get help
+regions-index = Regions
+region-no-organisation = No organisation serves this region yet.
+contact-heading = Contact
+serves-regions = Serves
+contact-phone = Phone
+contact-email = E-mail
+contact-address = Address
+contact-website = Website
+contact-soon = Contact details will be published soon.
+course-when-where = When and where
+course-location = Place
+course-dates = Dates
+course-dates-tba = Dates to be announced.
+not-found-title = Page not found
+not-found-text = The page you asked for is not here. It may have moved.
+not-found-home = Go to the home page
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}

@@ -1,0 +1,31 @@
+# ნაგულისხმევი თემის ტექსტები (ქართული).
+skip-to-content = გადასვლა ძირითად შინაარსზე
+language-switcher = ენა
+main-menu = მთავარი მენიუ
+not-translated-yet = (ჯერ არ არის თარგმნილი)
+nav-home = მთავარი
+footer-responsible = საქართველოს ოკუპირებული ტერიტორიებიდან დევნილთა, შრომის, ჯანმრთელობისა და სოციალური დაცვის სამინისტრო
+footer-agency = სსიპ დევნილთა, ეკომიგრანტთა და საარსებო წყაროებით უზრუნველყოფის სააგენტო
+footer-about = პროგრამების შესახებ
+updated = განახლდა
+home-check-button = შეამოწმეთ, შეგიძლიათ თუ არა დახმარების მიღება
+regions-index = რეგიონები
+region-no-organisation = ამ რეგიონს ჯერ არცერთი ორგანიზაცია არ ემსახურება.
+contact-heading = კონტაქტი
+serves-regions = ემსახურება
+contact-phone = ტელეფონი
+contact-email = ელ. ფოსტა
+contact-address = მისამართი
+contact-website = ვებგვერდი
+contact-soon = საკონტაქტო ინფორმაცია მალე გამოქვეყნდება.
+course-when-where = როდის და სად
+course-location = ადგილი
+course-dates = თარიღები
+course-dates-tba = თარიღები მოგვიანებით გამოცხადდება.
+not-found-title = გვერდი ვერ მოიძებნა
+not-found-text = გვერდი, რომელსაც ეძებთ, აქ არ არის. შესაძლოა, სხვა მისამართზე გადავიდა.
+not-found-home = მთავარ გვერდზე გადასვლა
+pages-count = { $count ->
+    [one] { $count } გვერდი
+   *[other] { $count } გვერდი
+}

@@ -1,0 +1,94 @@
+//! The command line: `build`, `check`, `serve`, `init`, `new`, in plain words.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// campaign — builds the bilingual (Georgian/English) campaign website from Markdown.
+#[derive(Parser, Debug)]
+#[command(name = "campaign", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How `check` prints its report.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    /// Readable text, grouped by file.
+    Text,
+    /// One JSON document (for tools).
+    Json,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into a folder (by default `public/` inside the site folder).
+    Build {
+        /// The site folder (the one holding site.yaml). Default: this folder or the nearest parent with a site.yaml.
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Where to write the site. Default: DIR/public.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The address the site will be published at (overrides base_url in site.yaml), e.g. https://example.ge/
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Also build pages marked `draft: true` and pages outside their publish/expiry dates.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the site for errors and problems without writing anything (exit 1 on errors).
+    Check {
+        /// The site folder (the one holding site.yaml).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Also fail (exit 1) on warnings.
+        #[arg(long)]
+        strict: bool,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Also include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Preview the site in a browser; pages reload by themselves when you save a file.
+    Serve {
+        /// The site folder (the one holding site.yaml).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// The port to listen on (the next free one is tried if it is taken).
+        #[arg(long, short, default_value_t = 4717)]
+        port: u16,
+        /// The address to listen on. Default: this computer only (127.0.0.1).
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Check files for changes every MS milliseconds instead of using system notifications
+        /// (for network drives and unusual file systems).
+        #[arg(long, value_name = "MS")]
+        poll: Option<u64>,
+        /// Also show drafts.
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        drafts: bool,
+    },
+    /// Create a new site in DIR (site.yaml and a few pages in both languages).
+    Init {
+        /// The folder to create the site in (it must be empty or not exist).
+        dir: PathBuf,
+    },
+    /// Create a new page in every language: `campaign new news "სათაური"`.
+    New {
+        /// The section (folder under content/), e.g. `news`.
+        section: String,
+        /// The page title (the address is made from it).
+        title: String,
+        /// The site folder (the one holding site.yaml).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,354 @@
+//! `site.yaml` → [`Config`]: languages (first = default), titles, base URL, theme.
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+use serde::Serialize;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+/// The name of the site configuration file.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// A configured language.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47 code used in file names and URLs (`ka`, `en`).
+    pub code: String,
+    /// The language's name in itself (`ქართული`, `English`).
+    pub name: String,
+    /// Open Graph locale (`ka_GE`, `en_US`).
+    pub locale: String,
+}
+
+/// Text given per language (or once for all languages).
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, else in `fallback`, else any.
+    pub fn get(&self, lang: &str, fallback: &str) -> String {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(fallback))
+            .or_else(|| self.0.values().next())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// The whole site configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// Site title per language.
+    pub title: Localized,
+    /// Site description per language.
+    pub description: Localized,
+    /// Absolute base URL (`https://example.org/sub/`), always ending in `/`, if set.
+    pub base_url: Option<String>,
+    /// Languages, the default first.
+    pub languages: Vec<Language>,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Every other key, passed to templates as `config.extra`.
+    pub extra: serde_json::Value,
+}
+
+impl Config {
+    /// The default language code (the first configured).
+    pub fn default_lang(&self) -> &str {
+        &self.languages[0].code
+    }
+
+    /// Whether `code` is a configured language.
+    pub fn has_lang(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l.code == code)
+    }
+
+    /// The URL prefix of a language: `/` for the default, `/en/` for the others.
+    pub fn lang_prefix(&self, code: &str) -> String {
+        if code == self.default_lang() {
+            "/".to_string()
+        } else {
+            format!("/{code}/")
+        }
+    }
+
+    /// Path part of the base URL (`/sub/` for `https://x.org/sub/`), `/` without one.
+    pub fn base_path(&self) -> String {
+        match &self.base_url {
+            Some(u) => {
+                let after_scheme = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
+                match after_scheme.find('/') {
+                    Some(i) => after_scheme[i..].to_string(),
+                    None => "/".to_string(),
+                }
+            }
+            None => "/".to_string(),
+        }
+    }
+
+    /// The absolute URL of a site path (`/en/x/`), when a base URL is set.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.base_url
+            .as_ref()
+            .map(|b| format!("{}{}", b.trim_end_matches('/'), path))
+    }
+}
+
+/// Built-in names and locales for common language codes.
+fn builtin_language(code: &str) -> (String, String) {
+    let (name, locale) = match code {
+        "ka" => ("ქართული", "ka_GE"),
+        "en" => ("English", "en_US"),
+        "ru" => ("Русский", "ru_RU"),
+        "uk" => ("Українська", "uk_UA"),
+        "hy" => ("Հայերեն", "hy_AM"),
+        "az" => ("Azərbaycan", "az_AZ"),
+        "de" => ("Deutsch", "de_DE"),
+        "fr" => ("Français", "fr_FR"),
+        "ar" => ("العربية", "ar_AR"),
+        "fa" => ("فارسی", "fa_IR"),
+        "tr" => ("Türkçe", "tr_TR"),
+        _ => (code, ""),
+    };
+    (name.to_string(), locale.to_string())
+}
+
+/// Whether `s` looks like a language code (`ka`, `en`, `pt-br`).
+pub fn looks_like_lang(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Parse `site.yaml` text. `file` is the name used in messages.
+pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = yaml::parse(text, file, 0, text).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let map = match value {
+        Value::Mapping(m) => m,
+        Value::Null => Default::default(),
+        other => {
+            return Err(vec![
+                Diagnostic::error(
+                    "config",
+                    format!(
+                        "site.yaml should be a list of `key: value` lines, but it is {}",
+                        yaml::kind_word(&other)
+                    ),
+                )
+                .in_file(file)
+                .at_line(1)
+                .with_hint("start with `title:` and `languages:` (see README, \"Configuration\")"),
+            ]);
+        }
+    };
+    let at = |key: &str, msg: String, hint: &str| {
+        let line = yaml::key_line(text, key).unwrap_or(1);
+        Diagnostic::error("config", msg)
+            .in_file(file)
+            .at(line, yaml::value_col(text, key))
+            .with_source(text)
+            .with_hint(hint.to_string())
+    };
+
+    let mut languages = Vec::new();
+    match map.get("languages") {
+        None => {
+            for code in ["ka", "en"] {
+                let (name, locale) = builtin_language(code);
+                languages.push(Language {
+                    code: code.into(),
+                    name,
+                    locale,
+                });
+            }
+        }
+        Some(Value::Sequence(items)) => {
+            for item in items {
+                let (code, name, locale) = match item {
+                    Value::String(c) => (c.clone(), None, None),
+                    Value::Mapping(m) => (
+                        m.get("code")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string(),
+                        m.get("name").and_then(Value::as_str).map(str::to_string),
+                        m.get("locale").and_then(Value::as_str).map(str::to_string),
+                    ),
+                    _ => (String::new(), None, None),
+                };
+                if !looks_like_lang(&code) {
+                    errors.push(at(
+                        "languages",
+                        format!("`{code}` is not a language code"),
+                        "use two-letter codes such as `ka` and `en`, the default language first",
+                    ));
+                    continue;
+                }
+                if languages.iter().any(|l: &Language| l.code == code) {
+                    errors.push(at(
+                        "languages",
+                        format!("the language `{code}` is listed twice"),
+                        "list each language once",
+                    ));
+                    continue;
+                }
+                let (bname, blocale) = builtin_language(&code);
+                languages.push(Language {
+                    name: name.unwrap_or(bname),
+                    locale: locale.unwrap_or(blocale),
+                    code,
+                });
+            }
+            if languages.is_empty() && errors.is_empty() {
+                errors.push(at(
+                    "languages",
+                    "no languages are listed".into(),
+                    "write e.g. `languages: [ka, en]`, the default language first",
+                ));
+            }
+        }
+        Some(_) => errors.push(at(
+            "languages",
+            "`languages` should be a list".into(),
+            "write e.g. `languages: [ka, en]`, the default language first",
+        )),
+    }
+
+    let localized = |key: &str, errors: &mut Vec<Diagnostic>| -> Localized {
+        match map.get(key) {
+            None | Some(Value::Null) => Localized::default(),
+            Some(Value::String(s)) => Localized(
+                languages
+                    .iter()
+                    .map(|l| (l.code.clone(), s.clone()))
+                    .collect(),
+            ),
+            Some(Value::Mapping(m)) => Localized(
+                m.iter()
+                    .filter_map(|(k, v)| Some((yaml::key_string(k), v.as_str()?.to_string())))
+                    .collect(),
+            ),
+            Some(other) => {
+                errors.push(at(
+                    key,
+                    format!(
+                        "`{key}` should be text or one text per language, not {}",
+                        yaml::kind_word(other)
+                    ),
+                    "write it per language, e.g. `ka: ...` and `en: ...` indented under it",
+                ));
+                Localized::default()
+            }
+        }
+    };
+    let title = localized("title", &mut errors);
+    let description = localized("description", &mut errors);
+
+    let base_url = match map.get("base_url") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => match normalize_base_url(s) {
+            Some(u) => Some(u),
+            None => {
+                errors.push(at(
+                    "base_url",
+                    format!("`{s}` is not a web address"),
+                    "write the full address, starting with https://, e.g. https://example.ge/",
+                ));
+                None
+            }
+        },
+        Some(_) => {
+            errors.push(at(
+                "base_url",
+                "`base_url` should be a web address".into(),
+                "e.g. base_url: https://example.ge/",
+            ));
+            None
+        }
+    };
+    let theme = map
+        .get("theme")
+        .and_then(Value::as_str)
+        .unwrap_or("default")
+        .to_string();
+    let mut extra = serde_json::Map::new();
+    for (k, v) in &map {
+        let k = yaml::key_string(k);
+        if !matches!(
+            k.as_str(),
+            "title" | "description" | "base_url" | "languages" | "theme"
+        ) {
+            extra.insert(k, yaml::to_json(v));
+        }
+    }
+    if let Some((key, line)) = yaml::duplicate_top_level_key(text) {
+        errors.push(
+            Diagnostic::error("config", format!("`{key}` is written twice"))
+                .in_file(file)
+                .at_line(line)
+                .with_source(text)
+                .with_hint("keep one of them"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Config {
+        title,
+        description,
+        base_url,
+        languages,
+        theme,
+        extra: serde_json::Value::Object(extra),
+    })
+}
+
+/// Check and normalise a base URL (`https://x.ge` → `https://x.ge/`).
+pub fn normalize_base_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.contains(' ') || s.contains(['<', '>', '"', ' ']) {
+        return None;
+    }
+    Some(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_languages_and_base_url() {
+        let c = parse(
+            "title: {ka: ა, en: A}\nbase_url: https://x.ge/sub\nlanguages: [ka, en]\n",
+            "site.yaml",
+        )
+        .unwrap();
+        assert_eq!(c.default_lang(), "ka");
+        assert_eq!(c.languages[0].name, "ქართული");
+        assert_eq!(c.base_url.as_deref(), Some("https://x.ge/sub/"));
+        assert_eq!(c.base_path(), "/sub/");
+        assert_eq!(c.lang_prefix("en"), "/en/");
+        assert_eq!(c.absolute("/en/"), Some("https://x.ge/sub/en/".into()));
+    }
+
+    #[test]
+    fn rejects_bad_language_code_with_line() {
+        let e = parse("title: x\nlanguages: [ka, English]\n", "site.yaml").unwrap_err();
+        assert_eq!(e[0].message, "`English` is not a language code");
+        assert_eq!(e[0].line, Some(2));
+    }
+}

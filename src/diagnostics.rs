@@ -1,0 +1,225 @@
+//! Messages for editors: errors and warnings with file, line, column, plain words and a hint.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build cannot produce a correct site; nothing is written.
+    Error,
+    /// The site builds, but something should be fixed before publishing.
+    Warning,
+    /// Information only (never fails a build, not counted as a warning).
+    Note,
+}
+
+impl Severity {
+    /// The word printed before the message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// One message about the site, pointing at a place in a file where possible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error, warning or note.
+    pub severity: Severity,
+    /// A short stable identifier (e.g. `yaml`, `missing-title`), for JSON output and allow-lists.
+    pub code: &'static str,
+    /// The file, relative to the site root, with `/` separators.
+    pub file: Option<String>,
+    /// 1-based line in the file.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) in the line.
+    pub column: Option<usize>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// The offending line of the file, when known (shown under the message).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with a message and no location.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// A new warning with a message and no location.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    /// A new note with a message and no location.
+    pub fn note(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, code, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            file: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// Attach the file (given relative to the site root).
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(display_path(file.as_ref()));
+        self
+    }
+
+    /// Attach a 1-based line number.
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// Attach a 1-based line and column.
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Attach a hint telling the editor what to do.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attach the text of the offending line, taken from the whole file text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if let Some(line) = self.line {
+            self.source_line = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    /// `file:line:col` as far as known.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        Some(match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => file.clone(),
+        })
+    }
+
+    /// The plain-text form shown in a terminal.
+    pub fn render_text(&self) -> String {
+        let mut out = format!("{}: {}\n", self.severity.label(), self.message);
+        if let Some(loc) = self.location() {
+            let _ = writeln!(out, "  --> {loc}");
+        }
+        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+            let num = line.to_string();
+            let pad = " ".repeat(num.len());
+            let _ = writeln!(out, "  {pad} |");
+            let _ = writeln!(out, "  {num} | {src}");
+            if let Some(col) = self.column {
+                let width: usize = src.chars().take(col.saturating_sub(1)).count();
+                let _ = writeln!(out, "  {pad} | {}^", " ".repeat(width));
+            }
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// A path with forward slashes, for messages that read the same on every system.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Relative path of `path` under `root`, or the path itself when it is outside.
+pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The number of errors and warnings in a list.
+pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    (errors, warnings)
+}
+
+/// Sort diagnostics for display: by file, then line, errors before warnings.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.file.as_deref(), a.line, a.column, a.severity).cmp(&(
+            b.file.as_deref(),
+            b.line,
+            b.column,
+            b.severity,
+        ))
+    });
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_source_and_caret_under_georgian_text() {
+        let text = "---\ntitle: სათაური\ndate: 2025-13-01\n---\n";
+        let d = Diagnostic::error("bad-date", "`date` is not a date")
+            .in_file("content/a.ka.md")
+            .at(3, 7)
+            .with_source(text)
+            .with_hint("write it as YYYY-MM-DD");
+        assert_eq!(
+            d.render_text(),
+            "error: `date` is not a date\n  --> content/a.ka.md:3:7\n    |\n  3 | date: 2025-13-01\n    |       ^\n  = hint: write it as YYYY-MM-DD\n"
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ა\nბგ x";
+        assert_eq!(line_col(text, text.find('x').unwrap()), (2, 4));
+    }
+}

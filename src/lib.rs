@@ -1,0 +1,19 @@
+//! campaign: a fast bilingual (Georgian/English) static-site generator for public information campaigns.
+//!
+//! The pipeline runs one way: [`load`] (disk → sources) → [`model`] (pages, translations,
+//! routes) → [`render`] (Markdown, templates, site files) → [`write`] (disk or memory).
+
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod diagnostics;
+pub mod embedded;
+pub mod init;
+pub mod load;
+pub mod model;
+pub mod numfmt;
+pub mod pipeline;
+pub mod render;
+pub mod slug;
+pub mod write;
+pub mod yaml;

@@ -1,0 +1,333 @@
+//! Load: read the site from disk (or the embedded defaults) into plain values, the only input I/O.
+
+pub mod frontmatter;
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::embedded;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+/// A text file of the site, already decoded (BOM removed, CRLF turned into LF).
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Path relative to the site root, with `/` (as shown in messages).
+    pub file: String,
+    /// Path relative to its folder (`content/`, `templates/`, ...), with `/`.
+    pub rel: String,
+    /// The text.
+    pub text: String,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Output path relative to the output root, with `/`.
+    pub out: String,
+    /// The bytes.
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// Everything a build reads, before any interpretation beyond decoding.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// The site root folder.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub config: Option<Config>,
+    /// Markdown pages under `content/`.
+    pub pages: Vec<TextFile>,
+    /// YAML data files under `content/` (`regions.yaml`, `self-check.yaml`, ...).
+    pub data: Vec<TextFile>,
+    /// Other files under `content/` (published beside their pages).
+    pub assets: Vec<StaticFile>,
+    /// Templates by name: the theme's, then the site's `templates/` overriding by name.
+    pub templates: Vec<TextFile>,
+    /// Fluent files: (language, file); embedded defaults first, site files after.
+    pub locales: Vec<(String, TextFile)>,
+    /// Theme and site static files (the site's win on the same path).
+    pub statics: Vec<StaticFile>,
+    /// Problems found while reading (non-UTF-8 files, unreadable folders).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Find the site root: `dir` itself or the nearest parent holding `site.yaml`.
+pub fn find_root(dir: &Path) -> Option<PathBuf> {
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        if d.join(config::CONFIG_FILE).is_file() {
+            return Some(d.to_path_buf());
+        }
+        cur = d.parent();
+    }
+    None
+}
+
+/// Decode bytes as UTF-8 text, dropping a BOM and Windows line ends.
+pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(if s.contains('\r') {
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            s.to_string()
+        }),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let prefix = String::from_utf8_lossy(valid);
+            let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
+            Err(Diagnostic::error("not-utf8", "the file is not saved as UTF-8 text")
+                .in_file(file)
+                .at(line, col)
+                .with_hint("open it in your editor and save it with the encoding \"UTF-8\" (in Word: Save As → Plain Text → Unicode (UTF-8))"))
+        }
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files: Vec<PathBuf> = WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || is_temp_name(&name))
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Editor swap, backup and temp files, never part of a site.
+pub fn is_temp_name(name: &str) -> bool {
+    name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+}
+
+fn rel_slash(path: &Path, base: &Path) -> String {
+    display_path(path.strip_prefix(base).unwrap_or(path))
+}
+
+/// Read the whole site under `root`. `config` errors are reported in `diagnostics`.
+pub fn load(root: &Path) -> Sources {
+    let mut src = Sources {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
+    let config_path = root.join(config::CONFIG_FILE);
+    match std::fs::read(&config_path) {
+        Ok(bytes) => match decode(&bytes, config::CONFIG_FILE) {
+            Ok(text) => match config::parse(&text, config::CONFIG_FILE) {
+                Ok(c) => src.config = Some(c),
+                Err(mut d) => src.diagnostics.append(&mut d),
+            },
+            Err(d) => src.diagnostics.push(d),
+        },
+        Err(_) => src.diagnostics.push(
+            Diagnostic::error(
+                "no-site",
+                format!("there is no site.yaml in {}", root.display()),
+            )
+            .with_hint(
+                "run `campaign init DIR` to start a new site, or pass `--root DIR` to point at one",
+            ),
+        ),
+    }
+
+    // content/: pages, data files and assets, read in parallel.
+    let content = root.join("content");
+    let files = walk_files(&content);
+    let read: Vec<(PathBuf, std::io::Result<Vec<u8>>)> = files
+        .into_par_iter()
+        .map(|p| {
+            let r = std::fs::read(&p);
+            (p, r)
+        })
+        .collect();
+    for (path, bytes) in read {
+        let file = rel_slash(&path, root);
+        let rel = rel_slash(&path, &content);
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                src.diagnostics.push(
+                    Diagnostic::error(
+                        "unreadable",
+                        format!("the file cannot be read: {}", plain_io(&e)),
+                    )
+                    .in_file(&file),
+                );
+                continue;
+            }
+        };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "yaml" | "yml" => match decode(&bytes, &file) {
+                Ok(text) => {
+                    let tf = TextFile { file, rel, text };
+                    if ext.starts_with('m') {
+                        src.pages.push(tf)
+                    } else {
+                        src.data.push(tf)
+                    }
+                }
+                Err(d) => src.diagnostics.push(d),
+            },
+            _ => src.assets.push(StaticFile {
+                out: rel,
+                bytes: Arc::new(bytes),
+            }),
+        }
+    }
+
+    // Theme: the site's themes/<name>/ on disk, else the embedded default.
+    let theme = src
+        .config
+        .as_ref()
+        .map(|c| c.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let theme_dir = root.join("themes").join(&theme);
+    if theme_dir.is_dir() {
+        read_templates(&mut src, &theme_dir.join("templates"), root);
+        read_statics(&mut src, &theme_dir.join("static"), root);
+    } else if theme == "default" {
+        for (rel, bytes) in embedded::THEME {
+            if let Some(name) = rel.strip_prefix("templates/") {
+                src.templates.push(TextFile {
+                    file: format!("themes/default/{rel}"),
+                    rel: name.to_string(),
+                    text: String::from_utf8_lossy(bytes).into_owned(),
+                });
+            } else if let Some(out) = rel.strip_prefix("static/") {
+                src.statics.push(StaticFile {
+                    out: out.to_string(),
+                    bytes: Arc::new(bytes.to_vec()),
+                });
+            }
+        }
+    } else {
+        let line = src.config.as_ref().map(|_| 1);
+        let mut d = Diagnostic::error(
+            "no-theme",
+            format!("the theme `{theme}` is not in themes/{theme}/"),
+        )
+        .in_file(config::CONFIG_FILE)
+        .with_hint(
+            "fix `theme:` in site.yaml, or delete the line to use the built-in default theme",
+        );
+        if let Some(l) = line {
+            d = d.at_line(l)
+        }
+        src.diagnostics.push(d);
+    }
+    read_templates(&mut src, &root.join("templates"), root);
+    read_statics(&mut src, &root.join("static"), root);
+
+    // Interface strings: embedded defaults, then the site's own, key by key.
+    for (rel, bytes) in embedded::LOCALES {
+        if let Some((lang, name)) = rel.split_once('/') {
+            if name.ends_with(".ftl") {
+                src.locales.push((
+                    lang.to_string(),
+                    TextFile {
+                        file: format!("(built-in) locales/{rel}"),
+                        rel: rel.to_string(),
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                    },
+                ));
+            }
+        }
+    }
+    let locales = root.join("locales");
+    for path in walk_files(&locales) {
+        if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+            continue;
+        }
+        let rel = rel_slash(&path, &locales);
+        let file = rel_slash(&path, root);
+        let Some((lang, _)) = rel.split_once('/') else {
+            continue;
+        };
+        match std::fs::read(&path)
+            .map_err(|e| Diagnostic::error("unreadable", plain_io(&e)).in_file(&file))
+            .and_then(|b| decode(&b, &file))
+        {
+            Ok(text) => src
+                .locales
+                .push((lang.to_string(), TextFile { file, rel, text })),
+            Err(d) => src.diagnostics.push(d),
+        }
+    }
+    src
+}
+
+fn read_templates(src: &mut Sources, dir: &Path, root: &Path) {
+    for path in walk_files(dir) {
+        let file = rel_slash(&path, root);
+        let name = rel_slash(&path, dir);
+        match std::fs::read(&path)
+            .map_err(|e| Diagnostic::error("unreadable", plain_io(&e)).in_file(&file))
+            .and_then(|b| decode(&b, &file))
+        {
+            Ok(text) => {
+                src.templates.retain(|t| t.rel != name);
+                src.templates.push(TextFile {
+                    file,
+                    rel: name,
+                    text,
+                });
+            }
+            Err(d) => src.diagnostics.push(d),
+        }
+    }
+}
+
+fn read_statics(src: &mut Sources, dir: &Path, root: &Path) {
+    for path in walk_files(dir) {
+        let out = rel_slash(&path, dir);
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                src.statics.retain(|s| s.out != out);
+                src.statics.push(StaticFile {
+                    out,
+                    bytes: Arc::new(bytes),
+                });
+            }
+            Err(e) => src.diagnostics.push(
+                Diagnostic::error("unreadable", plain_io(&e)).in_file(rel_slash(&path, root)),
+            ),
+        }
+    }
+}
+
+/// An I/O error in plain words (no Rust type names).
+pub fn plain_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "it does not exist".into(),
+        PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! `campaign`: a fast bilingual static-site generator for public information campaigns.
+
+use campaign::*;
+
+use campaign::cli::{Cli, Command, Format};
+use clap::Parser;
+use diagnostics::{Diagnostic, Severity};
+use pipeline::{BuildOptions, build};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let Some(root) = site_root(root) else {
+                return ExitCode::from(1);
+            };
+            let opts = BuildOptions {
+                drafts,
+                base_url,
+                ..Default::default()
+            };
+            let b = build(&root, &opts);
+            print_diagnostics(&b.diagnostics);
+            let Some(out) = b.output.as_ref().filter(|_| !b.failed()) else {
+                let (e, w) = diagnostics::count(&b.diagnostics);
+                eprintln!(
+                    "build failed: {e} {}, {w} {}; the previous output was left as it was",
+                    plural(e, "error", "errors"),
+                    plural(w, "warning", "warnings")
+                );
+                return ExitCode::from(1);
+            };
+            let dest = output.unwrap_or_else(|| root.join("public"));
+            if let Err(e) = write::to_disk(out, &dest) {
+                eprintln!(
+                    "error: cannot write the site to {}: {}",
+                    dest.display(),
+                    load::plain_io(&e)
+                );
+                return ExitCode::from(1);
+            }
+            let (_, w) = diagnostics::count(&b.diagnostics);
+            let langs: Vec<String> = b
+                .pages_per_lang
+                .iter()
+                .map(|(l, n)| format!("{n} {l}"))
+                .collect();
+            println!(
+                "built {} pages ({}), {} files written to {}, {w} {}, in {} ms",
+                b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>(),
+                langs.join(" + "),
+                out.len(),
+                dest.display(),
+                plural(w, "warning", "warnings"),
+                b.elapsed.as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Check {
+            root,
+            strict,
+            format,
+            drafts,
+        } => {
+            let Some(root) = site_root(root) else {
+                return ExitCode::from(1);
+            };
+            let b = build(
+                &root,
+                &BuildOptions {
+                    drafts,
+                    ..Default::default()
+                },
+            );
+            let (e, w) = diagnostics::count(&b.diagnostics);
+            match format {
+                Format::Json => {
+                    let doc = serde_json::json!({
+                        "errors": e,
+                        "warnings": w,
+                        "pages": b.pages_per_lang.iter().map(|(l, n)| (l.clone(), *n)).collect::<std::collections::BTreeMap<_, _>>(),
+                        "diagnostics": b.diagnostics,
+                    });
+                    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+                }
+                Format::Text => {
+                    print_diagnostics(&b.diagnostics);
+                    let langs: Vec<String> = b
+                        .pages_per_lang
+                        .iter()
+                        .map(|(l, n)| format!("{n} {l}"))
+                        .collect();
+                    println!(
+                        "{e} {}, {w} {}; pages: {}",
+                        plural(e, "error", "errors"),
+                        plural(w, "warning", "warnings"),
+                        langs.join(", ")
+                    );
+                }
+            }
+            if e > 0 || (strict && w > 0) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Serve { .. } => {
+            eprintln!("error: `campaign serve` is not available in this version yet");
+            ExitCode::from(1)
+        }
+        Command::Init { dir } => match init::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("  wrote {}", dir.join(f).display());
+                }
+                println!(
+                    "A new site is ready. Build it with: campaign build --root {}",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(msg) => {
+                eprintln!("error: {msg}");
+                ExitCode::from(1)
+            }
+        },
+        Command::New { .. } => {
+            eprintln!("error: `campaign new` is not available in this version yet");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The site folder: `--root`, else this folder or the nearest parent with site.yaml.
+fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
+    match root {
+        Some(r) => {
+            if r.join(config::CONFIG_FILE).is_file() {
+                Some(r)
+            } else {
+                eprint!("{}", Diagnostic::error("no-site", format!("there is no site.yaml in {}", r.display()))
+                    .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`")
+                    .render_text());
+                None
+            }
+        }
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match load::find_root(&cwd) {
+                Some(r) => Some(r),
+                None => {
+                    eprint!("{}", Diagnostic::error("no-site", "there is no site.yaml in this folder or above it")
+                        .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`")
+                        .render_text());
+                    None
+                }
+            }
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        let text = d.render_text();
+        if d.severity == Severity::Error {
+            eprint!("{text}")
+        } else {
+            eprint!("{text}")
+        }
+    }
+    let _ = Path::new(".");
+}

@@ -1,0 +1,101 @@
+//! The whole pipeline in one call: load → model → render, returning the output in memory.
+
+use crate::date::Date;
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::load;
+use crate::model::{self, ModelOptions};
+use crate::render;
+use crate::write::Output;
+use std::path::Path;
+use std::time::Instant;
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Include drafts and scheduled/expired pages.
+    pub drafts: bool,
+    /// Override `base_url` from site.yaml.
+    pub base_url: Option<String>,
+    /// Today's date (Asia/Tbilisi), for publish/expiry dates.
+    pub today: Date,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            drafts: false,
+            base_url: None,
+            today: Date::today_tbilisi(),
+        }
+    }
+}
+
+/// The result of a build: the site (when there were no errors) and every message.
+pub struct Build {
+    /// The output files, `None` when the build failed.
+    pub output: Option<Output>,
+    /// Errors, warnings and notes, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages per language code, in site order.
+    pub pages_per_lang: Vec<(String, usize)>,
+    /// Wall time of the build.
+    pub elapsed: std::time::Duration,
+}
+
+impl Build {
+    /// Whether the build failed.
+    pub fn failed(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Build the site at `root` into memory.
+pub fn build(root: &Path, opts: &BuildOptions) -> Build {
+    let start = Instant::now();
+    let mut src = load::load(root);
+    let mut diags = std::mem::take(&mut src.diagnostics);
+    if let (Some(cfg), Some(url)) = (src.config.as_mut(), opts.base_url.as_ref()) {
+        match crate::config::normalize_base_url(url) {
+            Some(u) => cfg.base_url = Some(u),
+            None => diags.push(
+                Diagnostic::error("base-url", format!("`{url}` is not a web address"))
+                    .with_hint("pass the full address, e.g. --base-url https://example.ge/"),
+            ),
+        }
+    }
+    let (site, mut d) = model::build(
+        &src,
+        &ModelOptions {
+            drafts: opts.drafts,
+            today: opts.today,
+        },
+    );
+    diags.append(&mut d);
+    let mut pages_per_lang = Vec::new();
+    let mut output = None;
+    if let Some(site) = site {
+        for l in &site.config.languages {
+            pages_per_lang.push((
+                l.code.clone(),
+                site.pages.iter().filter(|p| p.lang == l.code).count(),
+            ));
+        }
+        if !diags.iter().any(|d| d.severity == Severity::Error) {
+            let (out, mut d) = render::render(&site, &src);
+            diags.append(&mut d);
+            output = out;
+        }
+    }
+    diagnostics::sort(&mut diags);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        output = None;
+    }
+    Build {
+        output,
+        diagnostics: diags,
+        pages_per_lang,
+        elapsed: start.elapsed(),
+    }
+}

@@ -1,0 +1,139 @@
+//! Interface strings: Fluent bundles per language (built-in defaults, overridden key by key by the site).
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, line_col};
+use crate::load::TextFile;
+use fluent_templates::FluentBundle;
+use fluent_templates::fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The interface strings of every configured language.
+pub struct Strings {
+    bundles: HashMap<String, FluentBundle<FluentResource>>,
+    keys: HashMap<String, BTreeSet<String>>,
+    default_lang: String,
+}
+
+/// A Fluent argument value.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// A number (selects plural forms).
+    Number(f64),
+    /// Text.
+    Text(String),
+}
+
+impl Strings {
+    /// Build the bundles from `.ftl` files (built-in ones first, the site's after).
+    pub fn new(config: &Config, files: &[(String, TextFile)]) -> (Strings, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut bundles = HashMap::new();
+        let mut keys: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for lang in &config.languages {
+            let id: fluent_templates::LanguageIdentifier = lang.code.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle.set_use_isolating(false);
+            let _ = bundle.add_builtins();
+            let set = keys.entry(lang.code.clone()).or_default();
+            for (l, tf) in files.iter().filter(|(l, _)| *l == lang.code) {
+                let _ = l;
+                let res = match FluentResource::try_new(tf.text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errs)) => {
+                        for e in errs {
+                            let (line, col) = line_col(&tf.text, e.pos.start);
+                            diags.push(
+                                Diagnostic::error("fluent", format!("this interface string cannot be read: {}", plain_fluent(&e.kind.to_string())))
+                                    .in_file(&tf.file)
+                                    .at(line, col)
+                                    .with_source(&tf.text)
+                                    .with_hint("each entry is `key = text`; continuation lines are indented; variants look like `{ $n -> [one] ... *[other] ... }`"),
+                            );
+                        }
+                        r
+                    }
+                };
+                for entry in res.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        set.insert(m.id.name.to_string());
+                    }
+                }
+                bundle.add_resource_overriding(res);
+            }
+            bundles.insert(lang.code.clone(), bundle);
+        }
+        // Keys missing in a language (they fall back to the default language).
+        let all: BTreeSet<String> = keys.values().flatten().cloned().collect();
+        for lang in &config.languages {
+            let have = &keys[&lang.code];
+            let missing: Vec<&String> = all.iter().filter(|k| !have.contains(*k)).collect();
+            for k in missing {
+                diags.push(
+                    Diagnostic::warning("missing-string", format!("the interface string `{k}` is missing in {} ({})", lang.name, lang.code))
+                        .in_file(format!("locales/{}/", lang.code))
+                        .with_hint(format!("add `{k} = ...` to a .ftl file in locales/{}/; until then the {} text is shown", lang.code, config.default_lang())),
+                );
+            }
+        }
+        (
+            Strings {
+                bundles,
+                keys,
+                default_lang: config.default_lang().to_string(),
+            },
+            diags,
+        )
+    }
+
+    /// Whether any language defines `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.values().any(|k| k.contains(key))
+    }
+
+    /// Look up `key` in `lang`, falling back to the default language. `None` when no
+    /// language has it or formatting fails everywhere.
+    pub fn get(&self, lang: &str, key: &str, args: &BTreeMap<String, Arg>) -> Option<String> {
+        self.get_in(lang, key, args)
+            .or_else(|| self.get_in(&self.default_lang, key, args))
+    }
+
+    fn get_in(&self, lang: &str, key: &str, args: &BTreeMap<String, Arg>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let (msg, attr) = match key.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (key, None),
+        };
+        let message = bundle.get_message(msg)?;
+        let pattern = match attr {
+            Some(a) => message.get_attribute(a)?.value(),
+            None => message.value()?,
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Number(n) => fargs.set(k.replace('_', "-"), FluentValue::from(*n)),
+                Arg::Text(s) => fargs.set(k.replace('_', "-"), FluentValue::from(s.clone())),
+            }
+        }
+        let mut errors = Vec::new();
+        let value = bundle.format_pattern(
+            pattern,
+            if args.is_empty() { None } else { Some(&fargs) },
+            &mut errors,
+        );
+        if errors.is_empty() {
+            Some(value.into_owned())
+        } else {
+            None
+        }
+    }
+
+    /// Every key of a language, for tests.
+    pub fn keys(&self, lang: &str) -> Option<&BTreeSet<String>> {
+        self.keys.get(lang)
+    }
+}
+
+fn plain_fluent(s: &str) -> String {
+    s.replace("ParserError", "").replace("ErrorKind::", "")
+}

@@ -1,0 +1,259 @@
+//! Internal links: resolve site paths and file paths written in Markdown to pages, files and generated routes.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Kind, Page, Site, route};
+use std::collections::HashSet;
+
+/// Everything a link may point to.
+pub struct LinkTable<'a> {
+    /// The site model.
+    pub site: &'a Site,
+    /// Output paths of static files and content assets (`videos/x.mp4`).
+    pub files: &'a HashSet<String>,
+    /// Site URLs of generated pages that have no Markdown file (`/check/`).
+    pub routes: &'a HashSet<String>,
+}
+
+/// Where a link goes.
+#[derive(Debug)]
+pub enum Target {
+    /// Another site, `mailto:`, `tel:`: left as written.
+    External,
+    /// A page or file of this site.
+    Internal {
+        /// Site URL of the target (without the anchor).
+        url: String,
+        /// The anchor (`#...`), when one is given and points at a page.
+        anchor: Option<String>,
+        /// The URL to write, relative to the linking page.
+        relative: String,
+        /// A warning to pass on (e.g. the target exists only in another language).
+        note: Option<Diagnostic>,
+    },
+}
+
+fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !dest[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Join `rel` onto folder `base` (both with `/`), resolving `.` and `..`. `None` if it climbs out.
+fn join(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for p in rel.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+impl LinkTable<'_> {
+    /// Resolve a link written in `page`.
+    pub fn resolve(&self, dest: &str, page: &Page) -> Result<Target, Diagnostic> {
+        let dest = dest.trim();
+        if dest.is_empty() {
+            return Err(Diagnostic::error("empty-link", "a link has no address")
+                .with_hint("write the address between the brackets: [text](/services/)"));
+        }
+        if is_external(dest) {
+            return Ok(Target::External);
+        }
+        let (path, frag) = match dest.find('#') {
+            Some(i) => (&dest[..i], Some(dest[i + 1..].to_string())),
+            None => (dest, None),
+        };
+        let (path, query) = match path.find('?') {
+            Some(i) => (&path[..i], &path[i..]),
+            None => (path, ""),
+        };
+        let path = percent_decode(path);
+        if path.is_empty() {
+            // `#anchor` on the same page.
+            return Ok(Target::Internal {
+                url: page.url.clone(),
+                anchor: frag.filter(|f| !f.is_empty()),
+                relative: dest.to_string(),
+                note: None,
+            });
+        }
+        let cfg = &self.site.config;
+        let mut lang = page.lang.clone();
+        let (url, note) = if path.ends_with(".md") {
+            // A file path: relative to this file's folder, else to content/.
+            let file_dir = page.file.strip_prefix("content/").unwrap_or(&page.file);
+            let file_dir = file_dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            let candidates = if let Some(abs) = path.strip_prefix('/') {
+                vec![join("", abs.strip_prefix("content/").unwrap_or(abs))]
+            } else {
+                vec![join(file_dir, &path), join("", &path)]
+            };
+            let mut found = None;
+            for c in candidates.into_iter().flatten() {
+                let stem = c.trim_end_matches(".md");
+                let (key, l) = match stem.rsplit_once('.') {
+                    Some((k, l)) if cfg.has_lang(l) => (k.to_string(), Some(l.to_string())),
+                    _ => (stem.to_string(), None),
+                };
+                let key = if key == "_index" {
+                    String::new()
+                } else {
+                    key.strip_suffix("/_index")
+                        .map(str::to_string)
+                        .unwrap_or(key)
+                };
+                if let Some(l) = l
+                    .as_ref()
+                    .filter(|_| !self.site.by_key.contains_key(&(key.clone(), lang.clone())))
+                {
+                    let _ = l;
+                }
+                if let Some(r) = self.page_in(&key, &lang, dest) {
+                    found = Some(r);
+                    break;
+                }
+            }
+            match found {
+                Some(r) => r,
+                None => return Err(not_found(dest)),
+            }
+        } else {
+            // A site path, or a path relative to this page's address.
+            let abs = if path.starts_with('/') {
+                path.clone()
+            } else {
+                let dir = &page.url;
+                match join(dir, &path) {
+                    Some(j) => format!("/{j}{}", if path.ends_with('/') { "/" } else { "" }),
+                    None => return Err(not_found(dest)),
+                }
+            };
+            // An explicit language prefix (`/en/...`) picks that language.
+            let trimmed = abs.trim_matches('/');
+            let mut key_path = trimmed.to_string();
+            if let Some((first, rest)) = trimmed.split_once('/').or(Some((trimmed, ""))) {
+                if first != cfg.default_lang() && cfg.has_lang(first) {
+                    lang = first.to_string();
+                    key_path = rest.to_string();
+                }
+            }
+            let prefix = cfg.lang_prefix(&lang);
+            let as_url = if key_path.is_empty() {
+                prefix.clone()
+            } else {
+                format!("{prefix}{key_path}/")
+            };
+            if let Some(&i) = self.site.by_url.get(&as_url) {
+                (self.site.pages[i].url.clone(), None)
+            } else if let Some(r) = self.page_in(&key_path, &lang, dest) {
+                r
+            } else if self.routes.contains(&as_url) {
+                (as_url, None)
+            } else if self.files.contains(trimmed) {
+                (format!("/{trimmed}"), None)
+            } else {
+                return Err(not_found(dest));
+            }
+        };
+        let is_page = url.ends_with('/');
+        let target = match (&frag, query.is_empty()) {
+            (Some(f), _) => format!("{url}{query}#{f}"),
+            (None, true) => url.clone(),
+            (None, false) => format!("{url}{query}"),
+        };
+        Ok(Target::Internal {
+            relative: route::relative(&page.url, &target),
+            anchor: frag.filter(|f| is_page && !f.is_empty()),
+            url,
+            note,
+        })
+    }
+
+    /// The page of `key` in `lang`, or in another language with a warning.
+    fn page_in(&self, key: &str, lang: &str, dest: &str) -> Option<(String, Option<Diagnostic>)> {
+        if let Some(p) = self.site.page(key, lang) {
+            return Some((p.url.clone(), None));
+        }
+        for l in &self.site.config.languages {
+            if let Some(p) = self.site.page(key, &l.code) {
+                if p.kind == Kind::Home && key.is_empty() {
+                    continue;
+                }
+                let note = Diagnostic::warning(
+                    "link-other-language",
+                    format!(
+                        "`{dest}` exists only in {} for now, so the link goes to that version",
+                        l.name
+                    ),
+                )
+                .with_hint(format!("translate {} into this page's language", p.file));
+                return Some((p.url.clone(), Some(note)));
+            }
+        }
+        None
+    }
+}
+
+fn not_found(dest: &str) -> Diagnostic {
+    Diagnostic::error("broken-link", format!("the link `{dest}` points to a page that does not exist"))
+        .with_hint("write site addresses like `/services/medical-care/` or file paths like `services/medical-care.en.md`; check the spelling")
+}
+
+/// Decode `%XX` escapes (for links to Georgian file names).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn external_detection() {
+        assert!(is_external("https://x.ge"));
+        assert!(is_external("mailto:a@b.ge"));
+        assert!(is_external("tel:+995"));
+        assert!(!is_external("/services/"));
+        assert!(!is_external("services/a.en.md"));
+    }
+
+    #[test]
+    fn joins_paths() {
+        assert_eq!(join("services", "../about.md"), Some("about.md".into()));
+        assert_eq!(join("", "../x"), None);
+        assert_eq!(percent_decode("/%E1%83%90/"), "/ა/");
+    }
+}

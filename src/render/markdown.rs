@@ -1,0 +1,273 @@
+//! Markdown → HTML with pulldown-cmark: heading anchors, resolved internal links, prefixed footnotes.
+
+use super::links::{LinkTable, Target};
+use crate::diagnostics::{Diagnostic, line_col};
+use crate::model::Page;
+use crate::slug::{slugify, unique_anchor};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashMap;
+
+/// A heading of a page, for tables of contents and anchor checks.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// The anchor id.
+    pub id: String,
+    /// 1-based line in the file.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// A link to an anchor in another (or the same) page, checked once all pages are rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorRef {
+    /// Site URL of the target page.
+    pub url: String,
+    /// The anchor, without `#`.
+    pub anchor: String,
+    /// Line and column in the file.
+    pub line: usize,
+    /// Column.
+    pub column: usize,
+}
+
+/// The rendered body of one page.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML of the body.
+    pub html: String,
+    /// Headings in order.
+    pub headings: Vec<Heading>,
+    /// Anchor links to check.
+    pub anchors: Vec<AnchorRef>,
+    /// External links (URL, line).
+    pub external: Vec<(String, usize)>,
+    /// Plain text of the first paragraph (fallback description).
+    pub summary: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render a page body. Problems (broken links, missing images) come back as diagnostics.
+pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
+    let body = page.body();
+    let mut diags = Vec::new();
+    let mut out = Rendered::default();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(256);
+    let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
+    let pos = |offset: usize| {
+        let (l, c) = line_col(body, offset);
+        (l + page.body_line - 1, c)
+    };
+
+    // Heading being collected: (level, explicit id, classes, start index in `events`, text, line).
+    let mut heading: Option<(
+        HeadingLevel,
+        Option<String>,
+        Vec<String>,
+        usize,
+        String,
+        usize,
+    )> = None;
+    let mut in_first_para = 0u8; // 0 = not yet, 1 = inside, 2 = done
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                let (line, _) = pos(range.start);
+                heading = Some((
+                    level,
+                    id.map(|s| s.to_string()),
+                    classes.iter().map(|c| c.to_string()).collect(),
+                    events.len(),
+                    String::new(),
+                    line,
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, classes, start, text, line)) = heading.take() {
+                    let inner: Vec<Event<'_>> = events.drain(start..).collect();
+                    let mut inner_html = String::new();
+                    html::push_html(&mut inner_html, inner.into_iter());
+                    let base = explicit.clone().unwrap_or_else(|| slugify(&text));
+                    let id = unique_anchor(&base, &mut seen_ids);
+                    let n = level as u8;
+                    let class = if classes.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" class=\"{}\"", escape(&classes.join(" ")))
+                    };
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<h{n} id=\"{}\"{class}>{inner_html}</h{n}>\n",
+                        escape(&id)
+                    ))));
+                    out.headings.push(Heading {
+                        level: n,
+                        text: text.trim().to_string(),
+                        id,
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (line, column) = pos(range.start);
+                let dest = resolve(&dest_url, page, links, line, column, &mut out, &mut diags);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(dest),
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (line, column) = pos(range.start);
+                let dest = resolve(&dest_url, page, links, line, column, &mut out, &mut diags);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(dest),
+                    title,
+                    id,
+                }));
+            }
+            Event::FootnoteReference(name) => {
+                let next = footnote_numbers.len() + 1;
+                let n = *footnote_numbers.entry(name.to_string()).or_insert(next);
+                let id = slugify(&name);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let next = footnote_numbers.len() + 1;
+                let n = *footnote_numbers.entry(name.to_string()).or_insert(next);
+                let id = slugify(&name);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}</span> "
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                events.push(Event::Html(CowStr::from("</div>\n")));
+            }
+            Event::Text(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.4.push_str(&t);
+                }
+                if in_first_para == 1 {
+                    out.summary.push_str(&t);
+                }
+                events.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.4.push_str(&t);
+                }
+                events.push(Event::Code(t));
+            }
+            Event::Start(Tag::Paragraph) => {
+                if in_first_para == 0 && heading.is_none() {
+                    in_first_para = 1;
+                }
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if in_first_para == 1 {
+                    in_first_para = 2;
+                }
+                events.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::SoftBreak if in_first_para == 1 => {
+                out.summary.push(' ');
+                events.push(Event::SoftBreak);
+            }
+            other => events.push(other),
+        }
+    }
+    out.html.reserve(body.len() * 3 / 2);
+    html::push_html(&mut out.html, events.into_iter());
+    (out, diags)
+}
+
+fn resolve(
+    dest: &str,
+    page: &Page,
+    links: &LinkTable<'_>,
+    line: usize,
+    column: usize,
+    out: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    match links.resolve(dest, page) {
+        Ok(Target::External) => {
+            out.external.push((dest.to_string(), line));
+            dest.to_string()
+        }
+        Ok(Target::Internal {
+            url,
+            anchor,
+            relative,
+            note,
+        }) => {
+            if let Some(a) = anchor {
+                out.anchors.push(AnchorRef {
+                    url,
+                    anchor: a,
+                    line,
+                    column,
+                });
+            }
+            if let Some(n) = note {
+                diags.push(
+                    n.in_file(&page.file)
+                        .at(line, column)
+                        .with_source(&page.text),
+                );
+            }
+            relative
+        }
+        Err(d) => {
+            diags.push(
+                d.in_file(&page.file)
+                    .at(line, column)
+                    .with_source(&page.text),
+            );
+            dest.to_string()
+        }
+    }
+}
+
+/// Escape text for an HTML attribute or element.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

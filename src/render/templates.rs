@@ -1,0 +1,233 @@
+//! Templates: Tera with our functions (`t`, `rel`, dates, numbers) and errors mapped to template file and line.
+
+use super::i18n::{Arg, Strings};
+use crate::date::{self, Date};
+use crate::diagnostics::Diagnostic;
+use crate::load::TextFile;
+use crate::model::route;
+use crate::numfmt;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tera::{Kwargs, State, Tera, Value};
+
+/// Build a Tera instance with all functions and filters, then add the templates.
+pub fn build(templates: &[TextFile], strings: Arc<Strings>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml", ".htm"]);
+    register(&mut tera, strings);
+    let mut errors = Vec::new();
+    // Add all at once so `extends`/`include` find each other.
+    let pairs: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|t| (t.rel.as_str(), t.text.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(pairs) {
+        errors.push(template_error(&e, templates));
+    }
+    if errors.is_empty() {
+        Ok(tera)
+    } else {
+        Err(errors)
+    }
+}
+
+fn current_url(state: &State) -> String {
+    state
+        .get::<String>("current_url")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "/".into())
+}
+
+/// A link to site path `path` from the page being rendered: relative, or below `link_base`
+/// on pages served at any address (the 404 page).
+fn link(state: &State, path: &str) -> String {
+    match state.get::<String>("link_base").ok().flatten() {
+        Some(base) => format!("{base}{}", path.trim_start_matches('/')),
+        None => route::relative(&current_url(state), path),
+    }
+}
+
+fn current_lang(kwargs: &Kwargs, state: &State) -> String {
+    kwargs
+        .get::<String>("lang")
+        .ok()
+        .flatten()
+        .or_else(|| state.get::<String>("lang").ok().flatten())
+        .unwrap_or_else(|| "en".into())
+}
+
+fn has_georgian(s: &str) -> bool {
+    s.chars().any(|c| {
+        ('\u{10A0}'..='\u{10FF}').contains(&c)
+            || ('\u{1C90}'..='\u{1CBF}').contains(&c)
+            || ('\u{2D00}'..='\u{2D2F}').contains(&c)
+    })
+}
+
+fn register(tera: &mut Tera, strings: Arc<Strings>) {
+    let s = strings.clone();
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+        let key: String = kwargs.must_get("key")?;
+        let lang = current_lang(&kwargs, state);
+        let mut args = BTreeMap::new();
+        for (k, v) in kwargs.iter() {
+            let k = k.to_string();
+            if k == "key" || k == "lang" {
+                continue;
+            }
+            if let Some(n) = v.as_f64() {
+                args.insert(k, Arg::Number(n));
+            } else if let Some(t) = v.as_str() {
+                args.insert(k, Arg::Text(t.to_string()));
+            } else {
+                args.insert(k, Arg::Text(v.to_string()));
+            }
+        }
+        match s.get(&lang, &key, &args) {
+            Some(v) => Ok(v),
+            None if !s.has(&key) => Err(tera::Error::message(format!(
+                "the interface string `{key}` does not exist in any locales/*/*.ftl file"
+            ))),
+            None => Err(tera::Error::message(format!(
+                "the interface string `{key}` could not be filled in (a variable it uses is missing)"
+            ))),
+        }
+    });
+    tera.register_filter("rel", |path: &str, _: Kwargs, state: &State| -> String {
+        link(state, path)
+    });
+    tera.register_function(
+        "url",
+        |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            Ok(link(state, &path))
+        },
+    );
+    tera.register_filter(
+        "date",
+        |v: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let lang = current_lang(&kwargs, state);
+            let long = kwargs.get::<bool>("weekday")?.unwrap_or(false);
+            match Date::parse(v) {
+                Some(d) if long => Ok(date::format_date_long(&d, &lang)),
+                Some(d) => Ok(date::format_date(&d, &lang)),
+                None => Err(tera::Error::message(format!(
+                    "`{v}` is not a date (YYYY-MM-DD)"
+                ))),
+            }
+        },
+    );
+    tera.register_filter(
+        "number",
+        |v: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let lang = current_lang(&kwargs, state);
+            let decimals = kwargs.get::<usize>("decimals")?;
+            Ok(numfmt::format_number(v, &lang, decimals))
+        },
+    );
+    tera.register_filter(
+        "money",
+        |v: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let lang = current_lang(&kwargs, state);
+            let words = kwargs.get::<bool>("words")?.unwrap_or(false);
+            Ok(numfmt::format_money(v, &lang, words))
+        },
+    );
+    tera.register_filter(
+        "ordinal",
+        |v: i64, kwargs: Kwargs, state: &State| -> String {
+            numfmt::ordinal(v, &current_lang(&kwargs, state))
+        },
+    );
+    tera.register_filter(
+        "json",
+        |v: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let j = serde_json::to_string(&v).map_err(|e| tera::Error::message(e.to_string()))?;
+            // Safe inside <script type="application/ld+json">: no `</` can close the element.
+            Ok(Value::safe_string(&j.replace("</", "<\\/")))
+        },
+    );
+    // Case filters that never turn Mkhedruli into Mtavruli capitals.
+    tera.register_filter("upper", |v: &str, _: Kwargs, _: &State| -> String {
+        if has_georgian(v) {
+            v.to_string()
+        } else {
+            v.to_uppercase()
+        }
+    });
+    tera.register_filter("capitalize", |v: &str, _: Kwargs, _: &State| -> String {
+        if has_georgian(v) {
+            return v.to_string();
+        }
+        let mut c = v.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    });
+    tera.register_filter("title", |v: &str, _: Kwargs, _: &State| -> String {
+        if has_georgian(v) {
+            return v.to_string();
+        }
+        v.split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+}
+
+/// Turn a Tera error into a diagnostic pointing at the template file and line.
+pub fn template_error(e: &tera::Error, templates: &[TextFile]) -> Diagnostic {
+    let file_of = |name: &str| templates.iter().find(|t| t.rel == name);
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let mut d = Diagnostic::error(
+                "template",
+                format!("template error: {}", plain_tera(r.message())),
+            );
+            let span = r.span();
+            if let Some(t) = file_of(r.filename()) {
+                d = d
+                    .in_file(&t.file)
+                    .at(span.start_line, span.start_col + 1)
+                    .with_source(&t.text);
+            } else {
+                d = d
+                    .in_file(format!("templates/{}", r.filename()))
+                    .at(span.start_line, span.start_col + 1);
+            }
+            d.with_hint(
+                "fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)",
+            )
+        }
+        tera::ErrorKind::TemplateNotFound(name) => {
+            Diagnostic::error("template", format!("the template `{name}` does not exist"))
+                .with_hint("put it in templates/ (or the theme's templates/), or fix the name")
+        }
+        tera::ErrorKind::MissingParent { current, parent } => {
+            let mut d = Diagnostic::error(
+                "template",
+                format!("the template `{current}` extends `{parent}`, which does not exist"),
+            );
+            if let Some(t) = file_of(current) {
+                d = d.in_file(&t.file);
+            }
+            d.with_hint("fix the name in `{% extends \"...\" %}`")
+        }
+        other => Diagnostic::error(
+            "template",
+            format!("template error: {}", plain_tera(&other.to_string())),
+        ),
+    }
+}
+
+fn plain_tera(msg: &str) -> String {
+    msg.replace("Tera", "template").trim().to_string()
+}
