@@ -4,9 +4,9 @@ use campaign::*;
 
 use campaign::cli::{Cli, Command, Format};
 use clap::Parser;
-use diagnostics::{Diagnostic, Severity};
+use diagnostics::Diagnostic;
 use pipeline::{BuildOptions, build};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -172,12 +172,6 @@ fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
 
 fn print_diagnostics(diags: &[Diagnostic]) {
     for d in diags {
-        let text = d.render_text();
-        if d.severity == Severity::Error {
-            eprint!("{text}")
-        } else {
-            eprint!("{text}")
-        }
+        eprint!("{}", d.render_text());
     }
-    let _ = Path::new(".");
 }

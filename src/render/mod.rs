@@ -79,16 +79,17 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
         .collect();
     for (p, b) in site.pages.iter().zip(&bodies) {
         for a in &b.anchors {
-            if let Some(set) = ids.get(a.url.as_str()) {
-                if !set.contains(a.anchor.as_str()) && !a.anchor.starts_with("fn-") {
-                    diags.push(
+            if let Some(set) = ids.get(a.url.as_str())
+                && !set.contains(a.anchor.as_str())
+                && !a.anchor.starts_with("fn-")
+            {
+                diags.push(
                         Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
                             .in_file(&p.file)
                             .at(a.line, a.column)
                             .with_source(&p.text)
                             .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling"),
                     );
-                }
             }
         }
     }
@@ -100,10 +101,6 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
         .iter()
         .map(|l| (l.code.as_str(), LangShared::new(site, &l.code, &mut diags)))
         .collect();
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        return (None, diags);
-    }
-
     // 4. Templates, in parallel.
     let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = site
         .pages

@@ -140,6 +140,9 @@ fn register(tera: &mut Tera, strings: Arc<Strings>) {
             numfmt::ordinal(v, &current_lang(&kwargs, state))
         },
     );
+    tera.register_filter("tel", |v: &str, _: Kwargs, _: &State| -> String {
+        crate::model::organisations::international_phone(v).unwrap_or_else(|| v.to_string())
+    });
     tera.register_filter(
         "json",
         |v: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
@@ -221,11 +224,44 @@ pub fn template_error(e: &tera::Error, templates: &[TextFile]) -> Diagnostic {
             }
             d.with_hint("fix the name in `{% extends \"...\" %}`")
         }
-        other => Diagnostic::error(
-            "template",
-            format!("template error: {}", plain_tera(&other.to_string())),
-        ),
+        other => report_to_diagnostic(&other.to_string(), templates),
     }
+}
+
+/// Tera reports some errors only as rendered text (`error: msg` then `--> name:line:col`):
+/// read the first one back into a diagnostic.
+fn report_to_diagnostic(report: &str, templates: &[TextFile]) -> Diagnostic {
+    let mut lines = report.lines();
+    let mut message = None;
+    let mut location = None;
+    for l in lines.by_ref() {
+        let t = l.trim();
+        if message.is_none()
+            && let Some(m) = t.strip_prefix("error: ")
+        {
+            message = Some(m.to_string());
+            continue;
+        }
+        if let Some(loc) = t.strip_prefix("--> ") {
+            location = Some(loc.to_string());
+            break;
+        }
+    }
+    let msg = message.unwrap_or_else(|| report.lines().next().unwrap_or(report).to_string());
+    let mut d = Diagnostic::error("template", format!("template error: {}", plain_tera(&msg)));
+    if let Some(loc) = location {
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.parse::<usize>().ok());
+        let line = parts.next().and_then(|c| c.parse::<usize>().ok());
+        let name = parts.next().unwrap_or("");
+        if let (Some(line), Some(col)) = (line, col) {
+            match templates.iter().find(|t| t.rel == name) {
+                Some(t) => d = d.in_file(&t.file).at(line, col).with_source(&t.text),
+                None => d = d.in_file(format!("templates/{name}")).at(line, col),
+            }
+        }
+    }
+    d.with_hint("fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)")
 }
 
 fn plain_tera(msg: &str) -> String {
