@@ -14,6 +14,7 @@ pub mod embedded;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod numfmt;
 pub mod pipeline;
 pub mod render;

@@ -131,9 +131,37 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::New { .. } => {
-            eprintln!("error: `campaign new` is not available in this version yet");
-            ExitCode::from(1)
+        Command::New {
+            section,
+            title,
+            root,
+        } => {
+            let Some(root) = site_root(root) else {
+                return ExitCode::from(1);
+            };
+            let src = load::load(&root);
+            let Some(config) = src.config else {
+                print_diagnostics(&src.diagnostics);
+                return ExitCode::from(1);
+            };
+            match new::new_page(
+                &root,
+                &config,
+                &section,
+                &title,
+                date::Date::today_tbilisi(),
+            ) {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

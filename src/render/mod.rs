@@ -2,6 +2,7 @@
 
 pub mod i18n;
 pub mod links;
+pub mod lint;
 pub mod markdown;
 pub mod sitefiles;
 pub mod templates;
@@ -22,7 +23,8 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
     let (strings, mut d) = i18n::Strings::new(&site.config, &src.locales);
     diags.append(&mut d);
     let strings = Arc::new(strings);
-    let tera = match templates::build(&src.templates, strings.clone()) {
+    let guard = Arc::new(templates::CaseGuard::default());
+    let tera = match templates::build(&src.templates, strings.clone(), guard.clone()) {
         Ok(t) => t,
         Err(mut d) => {
             diags.append(&mut d);
@@ -57,7 +59,11 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
     let rendered: Vec<(markdown::Rendered, Vec<Diagnostic>)> = site
         .pages
         .par_iter()
-        .map(|p| markdown::render(p, &table))
+        .map(|p| {
+            let (r, mut d) = markdown::render(p, &table);
+            d.extend(lint::page(p, &r));
+            (r, d)
+        })
         .collect();
     let mut bodies = Vec::with_capacity(rendered.len());
     for (r, mut d) in rendered {
@@ -174,6 +180,7 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
     }
+    diags.extend(guard.warnings(&src.templates));
     // 5. Site files.
     sitefiles::write(site, &tera, &src.templates, &mut out, &mut diags);
     for s in src.statics.iter().chain(&src.assets) {
