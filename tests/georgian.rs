@@ -41,7 +41,7 @@ warning: the text contains a Word bookmark marker
   9 | ტექსტი Word-იდან [bookmark: _GoBack] და [ბმული](http://example.ge/).
     |                  ^
   = hint: this usually comes from pasting from Word: retype or delete it
-note: no sitemap.xml was written, because the site's address is not known
+note: no sitemap.xml was written and feeds carry relative addresses, because the site's address is not known
   --> site.yaml
   = hint: set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`
 warning: the `upper` filter is applied to Georgian text here; it was left unchanged

@@ -29,3 +29,14 @@ pages-count = { $count ->
     [one] { $count } გვერდი
    *[other] { $count } გვერდი
 }
+feed-title = სიახლეები (Atom არხი)
+feed-subscribe = გამოიწერეთ სიახლეები (Atom არხი)
+pagination = გვერდები
+page-newer = ახალი
+page-older = ძველი
+page-of = გვერდი { $current } / { $total }
+course-enrol = როგორ ჩაეწეროთ
+course-cost = ღირებულება
+course-language = სწავლების ენა
+course-timezone = დრო მითითებულია თბილისის დროით.
+course-add-to-calendar = კალენდარში დამატება

@@ -1,5 +1,6 @@
 //! Model: sources → [`Site`]: pages per language, translations, routes, section lists, regions.
 
+pub mod courses;
 pub mod organisations;
 pub mod regions;
 pub mod route;
