@@ -121,7 +121,7 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
         per_lang: &per_lang,
         extras: &extras,
     };
-    let pages: Vec<Result<Vec<(String, Vec<u8>)>, Diagnostic>> = site
+    let pages: Vec<Result<page::Files, Diagnostic>> = site
         .pages
         .par_iter()
         .enumerate()

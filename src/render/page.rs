@@ -95,7 +95,7 @@ impl Extras {
                 .get(&key)
                 .map(|v| v.iter().map(|&j| &site.pages[j]).collect())
                 .unwrap_or_default();
-            entries.sort_by(|a, b| b.front.date.cmp(&a.front.date));
+            entries.sort_by_key(|p| std::cmp::Reverse(p.front.date));
             entries.truncate(50);
             let title = format!(
                 "{} — {}",
