@@ -144,13 +144,11 @@ pub struct Shared<'a> {
     pub extras: &'a Extras,
 }
 
+/// Files a page renders to: (output path, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// Render page `i` (and, for a paginated section, its further list pages).
-pub fn render(
-    i: usize,
-    p: &Page,
-    b: &Rendered,
-    sh: &Shared<'_>,
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnostic> {
     let site = sh.site;
     let template = template_for(p, site);
     if !sh.tera.contains_template(&template) {
