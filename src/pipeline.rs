@@ -96,7 +96,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
             .chain(&src.assets)
             .map(|f| (f.out.clone(), f.bytes.clone()))
             .collect();
-        let media = Media::new(files);
+        let media = std::sync::Arc::new(Media::new(files));
         let (out, mut d) = render::render(&site, &src, &media);
         diags.append(&mut d);
         output = out;

@@ -245,8 +245,10 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
             other => events.push(other),
         }
     }
-    // Directives: a paragraph that is only `{{< video ... >}}`.
-    for (start, offset) in paragraphs.into_iter().rev() {
+    // Directives: a paragraph that is only `{{< video ... >}}`, found in order, then replaced
+    // from the end so earlier indices stay valid.
+    let mut found = Vec::new();
+    for (start, offset) in paragraphs {
         let mut text = String::new();
         let mut end = None;
         for (k, e) in events.iter().enumerate().skip(start + 1) {
@@ -259,12 +261,14 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 _ => break,
             }
         }
-        let Some(end) = end else { continue };
-        let Some(parsed) = video::parse_directive(&text) else {
-            continue;
-        };
+        if let (Some(end), Some(parsed)) = (end, video::parse_directive(&text)) {
+            found.push((start, end, offset, parsed));
+        }
+    }
+    let mut replacements = Vec::with_capacity(found.len());
+    for (start, end, offset, parsed) in found {
         let (line, column) = pos(offset);
-        let html = match parsed.and_then(|d| {
+        let directive = parsed.and_then(|d| {
             if d.name == "video" {
                 Ok(d)
             } else {
@@ -273,7 +277,8 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                     d.name
                 ))
             }
-        }) {
+        });
+        let html = match directive {
             Ok(d) => directive_html(
                 &d,
                 page,
@@ -285,13 +290,22 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 &mut diags,
             ),
             Err(msg) => {
-                diags.push(Diagnostic::error("directive", msg).in_file(&page.file).at(line, column).with_source(&page.text).with_hint("write directives on a line of their own, like {{< video youtube=\"...\" title=\"...\" >}}"));
+                diags.push(
+                    Diagnostic::error("directive", msg)
+                        .in_file(&page.file)
+                        .at(line, column)
+                        .with_source(&page.text)
+                        .with_hint("write directives on a line of their own, like {{< video youtube=\"...\" title=\"...\" >}}"),
+                );
                 String::new()
             }
         };
         if out.summary.trim_start().starts_with("{{<") {
             out.summary.clear();
         }
+        replacements.push((start, end, html));
+    }
+    for (start, end, html) in replacements.into_iter().rev() {
         events.splice(
             start..=end,
             std::iter::once(Event::Html(CowStr::from(html))),

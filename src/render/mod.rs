@@ -25,14 +25,19 @@ use std::sync::Arc;
 pub fn render(
     site: &Site,
     src: &Sources,
-    media: &crate::media::Media,
+    media: &Arc<crate::media::Media>,
 ) -> (Option<Output>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (strings, mut d) = i18n::Strings::new(&site.config, &src.locales);
     diags.append(&mut d);
     let strings = Arc::new(strings);
     let guard = Arc::new(templates::CaseGuard::default());
-    let tera = match templates::build(&src.templates, strings.clone(), guard.clone()) {
+    let tera = match templates::build(
+        &src.templates,
+        strings.clone(),
+        guard.clone(),
+        media.clone(),
+    ) {
         Ok(t) => t,
         Err(mut d) => {
             diags.append(&mut d);

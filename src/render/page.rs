@@ -430,8 +430,9 @@ fn jsonld(
                         o["contentUrl"] = json!(u);
                     }
                 }
-                video::Source::YouTube(id) => o["embedUrl"] = json!(format!("https://www.youtube-nocookie.com/embed/{id}")),
-                video::Source::Vimeo(id) => o["embedUrl"] = json!(format!("https://player.vimeo.com/video/{id}")),
+                // The watch page, not the player: no provider address that loads anything.
+                video::Source::YouTube(id) => o["url"] = json!(format!("https://www.youtube.com/watch?v={id}")),
+                video::Source::Vimeo(id) => o["url"] = json!(format!("https://vimeo.com/{id}")),
             }
             o
         })

@@ -15,10 +15,22 @@ pub fn build(
     templates: &[TextFile],
     strings: Arc<Strings>,
     guard: Arc<CaseGuard>,
+    media: Arc<crate::media::Media>,
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml", ".htm"]);
     register(&mut tera, strings, guard);
+    tera.register_function(
+        "resize_image",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            let width = kwargs.get::<u32>("width")?.unwrap_or(1200);
+            let height = kwargs.get::<u32>("height")?.unwrap_or(630);
+            media
+                .cropped(&path, width, height)
+                .map_err(tera::Error::message)
+        },
+    );
     let mut errors = Vec::new();
     // Add all at once so `extends`/`include` find each other.
     let pairs: Vec<(&str, &str)> = templates
