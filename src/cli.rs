@@ -53,6 +53,9 @@ pub enum Command {
         /// Also include drafts.
         #[arg(long)]
         drafts: bool,
+        /// Also check links to other sites over the network (slow; needs internet).
+        #[arg(long)]
+        external: bool,
     },
     /// Preview the site in a browser; pages reload by themselves when you save a file.
     Serve {

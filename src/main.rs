@@ -76,11 +76,12 @@ fn main() -> ExitCode {
             strict,
             format,
             drafts,
+            external,
         } => {
             let Some(root) = site_root(root) else {
                 return ExitCode::from(1);
             };
-            let b = build(
+            let mut b = build(
                 &root,
                 &BuildOptions {
                     drafts,
@@ -88,6 +89,16 @@ fn main() -> ExitCode {
                     ..Default::default()
                 },
             );
+            if external {
+                let links = external::collect(&load::load(&root));
+                eprintln!(
+                    "checking {} external links ({} at a time)...",
+                    links.len(),
+                    external::CONCURRENCY
+                );
+                b.diagnostics.extend(external::check(&links));
+                diagnostics::sort(&mut b.diagnostics);
+            }
             let (e, w) = diagnostics::count(&b.diagnostics);
             match format {
                 Format::Json => {
@@ -96,22 +107,13 @@ fn main() -> ExitCode {
                         "warnings": w,
                         "pages": b.pages_per_lang.iter().map(|(l, n)| (l.clone(), *n)).collect::<std::collections::BTreeMap<_, _>>(),
                         "diagnostics": b.diagnostics,
+                        "untranslated": b.untranslated.iter().map(|(k, row)| serde_json::json!({"page": k, "files": row.iter().map(|(l, f)| (l.clone(), f.clone())).collect::<std::collections::BTreeMap<_, _>>()})).collect::<Vec<_>>(),
                     });
                     println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
                 }
                 Format::Text => {
                     print_diagnostics(&b.diagnostics);
-                    let langs: Vec<String> = b
-                        .pages_per_lang
-                        .iter()
-                        .map(|(l, n)| format!("{n} {l}"))
-                        .collect();
-                    println!(
-                        "{e} {}, {w} {}; pages: {}",
-                        plural(e, "error", "errors"),
-                        plural(w, "warning", "warnings"),
-                        langs.join(", ")
-                    );
+                    print!("{}", report::summary_text(&b));
                 }
             }
             if e > 0 || (strict && w > 0) {

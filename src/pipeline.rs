@@ -47,6 +47,8 @@ pub struct Build {
     pub elapsed: std::time::Duration,
     /// Images encoded now and taken from the cache.
     pub images: crate::media::Stats,
+    /// Pages missing in some language: (page path without language, file per language or `None`).
+    pub untranslated: Vec<(String, Vec<(String, Option<String>)>)>,
 }
 
 impl Build {
@@ -83,7 +85,41 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
     let mut pages_per_lang = Vec::new();
     let mut output = None;
     let mut images = crate::media::Stats::default();
+    let mut untranslated = Vec::new();
     if let Some(site) = site {
+        let mut by_key: std::collections::BTreeMap<&str, Vec<&crate::model::Page>> =
+            Default::default();
+        for p in &site.pages {
+            by_key.entry(p.key.as_str()).or_default().push(p);
+        }
+        for (key, pages) in by_key {
+            if pages.len() < site.config.languages.len() {
+                let row = site
+                    .config
+                    .languages
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.code.clone(),
+                            pages
+                                .iter()
+                                .find(|p| p.lang == l.code)
+                                .map(|p| p.file.clone()),
+                        )
+                    })
+                    .collect();
+                let name = pages[0]
+                    .file
+                    .strip_prefix("content/")
+                    .unwrap_or(&pages[0].file);
+                let name = name.strip_suffix(".md").unwrap_or(name);
+                let name = name
+                    .strip_suffix(&format!(".{}", pages[0].lang))
+                    .unwrap_or(name)
+                    .to_string();
+                untranslated.push((if key.is_empty() { name } else { name.clone() }, row));
+            }
+        }
         for l in &site.config.languages {
             pages_per_lang.push((
                 l.code.clone(),
@@ -120,6 +156,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
         output = None;
     }
     Build {
+        untranslated,
         images,
         output,
         diagnostics: diags,

@@ -1,0 +1,106 @@
+//! `check --external`: external links checked over the network, politely (timeout,
+//! a few at a time, a clear user agent), each URL once.
+
+use crate::diagnostics::{Diagnostic, line_col};
+use crate::load::Sources;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Requests at the same time.
+pub const CONCURRENCY: usize = 6;
+/// Time allowed for one URL.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The user agent sent with every request.
+pub const USER_AGENT: &str = concat!(
+    "campaign-link-checker/",
+    env!("CARGO_PKG_VERSION"),
+    " (checks links of a public information site; one request per URL)"
+);
+
+/// Every http(s) link in the site's pages: URL → places (file, line).
+pub fn collect(src: &Sources) -> BTreeMap<String, Vec<(String, usize)>> {
+    let mut out: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for page in &src.pages {
+        let text = &page.text;
+        for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+                if dest_url.starts_with("http://") || dest_url.starts_with("https://") {
+                    let (line, _) = line_col(text, range.start);
+                    out.entry(dest_url.to_string())
+                        .or_default()
+                        .push((page.file.clone(), line));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Check every URL; a failure becomes a warning at each place the URL is used.
+pub fn check(links: &BTreeMap<String, Vec<(String, usize)>>) -> Vec<Diagnostic> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(TIMEOUT))
+        .user_agent(USER_AGENT)
+        .http_status_as_error(false)
+        .max_redirects(5)
+        .build()
+        .into();
+    let queue: Mutex<Vec<&String>> = Mutex::new(links.keys().collect());
+    let results: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..CONCURRENCY.min(links.len().max(1)) {
+            s.spawn(|| {
+                loop {
+                    let next = queue.lock().ok().and_then(|mut q| q.pop());
+                    let Some(url) = next else { break };
+                    if let Some(problem) = probe(&agent, url) {
+                        if let Ok(mut r) = results.lock() {
+                            r.push((url.clone(), problem));
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let mut out = Vec::new();
+    for (url, problem) in results.into_inner().unwrap_or_default() {
+        for (file, line) in &links[&url] {
+            out.push(
+                Diagnostic::warning(
+                    "external-link",
+                    format!("the link `{url}` does not work: {problem}"),
+                )
+                .in_file(file)
+                .at_line(*line)
+                .with_hint("check the address in a browser; fix it or remove the link"),
+            );
+        }
+    }
+    out
+}
+
+/// `None` when the URL answers fine, else the problem in plain words.
+fn probe(agent: &ureq::Agent, url: &str) -> Option<String> {
+    let status = match agent.head(url).call() {
+        Ok(r) if matches!(r.status().as_u16(), 405 | 501) => {
+            agent.get(url).call().map(|r| r.status().as_u16())
+        }
+        Ok(r) => Ok(r.status().as_u16()),
+        Err(e) => Err(e),
+    };
+    match status {
+        Ok(s) if s < 400 => None,
+        Ok(404) | Ok(410) => Some("the page is not there (HTTP 404)".into()),
+        Ok(s) => Some(format!("the site answered with an error (HTTP {s})")),
+        Err(ureq::Error::Timeout(_)) => {
+            Some(format!("no answer within {} seconds", TIMEOUT.as_secs()))
+        }
+        Err(ureq::Error::HostNotFound) => Some("the site's name does not exist".into()),
+        Err(ureq::Error::Io(_)) | Err(ureq::Error::ConnectionFailed) => {
+            Some("the site cannot be reached".into())
+        }
+        Err(_) => Some("the site cannot be reached".into()),
+    }
+}
