@@ -14,6 +14,7 @@ pub mod model;
 pub mod numfmt;
 pub mod pipeline;
 pub mod render;
+pub mod selfcheck;
 pub mod slug;
 pub mod write;
 pub mod yaml;

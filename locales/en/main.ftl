@@ -29,3 +29,11 @@ pages-count = { $count ->
     [one] { $count } page
    *[other] { $count } pages
 }
+# Eligibility self-check.
+check-start = Start now
+check-other-help = Other ways to get help
+check-back = Back
+check-your-answers = Your answers
+check-change = Change
+check-start-again = Start again
+check-help-link = Find the organisation for your region

@@ -29,3 +29,11 @@ pages-count = { $count ->
     [one] { $count } გვერდი
    *[other] { $count } გვერდი
 }
+# დახმარების მიღების შემოწმება.
+check-start = დაწყება
+check-other-help = დახმარების სხვა გზები
+check-back = უკან
+check-your-answers = თქვენი პასუხები
+check-change = შეცვლა
+check-start-again = თავიდან დაწყება
+check-help-link = იპოვეთ ორგანიზაცია თქვენს რეგიონში

@@ -33,19 +33,11 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
     let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
     files.extend(src.assets.iter().map(|a| a.out.clone()));
     let mut routes: HashSet<String> = HashSet::new();
-    if let Some(path) = site
-        .data
-        .get("self-check.yaml")
-        .and_then(|tf| serde_yaml::from_str::<serde_yaml::Value>(&tf.text).ok())
-        .and_then(|v| v.get("path").and_then(|p| p.as_str()).map(str::to_string))
-    {
-        for l in &site.config.languages {
-            routes.insert(format!(
-                "{}{}/",
-                site.config.lang_prefix(&l.code),
-                path.trim_matches('/')
-            ));
-        }
+    // The self-check's pages have no Markdown file: register them so links to them resolve.
+    let (check, mut d) = crate::selfcheck::prepare(site);
+    diags.append(&mut d);
+    if let Some(c) = &check {
+        routes.extend(c.urls(&site.config));
     }
     let table = links::LinkTable {
         site,
@@ -78,20 +70,16 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
         })
         .collect();
     for (p, b) in site.pages.iter().zip(&bodies) {
-        for a in &b.anchors {
-            if let Some(set) = ids.get(a.url.as_str()) {
-                if !set.contains(a.anchor.as_str()) && !a.anchor.starts_with("fn-") {
-                    diags.push(
-                        Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
-                            .in_file(&p.file)
-                            .at(a.line, a.column)
-                            .with_source(&p.text)
-                            .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling"),
-                    );
-                }
-            }
-        }
+        anchor_errors(&b.anchors, &ids, &p.file, &p.text, &mut diags);
     }
+    let check_built = check.as_ref().map(|c| {
+        let mut built = c.build(&table, &strings);
+        diags.append(&mut built.diags);
+        if let Some(tf) = site.data.get(crate::selfcheck::flow::FILE) {
+            anchor_errors(&built.anchors, &ids, &tf.file, &tf.text, &mut diags);
+        }
+        built
+    });
 
     // 3. Shared per-language values.
     let per_lang: HashMap<&str, LangShared> = site
@@ -120,12 +108,14 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
                     .with_hint("use one of the theme's templates (page.html, section.html, ...) or add it to templates/"));
             }
             let shared = &per_lang[p.lang.as_str()];
-            let mut ctx = tera::Context::new();
-            ctx.insert("lang", &p.lang);
-            ctx.insert("current_url", &p.url);
-            ctx.insert("site", &shared.site);
-            ctx.insert("page", &page_view(p, &b.html, &b.summary, &b.headings, &site.config));
-            ctx.insert("translations", &translations(p, site));
+            let mut ctx = base_context(
+                site,
+                shared,
+                &p.lang,
+                &p.url,
+                &page_view(p, &b.html, &b.summary, &b.headings, &site.config),
+                &translations(p, site),
+            );
             let key = (p.key.clone(), p.lang.clone());
             if matches!(p.kind, Kind::Section | Kind::Home) {
                 let list = |ix: Option<&Vec<usize>>| -> Vec<LinkView> {
@@ -136,17 +126,6 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
             }
             let parent = p.parent.as_ref().and_then(|k| site.page(k, &p.lang)).map(|s| link_view(s, false));
             ctx.insert("parent", &parent);
-            let menu: Vec<LinkView> = shared
-                .menu
-                .iter()
-                .map(|m| {
-                    let mut m = m.clone();
-                    m.active = p.url.starts_with(&m.url) && m.url != site.config.lang_prefix(&p.lang);
-                    m
-                })
-                .collect();
-            ctx.insert("menu", &menu);
-            ctx.insert("regions", &shared.regions);
             if let Some(regions) = p.front.extra.get("regions").and_then(|r| r.as_array()) {
                 let names: Vec<&RegionView> = regions
                     .iter()
@@ -161,7 +140,14 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
             }
         })
         .collect();
+    let mut pages = pages;
+    if let Some(built) = &check_built {
+        pages.extend(check_pages(site, built, &per_lang, &tera, &src.templates));
+    }
     let mut out = Output::default();
+    for (path, bytes) in check_built.into_iter().flat_map(|b| b.files) {
+        out.add(path, bytes);
+    }
     let mut seen_template_errors = HashSet::new();
     for r in pages {
         match r {
@@ -186,6 +172,107 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
         return (None, diags);
     }
     (Some(out), diags)
+}
+
+/// Error messages for links to anchors (`/page/#id`) that the target page does not have.
+fn anchor_errors(
+    anchors: &[markdown::AnchorRef],
+    ids: &HashMap<&str, HashSet<&str>>,
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for a in anchors {
+        if let Some(set) = ids.get(a.url.as_str()) {
+            if !set.contains(a.anchor.as_str()) && !a.anchor.starts_with("fn-") {
+                diags.push(
+                    Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
+                        .in_file(file)
+                        .at(a.line, a.column)
+                        .with_source(text)
+                        .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling"),
+                );
+            }
+        }
+    }
+}
+
+/// The context every template extending `base.html` needs: language, address, site, page,
+/// language switcher, menu (with the current entry marked) and regions.
+fn base_context(
+    site: &Site,
+    shared: &LangShared,
+    lang: &str,
+    url: &str,
+    page: &impl serde::Serialize,
+    translations: &impl serde::Serialize,
+) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert("current_url", url);
+    ctx.insert("site", &shared.site);
+    ctx.insert("page", page);
+    ctx.insert("translations", translations);
+    let home = site.config.lang_prefix(lang);
+    let menu: Vec<LinkView> = shared
+        .menu
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            m.active = url.starts_with(&m.url) && m.url != home;
+            m
+        })
+        .collect();
+    ctx.insert("menu", &menu);
+    ctx.insert("regions", &shared.regions);
+    ctx
+}
+
+/// Render the self-check's pages with their templates: (output path, HTML) or an error.
+fn check_pages(
+    site: &Site,
+    built: &crate::selfcheck::Built,
+    per_lang: &HashMap<&str, LangShared>,
+    tera: &tera::Tera,
+    templates: &[crate::load::TextFile],
+) -> Vec<Result<(String, Vec<u8>), Diagnostic>> {
+    let file = site
+        .data
+        .get(crate::selfcheck::flow::FILE)
+        .map(|tf| tf.file.clone())
+        .unwrap_or_default();
+    built
+        .pages
+        .par_iter()
+        .map(|cp| {
+            if !tera.contains_template(cp.template) {
+                return Err(Diagnostic::error(
+                    "template",
+                    format!("the self-check needs the template `{}`, which the theme does not have", cp.template),
+                )
+                .in_file(&file)
+                .with_hint("copy check-start.html, check-question.html, check-outcome.html and check-summary.html from the default theme into templates/"));
+            }
+            let page = serde_json::json!({
+                "title": cp.title,
+                "description": cp.description,
+                "url": cp.url,
+                "permalink": if cp.indexed { site.config.absolute(&cp.url) } else { None },
+                "kind": "page",
+                "key": cp.url.trim_matches('/'),
+                "lang": cp.lang,
+                "date": serde_json::Value::Null,
+                "extra": {},
+                "headings": [],
+            });
+            let mut ctx = base_context(site, &per_lang[cp.lang.as_str()], &cp.lang, &cp.url, &page, &cp.translations);
+            ctx.insert("check", &cp.view);
+            match tera.render(cp.template, &ctx) {
+                Ok(html) => Ok((format!("{}index.html", cp.url.trim_start_matches('/')), html.into_bytes())),
+                Err(e) => Err(templates::template_error(&e, templates)),
+            }
+        })
+        .collect()
 }
 
 /// Which template renders `p`.

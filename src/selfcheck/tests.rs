@@ -1,0 +1,1 @@
+//! Unit tests of the flow checks: the exact message, line and hint of every error.
