@@ -349,7 +349,7 @@ impl<'a> Reader<'a> {
                     format!("the id `{id}` may hold only letters, digits, `-` and `_`"),
                     "use a short word such as `returned` or `time-limit`",
                 );
-                None
+                Some(id.to_string())
             }
             Some(id) => Some(id.to_string()),
         }
