@@ -38,8 +38,17 @@ pub(super) fn link(r: &mut Reader<'_>, flow: &mut Flow, first: Option<&str>, fir
             ids.insert(id, (next, line));
         }
     }
-    let mut all: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
-    all.extend(flow.outcomes.iter().map(|o| o.id.as_str()));
+    let mut all: Vec<&str> = Vec::new();
+    for id in flow
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .chain(flow.outcomes.iter().map(|o| o.id.as_str()))
+    {
+        if !all.contains(&id) {
+            all.push(id);
+        }
+    }
     let all = all.join(", ");
 
     if let Some(first) = first {

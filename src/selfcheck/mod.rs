@@ -164,7 +164,8 @@ impl SelfCheck {
                 built.diags.push(d);
             }
         }
-        for a in r.anchors {
+        for mut a in r.anchors {
+            a.column += col;
             if !built
                 .anchors
                 .iter()
