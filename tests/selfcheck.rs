@@ -139,7 +139,12 @@ struct Walk {
 
 fn read(out: &Path, site_path: &str) -> String {
     let f = file_of(out, site_path);
-    std::fs::read_to_string(&f).unwrap_or_else(|_| panic!("{site_path} links to a page that was not generated ({})", f.display()))
+    std::fs::read_to_string(&f).unwrap_or_else(|_| {
+        panic!(
+            "{site_path} links to a page that was not generated ({})",
+            f.display()
+        )
+    })
 }
 
 /// Walk from the start page of the self-check at `root` (`/check/`), following every
@@ -197,7 +202,10 @@ fn walk(b: &Built, root: &str, other_root: &str) -> Walk {
             1,
             "{url} has a back link"
         );
-        assert!(check.contains("class=\"check-again\""), "{url}: start again");
+        assert!(
+            check.contains("class=\"check-again\""),
+            "{url}: start again"
+        );
         let answers = hrefs_of_class(check, "check-answer");
         if url.contains("/q/") {
             assert!(!answers.is_empty(), "{url}: a question without answers");
@@ -214,7 +222,11 @@ fn walk(b: &Built, root: &str, other_root: &str) -> Walk {
             w.outcomes.insert(url.clone(), kind.to_string());
         }
         // "Your answers": one row per answer given, each with a Change link.
-        let given = rest[2..].trim_end_matches('/').split('-').filter(|s| !s.is_empty()).count();
+        let given = rest[2..]
+            .trim_end_matches('/')
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .count();
         assert_eq!(
             check.matches("<dd class=\"check-change\"><a href=").count(),
             given,
@@ -283,7 +295,10 @@ fn every_answer_path_of_the_fixture_reaches_an_outcome() {
         );
         // The eligible outcome links the regional help list (`help:` in the file).
         let html = read(&b.out, &format!("{root}r/1-1-1/"));
-        assert!(html.contains("<a class=\"button\" href=\"../../../help/\">"), "{html}");
+        assert!(
+            html.contains("<a class=\"button\" href=\"../../../help/\">"),
+            "{html}"
+        );
         // Markdown links in the body resolve relative to the page, anchors included.
         assert!(html.contains("href=\"../../../help/#"), "{html}");
     }
@@ -293,7 +308,8 @@ fn every_answer_path_of_the_fixture_reaches_an_outcome() {
     assert!(home.contains("<a href=\"check/q/\">"), "{home}");
     // The JSON form of the flow is written per language.
     for lang_root in ["check", "en/check"] {
-        let json = std::fs::read_to_string(b.out.join(lang_root).join("flow.json")).expect("flow.json");
+        let json =
+            std::fs::read_to_string(b.out.join(lang_root).join("flow.json")).expect("flow.json");
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(v["questions"].as_array().map(Vec::len), Some(3));
         assert_eq!(v["outcomes"].as_array().map(Vec::len), Some(4));
@@ -311,17 +327,32 @@ fn every_answer_path_of_the_bundled_site_reaches_an_outcome() {
         assert_eq!(w.outcomes.len(), 15);
         let count = |k: &str| w.outcomes.values().filter(|v| *v == k).count();
         assert_eq!(
-            (count("eligible"), count("not-eligible"), count("unsure"), count("refer")),
+            (
+                count("eligible"),
+                count("not-eligible"),
+                count("unsure"),
+                count("refer")
+            ),
             (2, 5, 7, 1)
         );
     }
     // The home page's button leads to the self-check.
     let home = read(&b.out, "/");
-    assert!(home.contains("href=\"check/\""), "the home page links the self-check");
+    assert!(
+        home.contains("href=\"check/\""),
+        "the home page links the self-check"
+    );
     // The script is small, plain and private.
     let js = std::fs::read_to_string(b.out.join("check.js")).expect("check.js");
     assert!(js.len() < 12_000, "check.js is {} bytes", js.len());
-    for word in ["localStorage", "sessionStorage", "document.cookie", "XMLHttpRequest", "sendBeacon", "eval("] {
+    for word in [
+        "localStorage",
+        "sessionStorage",
+        "document.cookie",
+        "XMLHttpRequest",
+        "sendBeacon",
+        "eval(",
+    ] {
         assert!(!js.contains(word), "check.js uses {word}");
     }
 }

@@ -117,7 +117,10 @@ fn an_answer_without_next() {
     let text = VALID.replace("        next: ok\n", "");
     let (line, msg, hint) = only_error(&text);
     assert_eq!(line, line_of(&text, "label: {ka: \"დიახ\"", 2));
-    assert_eq!(msg, "answer 1 of the question `b` does not say where it leads");
+    assert_eq!(
+        msg,
+        "answer 1 of the question `b` does not say where it leads"
+    );
     assert_eq!(
         hint,
         "add `next: <id>` with the id of a question or an outcome"
@@ -191,7 +194,10 @@ fn text_missing_in_a_language() {
     let text = VALID.replacen("{ka: \"არა\", en: \"No\"}", "{en: \"No\"}", 1);
     let (line, msg, _) = only_error(&text);
     assert_eq!(line, line_of(&text, "label: {en: \"No\"}", 1));
-    assert_eq!(msg, "answer 2 of the question `a` has no label in ქართული (ka)");
+    assert_eq!(
+        msg,
+        "answer 2 of the question `a` has no label in ქართული (ka)"
+    );
 
     let text = VALID.replacen("  ka: \"ტექსტი\"\n", "", 1);
     let (line, msg, _) = only_error(&text);
@@ -201,10 +207,7 @@ fn text_missing_in_a_language() {
 
 #[test]
 fn text_without_languages() {
-    let text = VALID.replace(
-        "    title: {ka: \"კი\", en: \"Yes\"}",
-        "    title: \"Yes\"",
-    );
+    let text = VALID.replace("    title: {ka: \"კი\", en: \"Yes\"}", "    title: \"Yes\"");
     let (line, msg, hint) = only_error(&text);
     assert_eq!(line, line_of(&text, "title: \"Yes\"", 1));
     assert_eq!(
@@ -273,10 +276,15 @@ fn first_question_missing_or_unknown() {
 
 #[test]
 fn ids_and_path_must_be_plain() {
-    let text = VALID.replace("- id: b\n", "- id: b c\n").replace("next: b\n", "next: b c\n");
+    let text = VALID
+        .replace("- id: b\n", "- id: b c\n")
+        .replace("next: b\n", "next: b c\n");
     let (line, msg, _) = only_error(&text);
     assert_eq!(line, line_of(&text, "- id: b c", 1));
-    assert_eq!(msg, "the id `b c` may hold only letters, digits, `-` and `_`");
+    assert_eq!(
+        msg,
+        "the id `b c` may hold only letters, digits, `-` and `_`"
+    );
 
     let text = VALID.replace("path: check", "path: Check Me");
     let (line, msg, hint) = only_error(&text);

@@ -202,7 +202,13 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
     let mut stream = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"", &[]);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            &[],
+        );
     }
     if path.split('/').any(|s| s == "..") {
         return respond(&mut stream, "400 Bad Request", "text/plain", b"", &[]);
@@ -211,7 +217,13 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     if file.is_dir() {
         if !path.ends_with('/') {
             let location = format!("Location: {path}/");
-            return respond(&mut stream, "301 Moved Permanently", "text/plain", b"", &[&location]);
+            return respond(
+                &mut stream,
+                "301 Moved Permanently",
+                "text/plain",
+                b"",
+                &[&location],
+            );
         }
         file = file.join("index.html");
     }
@@ -222,7 +234,13 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         }
         Err(_) => {
             let body = std::fs::read(dir.join("404.html")).unwrap_or_default();
-            respond(&mut stream, "404 Not Found", "text/html; charset=utf-8", &body, &[])
+            respond(
+                &mut stream,
+                "404 Not Found",
+                "text/html; charset=utf-8",
+                &body,
+                &[],
+            )
         }
     }
 }
