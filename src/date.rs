@@ -1,7 +1,8 @@
 //! Calendar dates: parsing YYYY-MM-DD, today in Asia/Tbilisi, and Georgian/English formatting.
 //!
-//! Georgian formats are CLDR 42 (ICU 72) as recorded in the readers brief §2.2:
-//! `7 მარტი, 2025` and `პარასკევი, 7 მარტი, 2025`. English uses the en-GB patterns
+//! Georgian formats follow the issue tracker's house style (CLDR 42 adds a comma before the
+//! year; the campaign writes dates without it):
+//! `7 მარტი 2025` and `პარასკევი, 7 მარტი 2025`. English uses the en-GB patterns
 //! `7 March 2025` and `Friday, 7 March 2025`. Asia/Tbilisi has been UTC+04:00 all year
 //! since 27 March 2005.
 
@@ -241,18 +242,14 @@ pub fn parse_datetime(s: &str) -> Option<(Date, u8, u8)> {
     }
 }
 
-/// The date in the style of CLDR's long format: `7 მარტი, 2025` (ka) or
+/// The date in the style of CLDR's long format: `7 მარტი 2025` (ka) or
 /// `7 March 2025` (en). Languages other than `ka` get English.
 pub fn format_date(d: &Date, lang: &str) -> String {
     let month = month_name(d.month, lang);
-    if is_ka(lang) {
-        format!("{} {month}, {}", d.day, d.year)
-    } else {
-        format!("{} {month} {}", d.day, d.year)
-    }
+    format!("{} {month} {}", d.day, d.year)
 }
 
-/// The date with its weekday: `პარასკევი, 7 მარტი, 2025` (ka) or
+/// The date with its weekday: `პარასკევი, 7 მარტი 2025` (ka) or
 /// `Friday, 7 March 2025` (en). Languages other than `ka` get English.
 pub fn format_date_long(d: &Date, lang: &str) -> String {
     format!("{}, {}", weekday_name(d, lang), format_date(d, lang))
@@ -339,8 +336,8 @@ mod tests {
         // readers.md §2.2, shown for 2025-03-07.
         let date = d(2025, 3, 7);
         assert_eq!(date.weekday(), 4); // Friday
-        assert_eq!(format_date(&date, "ka"), "7 მარტი, 2025");
-        assert_eq!(format_date_long(&date, "ka"), "პარასკევი, 7 მარტი, 2025");
+        assert_eq!(format_date(&date, "ka"), "7 მარტი 2025");
+        assert_eq!(format_date_long(&date, "ka"), "პარასკევი, 7 მარტი 2025");
         assert_eq!(weekday_name(&date, "ka"), "პარასკევი");
         assert_eq!(month_name(3, "ka"), "მარტი");
         assert_eq!(format_time(14, 5), "14:05");
@@ -353,7 +350,7 @@ mod tests {
         assert_eq!(format_date_long(&date, "en"), "Friday, 7 March 2025");
         // Unknown languages fall back to English; regional Georgian tags are Georgian.
         assert_eq!(format_date(&date, "de"), "7 March 2025");
-        assert_eq!(format_date(&date, "ka-GE"), "7 მარტი, 2025");
+        assert_eq!(format_date(&date, "ka-GE"), "7 მარტი 2025");
         assert_eq!(format_date(&date, "kab"), "7 March 2025");
     }
 

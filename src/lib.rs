@@ -3,6 +3,9 @@
 //! The pipeline runs one way: [`load`] (disk → sources) → [`model`] (pages, translations,
 //! routes) → [`render`] (Markdown, templates, site files) → [`write`] (disk or memory).
 
+// Diagnostics are the error values everywhere; they are large by design (file, line, hint).
+#![allow(clippy::result_large_err)]
+
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -11,6 +14,7 @@ pub mod embedded;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod numfmt;
 pub mod pipeline;
 pub mod render;

@@ -4,9 +4,9 @@ use campaign::*;
 
 use campaign::cli::{Cli, Command, Format};
 use clap::Parser;
-use diagnostics::{Diagnostic, Severity};
+use diagnostics::Diagnostic;
 use pipeline::{BuildOptions, build};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -131,9 +131,37 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::New { .. } => {
-            eprintln!("error: `campaign new` is not available in this version yet");
-            ExitCode::from(1)
+        Command::New {
+            section,
+            title,
+            root,
+        } => {
+            let Some(root) = site_root(root) else {
+                return ExitCode::from(1);
+            };
+            let src = load::load(&root);
+            let Some(config) = src.config else {
+                print_diagnostics(&src.diagnostics);
+                return ExitCode::from(1);
+            };
+            match new::new_page(
+                &root,
+                &config,
+                &section,
+                &title,
+                date::Date::today_tbilisi(),
+            ) {
+                Ok(paths) => {
+                    for p in paths {
+                        println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }
@@ -172,12 +200,6 @@ fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
 
 fn print_diagnostics(diags: &[Diagnostic]) {
     for d in diags {
-        let text = d.render_text();
-        if d.severity == Severity::Error {
-            eprint!("{text}")
-        } else {
-            eprint!("{text}")
-        }
+        eprint!("{}", d.render_text());
     }
-    let _ = Path::new(".");
 }

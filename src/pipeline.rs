@@ -82,11 +82,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
                 site.pages.iter().filter(|p| p.lang == l.code).count(),
             ));
         }
-        if !diags.iter().any(|d| d.severity == Severity::Error) {
-            let (out, mut d) = render::render(&site, &src);
-            diags.append(&mut d);
-            output = out;
-        }
+        let (out, mut d) = render::render(&site, &src);
+        diags.append(&mut d);
+        output = out;
     }
     diagnostics::sort(&mut diags);
     if diags.iter().any(|d| d.severity == Severity::Error) {

@@ -10,10 +10,20 @@ pub fn parse(text: &str, file: &str, line_offset: usize, whole: &str) -> Result<
     match serde_yaml::from_str::<Value>(text) {
         Ok(v) => Ok(v),
         Err(e) => {
-            let (line, col) = e
+            let (mut line, mut col) = e
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
+            // At the end of the text the parser points past it: show the last line instead.
+            let last = text.lines().count().max(1);
+            if line > last {
+                line = last;
+                col = text
+                    .lines()
+                    .last()
+                    .map(|l| l.chars().count() + 1)
+                    .unwrap_or(1);
+            }
             let raw = e.to_string();
             let msg = plain_yaml_message(&raw);
             Err(Diagnostic::error("yaml", format!("the YAML is broken: {msg}"))

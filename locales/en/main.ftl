@@ -29,6 +29,17 @@ pages-count = { $count ->
     [one] { $count } page
    *[other] { $count } pages
 }
+feed-title = News (Atom feed)
+feed-subscribe = Follow the news in a feed reader (Atom)
+pagination = Pages
+page-newer = Newer
+page-older = Older
+page-of = Page { $current } of { $total }
+course-enrol = How to enrol
+course-cost = Cost
+course-language = Language of instruction
+course-timezone = Times are Tbilisi time.
+course-add-to-calendar = Add to calendar
 # Eligibility self-check.
 check-start = Start now
 check-other-help = Other ways to get help

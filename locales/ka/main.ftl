@@ -29,6 +29,17 @@ pages-count = { $count ->
     [one] { $count } გვერდი
    *[other] { $count } გვერდი
 }
+feed-title = სიახლეები (Atom არხი)
+feed-subscribe = გამოიწერეთ სიახლეები (Atom არხი)
+pagination = გვერდები
+page-newer = ახალი
+page-older = ძველი
+page-of = გვერდი { $current } / { $total }
+course-enrol = როგორ ჩაეწეროთ
+course-cost = ღირებულება
+course-language = სწავლების ენა
+course-timezone = დრო მითითებულია თბილისის დროით.
+course-add-to-calendar = კალენდარში დამატება
 # დახმარების მიღების შემოწმება.
 check-start = დაწყება
 check-other-help = დახმარების სხვა გზები

@@ -244,17 +244,17 @@ pub fn load(root: &Path) -> Sources {
 
     // Interface strings: embedded defaults, then the site's own, key by key.
     for (rel, bytes) in embedded::LOCALES {
-        if let Some((lang, name)) = rel.split_once('/') {
-            if name.ends_with(".ftl") {
-                src.locales.push((
-                    lang.to_string(),
-                    TextFile {
-                        file: format!("(built-in) locales/{rel}"),
-                        rel: rel.to_string(),
-                        text: String::from_utf8_lossy(bytes).into_owned(),
-                    },
-                ));
-            }
+        if let Some((lang, name)) = rel.split_once('/')
+            && name.ends_with(".ftl")
+        {
+            src.locales.push((
+                lang.to_string(),
+                TextFile {
+                    file: format!("(built-in) locales/{rel}"),
+                    rel: rel.to_string(),
+                    text: String::from_utf8_lossy(bytes).into_owned(),
+                },
+            ));
         }
     }
     let locales = root.join("locales");

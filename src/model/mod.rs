@@ -1,5 +1,7 @@
 //! Model: sources → [`Site`]: pages per language, translations, routes, section lists, regions.
 
+pub mod courses;
+pub mod organisations;
 pub mod regions;
 pub mod route;
 
@@ -116,7 +118,7 @@ fn parse_name(rel: &str) -> (String, Option<String>) {
     (key, lang)
 }
 
-/// Build the model. Every problem is reported; the site is returned only without errors.
+/// Build the model. Every problem is reported; pages with errors are left out of the site.
 pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let Some(config) = src.config.clone() else {
@@ -183,7 +185,12 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         }
         let url = pages[i].url.clone();
         if let Some(&j) = by_url.get(&url) {
-            let (a, b) = (&pages[j], &pages[i]);
+            // Point at the page whose `slug:` caused the clash, when one has it.
+            let (a, b) = if pages[j].front.slug.is_some() && pages[i].front.slug.is_none() {
+                (&pages[i], &pages[j])
+            } else {
+                (&pages[j], &pages[i])
+            };
             url_diags.push(
                 Diagnostic::error(
                     "same-url",
@@ -255,6 +262,10 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         }
     }
 
+    for p in pages.iter().filter(|p| organisations::is_organisation(p)) {
+        diags.extend(organisations::check(p));
+    }
+
     let data: BTreeMap<String, TextFile> = src
         .data
         .iter()
@@ -281,10 +292,8 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         regions,
         data,
     };
-    let has_errors = diags
-        .iter()
-        .any(|d| d.severity == crate::diagnostics::Severity::Error);
-    (if has_errors { None } else { Some(site) }, diags)
+    // The site is returned even with errors, so later stages can report theirs too.
+    (Some(site), diags)
 }
 
 /// The file name of a page's translation into `to`.
@@ -362,6 +371,6 @@ mod tests {
             parse_name("_index.ka.md"),
             ("_index".into(), Some("ka".into()))
         );
-        assert_eq!(parse_name("news/v2.1.md"), ("news/v2".into(), None));
+        assert_eq!(parse_name("news/v2.1.md"), ("news/v2.1".into(), None));
     }
 }

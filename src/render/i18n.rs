@@ -137,3 +137,54 @@ impl Strings {
 fn plain_fluent(s: &str) -> String {
     s.replace("ParserError", "").replace("ErrorKind::", "")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> Strings {
+        let config = crate::config::parse("title: t\nlanguages: [ka, en]\n", "site.yaml").unwrap();
+        let files: Vec<(String, TextFile)> = crate::embedded::LOCALES
+            .iter()
+            .filter_map(|(rel, bytes)| {
+                let (lang, _) = rel.split_once('/')?;
+                Some((
+                    lang.to_string(),
+                    TextFile {
+                        file: rel.to_string(),
+                        rel: rel.to_string(),
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                    },
+                ))
+            })
+            .collect();
+        let (s, diags) = Strings::new(&config, &files);
+        assert!(diags.is_empty(), "{diags:?}");
+        s
+    }
+
+    #[test]
+    fn georgian_and_english_have_the_same_keys() {
+        let s = strings();
+        assert_eq!(s.keys("ka"), s.keys("en"));
+        assert!(s.keys("ka").unwrap().len() > 20);
+    }
+
+    #[test]
+    fn plurals_and_missing_keys() {
+        let s = strings();
+        let mut args = BTreeMap::new();
+        args.insert("count".to_string(), Arg::Number(1.0));
+        assert_eq!(s.get("en", "pages-count", &args).as_deref(), Some("1 page"));
+        args.insert("count".to_string(), Arg::Number(5.0));
+        assert_eq!(
+            s.get("en", "pages-count", &args).as_deref(),
+            Some("5 pages")
+        );
+        assert_eq!(
+            s.get("ka", "pages-count", &args).as_deref(),
+            Some("5 გვერდი")
+        );
+        assert_eq!(s.get("ka", "no-such-key", &args), None);
+    }
+}

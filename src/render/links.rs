@@ -16,6 +16,7 @@ pub struct LinkTable<'a> {
 
 /// Where a link goes.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Target {
     /// Another site, `mailto:`, `tel:`: left as written.
     External,
@@ -76,7 +77,7 @@ impl LinkTable<'_> {
             return Ok(Target::External);
         }
         let (path, frag) = match dest.find('#') {
-            Some(i) => (&dest[..i], Some(dest[i + 1..].to_string())),
+            Some(i) => (&dest[..i], Some(anchor_id(&dest[i + 1..]))),
             None => (dest, None),
         };
         let (path, query) = match path.find('?') {
@@ -86,10 +87,14 @@ impl LinkTable<'_> {
         let path = percent_decode(path);
         if path.is_empty() {
             // `#anchor` on the same page.
+            let relative = match &frag {
+                Some(f) => format!("#{f}"),
+                None => dest.to_string(),
+            };
             return Ok(Target::Internal {
                 url: page.url.clone(),
                 anchor: frag.filter(|f| !f.is_empty()),
-                relative: dest.to_string(),
+                relative,
                 note: None,
             });
         }
@@ -147,11 +152,12 @@ impl LinkTable<'_> {
             // An explicit language prefix (`/en/...`) picks that language.
             let trimmed = abs.trim_matches('/');
             let mut key_path = trimmed.to_string();
-            if let Some((first, rest)) = trimmed.split_once('/').or(Some((trimmed, ""))) {
-                if first != cfg.default_lang() && cfg.has_lang(first) {
-                    lang = first.to_string();
-                    key_path = rest.to_string();
-                }
+            if let Some((first, rest)) = trimmed.split_once('/').or(Some((trimmed, "")))
+                && first != cfg.default_lang()
+                && cfg.has_lang(first)
+            {
+                lang = first.to_string();
+                key_path = rest.to_string();
             }
             let prefix = cfg.lang_prefix(&lang);
             let as_url = if key_path.is_empty() {
@@ -210,6 +216,17 @@ impl LinkTable<'_> {
     }
 }
 
+/// The anchor as the heading ids are made: Georgian (or any non-ASCII) anchors written
+/// by editors are romanised like the headings themselves (`#ვინ-იღებს` → `#vin-ighebs`).
+fn anchor_id(raw: &str) -> String {
+    let decoded = percent_decode(raw);
+    if decoded.is_ascii() {
+        decoded
+    } else {
+        crate::slug::slugify(&decoded)
+    }
+}
+
 fn not_found(dest: &str) -> Diagnostic {
     Diagnostic::error("broken-link", format!("the link `{dest}` points to a page that does not exist"))
         .with_hint("write site addresses like `/services/medical-care/` or file paths like `services/medical-care.en.md`; check the spelling")
@@ -224,12 +241,13 @@ pub fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

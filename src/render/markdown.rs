@@ -57,6 +57,17 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// A heading being collected: level, explicit id, classes, start index in the event list,
+/// its text, its line.
+type OpenHeading = (
+    HeadingLevel,
+    Option<String>,
+    Vec<String>,
+    usize,
+    String,
+    usize,
+);
+
 /// Render a page body. Problems (broken links, missing images) come back as diagnostics.
 pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
     let body = page.body();
@@ -71,14 +82,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
     };
 
     // Heading being collected: (level, explicit id, classes, start index in `events`, text, line).
-    let mut heading: Option<(
-        HeadingLevel,
-        Option<String>,
-        Vec<String>,
-        usize,
-        String,
-        usize,
-    )> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut in_first_para = 0u8; // 0 = not yet, 1 = inside, 2 = done
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {

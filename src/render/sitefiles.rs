@@ -64,7 +64,7 @@ pub fn write(
         );
     } else {
         diags.push(
-            Diagnostic::note("no-base-url", "no sitemap.xml was written, because the site's address is not known")
+            Diagnostic::note("no-base-url", "no sitemap.xml was written and feeds carry relative addresses, because the site's address is not known")
                 .in_file(crate::config::CONFIG_FILE)
                 .with_hint("set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`"),
         );

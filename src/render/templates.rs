@@ -11,10 +11,14 @@ use std::sync::Arc;
 use tera::{Kwargs, State, Tera, Value};
 
 /// Build a Tera instance with all functions and filters, then add the templates.
-pub fn build(templates: &[TextFile], strings: Arc<Strings>) -> Result<Tera, Vec<Diagnostic>> {
+pub fn build(
+    templates: &[TextFile],
+    strings: Arc<Strings>,
+    guard: Arc<CaseGuard>,
+) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml", ".htm"]);
-    register(&mut tera, strings);
+    register(&mut tera, strings, guard);
     let mut errors = Vec::new();
     // Add all at once so `extends`/`include` find each other.
     let pairs: Vec<(&str, &str)> = templates
@@ -65,7 +69,52 @@ fn has_georgian(s: &str) -> bool {
     })
 }
 
-fn register(tera: &mut Tera, strings: Arc<Strings>) {
+/// The case filters that would turn Georgian into Mtavruli capitals.
+pub const CASE_FILTERS: [&str; 3] = ["upper", "capitalize", "title"];
+
+/// Records which case filters met Georgian text during a build (they leave it unchanged).
+#[derive(Default)]
+pub struct CaseGuard {
+    hits: [std::sync::atomic::AtomicBool; 3],
+}
+
+impl CaseGuard {
+    fn hit(&self, i: usize) {
+        self.hits[i].store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Warnings at every template line that uses a case filter which met Georgian text.
+    pub fn warnings(&self, templates: &[TextFile]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, name) in CASE_FILTERS.iter().enumerate() {
+            if !self.hits[i].load(std::sync::atomic::Ordering::Relaxed) {
+                continue;
+            }
+            for t in templates {
+                for (n, line) in t.text.lines().enumerate() {
+                    let uses = line.match_indices('|').any(|(j, _)| {
+                        let rest = line[j + 1..].trim_start();
+                        rest.strip_prefix(name).is_some_and(|r| {
+                            !r.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                        })
+                    });
+                    if uses {
+                        out.push(
+                            Diagnostic::warning("case-filter", format!("the `{name}` filter is applied to Georgian text here; it was left unchanged"))
+                                .in_file(&t.file)
+                                .at_line(n + 1)
+                                .with_source(&t.text)
+                                .with_hint("Georgian has no capital letters in running text (Mtavruli capitals shout and show as boxes on older phones); remove the filter"),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
     let s = strings.clone();
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
@@ -140,6 +189,9 @@ fn register(tera: &mut Tera, strings: Arc<Strings>) {
             numfmt::ordinal(v, &current_lang(&kwargs, state))
         },
     );
+    tera.register_filter("tel", |v: &str, _: Kwargs, _: &State| -> String {
+        crate::model::organisations::international_phone(v).unwrap_or_else(|| v.to_string())
+    });
     tera.register_filter(
         "json",
         |v: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
@@ -149,25 +201,33 @@ fn register(tera: &mut Tera, strings: Arc<Strings>) {
         },
     );
     // Case filters that never turn Mkhedruli into Mtavruli capitals.
-    tera.register_filter("upper", |v: &str, _: Kwargs, _: &State| -> String {
+    let g = guard.clone();
+    tera.register_filter("upper", move |v: &str, _: Kwargs, _: &State| -> String {
         if has_georgian(v) {
+            g.hit(0);
             v.to_string()
         } else {
             v.to_uppercase()
         }
     });
-    tera.register_filter("capitalize", |v: &str, _: Kwargs, _: &State| -> String {
+    let g = guard.clone();
+    tera.register_filter(
+        "capitalize",
+        move |v: &str, _: Kwargs, _: &State| -> String {
+            if has_georgian(v) {
+                g.hit(1);
+                return v.to_string();
+            }
+            let mut c = v.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        },
+    );
+    tera.register_filter("title", move |v: &str, _: Kwargs, _: &State| -> String {
         if has_georgian(v) {
-            return v.to_string();
-        }
-        let mut c = v.chars();
-        match c.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-            None => String::new(),
-        }
-    });
-    tera.register_filter("title", |v: &str, _: Kwargs, _: &State| -> String {
-        if has_georgian(v) {
+            guard.hit(2);
             return v.to_string();
         }
         v.split(' ')
@@ -221,11 +281,44 @@ pub fn template_error(e: &tera::Error, templates: &[TextFile]) -> Diagnostic {
             }
             d.with_hint("fix the name in `{% extends \"...\" %}`")
         }
-        other => Diagnostic::error(
-            "template",
-            format!("template error: {}", plain_tera(&other.to_string())),
-        ),
+        other => report_to_diagnostic(&other.to_string(), templates),
     }
+}
+
+/// Tera reports some errors only as rendered text (`error: msg` then `--> name:line:col`):
+/// read the first one back into a diagnostic.
+fn report_to_diagnostic(report: &str, templates: &[TextFile]) -> Diagnostic {
+    let mut lines = report.lines();
+    let mut message = None;
+    let mut location = None;
+    for l in lines.by_ref() {
+        let t = l.trim();
+        if message.is_none()
+            && let Some(m) = t.strip_prefix("error: ")
+        {
+            message = Some(m.to_string());
+            continue;
+        }
+        if let Some(loc) = t.strip_prefix("--> ") {
+            location = Some(loc.to_string());
+            break;
+        }
+    }
+    let msg = message.unwrap_or_else(|| report.lines().next().unwrap_or(report).to_string());
+    let mut d = Diagnostic::error("template", format!("template error: {}", plain_tera(&msg)));
+    if let Some(loc) = location {
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.parse::<usize>().ok());
+        let line = parts.next().and_then(|c| c.parse::<usize>().ok());
+        let name = parts.next().unwrap_or("");
+        if let (Some(line), Some(col)) = (line, col) {
+            match templates.iter().find(|t| t.rel == name) {
+                Some(t) => d = d.in_file(&t.file).at(line, col).with_source(&t.text),
+                None => d = d.in_file(format!("templates/{name}")).at(line, col),
+            }
+        }
+    }
+    d.with_hint("fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)")
 }
 
 fn plain_tera(msg: &str) -> String {

@@ -1,0 +1,160 @@
+//! Courses: the `schedule:` of a course page (a list of sessions, or a weekly rule) in Asia/Tbilisi time.
+
+use super::Page;
+use crate::date::Date;
+use crate::diagnostics::Diagnostic;
+use serde_json::Value;
+
+/// One session of a course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The day.
+    pub date: Date,
+    /// Start time (hour, minute), Tbilisi time.
+    pub start: (u8, u8),
+    /// End time (hour, minute), Tbilisi time.
+    pub end: (u8, u8),
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn time(v: Option<&Value>) -> Option<(u8, u8)> {
+    let s = v?.as_str()?;
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+/// Read the schedule of a course page. `Ok(empty)` when there is none ("dates to be announced").
+pub fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
+    let Some(v) = p.front.extra.get("schedule") else {
+        return Ok(Vec::new());
+    };
+    let line = p.front.key_lines.get("schedule").copied().unwrap_or(1);
+    let err = |msg: String, hint: &str| {
+        Diagnostic::error("schedule", msg)
+            .in_file(&p.file)
+            .at_line(line)
+            .with_source(&p.text)
+            .with_hint(hint.to_string())
+    };
+    let session_hint =
+        "write each session as `- {date: 2025-03-07, start: \"10:00\", end: \"12:00\"}`";
+    match v {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let date = item
+                    .get("date")
+                    .and_then(Value::as_str)
+                    .and_then(Date::parse);
+                let (start, end) = (time(item.get("start")), time(item.get("end")));
+                match (date, start, end) {
+                    (Some(date), Some(start), Some(end)) if end > start => {
+                        out.push(Session { date, start, end })
+                    }
+                    (Some(_), Some(_), Some(_)) => {
+                        return Err(err(
+                            format!("session {} ends before it starts", i + 1),
+                            "check `start` and `end` (24-hour time, e.g. \"14:30\")",
+                        ));
+                    }
+                    (None, _, _) => {
+                        return Err(err(
+                            format!("session {} has no valid `date`", i + 1),
+                            session_hint,
+                        ));
+                    }
+                    _ => {
+                        return Err(err(
+                            format!(
+                                "session {} needs `start` and `end` times like \"10:00\"",
+                                i + 1
+                            ),
+                            session_hint,
+                        ));
+                    }
+                }
+            }
+            out.sort_by_key(|s| (s.date, s.start));
+            Ok(out)
+        }
+        Value::Object(rule) => {
+            let hint = "a weekly rule looks like: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: \"10:00\"`, `end: \"12:00\"`";
+            let days: Vec<usize> = match rule.get("weekly") {
+                Some(Value::Array(d)) => d
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .filter_map(|d| {
+                        WEEKDAYS
+                            .iter()
+                            .position(|w| w.eq_ignore_ascii_case(d.trim()))
+                    })
+                    .collect(),
+                Some(Value::String(d)) => WEEKDAYS
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case(d.trim()))
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let from = rule
+                .get("from")
+                .and_then(Value::as_str)
+                .and_then(Date::parse);
+            let until = rule
+                .get("until")
+                .and_then(Value::as_str)
+                .and_then(Date::parse);
+            let (start, end) = (time(rule.get("start")), time(rule.get("end")));
+            let (Some(from), Some(until), Some(start), Some(end)) = (from, until, start, end)
+            else {
+                return Err(err(
+                    "the weekly schedule needs `from`, `until`, `start` and `end`".into(),
+                    hint,
+                ));
+            };
+            if days.is_empty() {
+                return Err(err("the weekly schedule names no weekdays".into(), hint));
+            }
+            if until < from || end <= start {
+                return Err(err(
+                    "the weekly schedule ends before it starts".into(),
+                    hint,
+                ));
+            }
+            if until.to_days() - from.to_days() > 3 * 366 {
+                return Err(err(
+                    "the weekly schedule runs for more than three years".into(),
+                    "split it, or check `until`",
+                ));
+            }
+            let mut out = Vec::new();
+            let mut d = from;
+            while d <= until {
+                if days.contains(&(d.weekday() as usize)) {
+                    out.push(Session {
+                        date: d,
+                        start,
+                        end,
+                    });
+                }
+                d = d.add_days(1);
+            }
+            Ok(out)
+        }
+        _ => Err(err(
+            "`schedule` should be a list of sessions or a weekly rule".into(),
+            session_hint,
+        )),
+    }
+}

@@ -1,0 +1,137 @@
+//! Organisations: contact fields checked (phone, e-mail, website) and missing contact details reported.
+
+use super::Page;
+use crate::diagnostics::Diagnostic;
+
+/// Contact keys an organisation page may carry.
+pub const CONTACT_KEYS: &[&str] = &["phone", "email", "address", "website"];
+
+/// Whether a page is an organisation (it names the regions it serves).
+pub fn is_organisation(p: &Page) -> bool {
+    p.front.extra.contains_key("regions")
+}
+
+/// Check an organisation's contact fields; warn when it has none.
+pub fn check(p: &Page) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let fm = &p.front;
+    let at = |key: &str| fm.key_lines.get(key).copied().unwrap_or(1);
+    let values = |key: &str| -> Vec<String> {
+        match fm.extra.get(key) {
+            Some(serde_json::Value::String(s)) => vec![s.clone()],
+            Some(serde_json::Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            Some(serde_json::Value::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    };
+    for phone in values("phone") {
+        if international_phone(&phone).is_none() {
+            out.push(
+                Diagnostic::error("bad-phone", format!("`{phone}` is not a phone number"))
+                    .in_file(&p.file)
+                    .at_line(at("phone"))
+                    .with_source(&p.text)
+                    .with_hint("write it in international form with the country code, e.g. +995 32 2 00 00 00"),
+            );
+        }
+    }
+    for email in values("email") {
+        if !valid_email(&email) {
+            out.push(
+                Diagnostic::error("bad-email", format!("`{email}` is not an e-mail address"))
+                    .in_file(&p.file)
+                    .at_line(at("email"))
+                    .with_source(&p.text)
+                    .with_hint("write it like name@example.ge, without spaces"),
+            );
+        }
+    }
+    for url in values("website") {
+        if crate::config::normalize_base_url(&url).is_none() {
+            out.push(
+                Diagnostic::error("bad-url", format!("`{url}` is not a web address"))
+                    .in_file(&p.file)
+                    .at_line(at("website"))
+                    .with_source(&p.text)
+                    .with_hint("write the full address, starting with https://"),
+            );
+        }
+    }
+    if CONTACT_KEYS.iter().all(|k| values(k).is_empty()) {
+        out.push(
+            Diagnostic::warning("contact-missing", "this organisation has no contact details yet; the page says they will be published soon")
+                .in_file(&p.file)
+                .with_hint("add `phone:`, `email:`, `address:` or `website:` to the front matter when they are known"),
+        );
+    }
+    out
+}
+
+/// The phone number in `tel:` form (`+995322000000`), if `s` is one. Georgian numbers
+/// written without the country code (9 digits, or 0 + 9 digits) get +995.
+pub fn international_phone(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+        || t[1..].contains('+')
+    {
+        return None;
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    if t.starts_with('+') {
+        (8..=15)
+            .contains(&digits.len())
+            .then(|| format!("+{digits}"))
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        (8..=15).contains(&rest.len()).then(|| format!("+{rest}"))
+    } else if digits.len() == 9 {
+        Some(format!("+995{digits}"))
+    } else if digits.len() == 10 && digits.starts_with('0') {
+        Some(format!("+995{}", &digits[1..]))
+    } else {
+        None
+    }
+}
+
+fn valid_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains([' ', '<', '>', '"', ','])
+        && !domain.contains('@')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_become_international() {
+        assert_eq!(
+            international_phone("+995 32 2 51 00 11").as_deref(),
+            Some("+995322510011")
+        );
+        assert_eq!(
+            international_phone("032 251 00 11").as_deref(),
+            Some("+995322510011")
+        );
+        assert_eq!(
+            international_phone("599 12 34 56").as_deref(),
+            Some("+995599123456")
+        );
+        assert_eq!(international_phone("call us"), None);
+        assert_eq!(international_phone("12"), None);
+        assert!(valid_email("info@example.ge"));
+        assert!(!valid_email("info@example"));
+    }
+}

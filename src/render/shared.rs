@@ -1,0 +1,123 @@
+//! Values shared by every page of one language: site strings, the menu, regions with their organisations.
+
+use super::views::{LinkView, link_view};
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+
+/// A region with the organisations serving it, in one language.
+#[derive(serde::Serialize, Clone)]
+pub struct RegionView {
+    /// Stable id (anchor).
+    pub id: String,
+    /// Name in the language.
+    pub name: String,
+    /// Organisations serving it.
+    pub organisations: Vec<LinkView>,
+}
+
+/// Values shared by every page of one language.
+pub struct LangShared {
+    /// `site` in templates.
+    pub site: serde_json::Value,
+    /// The main menu.
+    pub menu: Vec<LinkView>,
+    /// Regions sorted by name in the language.
+    pub regions: Vec<RegionView>,
+}
+
+impl LangShared {
+    /// Compute the values of `lang`, reporting menu and region problems.
+    pub fn new(site: &Site, lang: &str, diags: &mut Vec<Diagnostic>) -> Self {
+        let c = &site.config;
+        let dl = c.default_lang();
+        let site_view = serde_json::json!({
+            "title": c.title.get(lang, dl),
+            "description": c.description.get(lang, dl),
+            "base_url": c.base_url,
+            "languages": c.languages,
+            "default_lang": dl,
+            "home": c.lang_prefix(lang),
+            "locale": c.languages.iter().find(|l| l.code == lang).map(|l| l.locale.clone()),
+            "extra": c.extra,
+        });
+        let mut menu = Vec::new();
+        if let Some(items) = c.extra.get("menu").and_then(|m| m.as_array()) {
+            for item in items {
+                let Some(path) = item.as_str() else { continue };
+                let key = path.trim_matches('/');
+                match site.page(key, lang).or_else(|| site.page(key, dl)) {
+                    Some(p) => {
+                        let mut v = link_view(p, false);
+                        if let Some(t) = p.front.extra.get("menu_title").and_then(|t| t.as_str()) {
+                            v.title = t.to_string();
+                        }
+                        menu.push(v);
+                    }
+                    None if lang == dl => diags.push(
+                        Diagnostic::error("menu", format!("the menu entry `{path}` points to a page that does not exist"))
+                            .in_file(crate::config::CONFIG_FILE)
+                            .with_hint("list site addresses of existing pages under `menu:`, e.g. `- /services/`"),
+                    ),
+                    None => {}
+                }
+            }
+        }
+        let mut regions: Vec<RegionView> = site
+            .regions
+            .iter()
+            .map(|r| RegionView {
+                id: r.id.clone(),
+                name: r.name.get(lang, dl),
+                organisations: Vec::new(),
+            })
+            .collect();
+        for p in site.pages.iter().filter(|p| p.lang == lang) {
+            let Some(list) = p.front.extra.get("regions") else {
+                continue;
+            };
+            let ids: Vec<&str> = match list {
+                serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
+                serde_json::Value::String(s) => vec![s.as_str()],
+                _ => Vec::new(),
+            };
+            for id in ids {
+                match regions.iter_mut().find(|r| r.id == id) {
+                    Some(r) => r.organisations.push(link_view(p, false)),
+                    None => {
+                        let known: Vec<&str> = site.regions.iter().map(|r| r.id.as_str()).collect();
+                        diags.push(
+                            Diagnostic::error(
+                                "unknown-region",
+                                format!("`{id}` is not a region in content/regions.yaml"),
+                            )
+                            .in_file(&p.file)
+                            .at_line(p.front.key_lines.get("regions").copied().unwrap_or(1))
+                            .with_source(&p.text)
+                            .with_hint(format!("use one of: {}", known.join(", "))),
+                        )
+                    }
+                }
+            }
+        }
+        if lang == dl {
+            for r in regions.iter().filter(|r| r.organisations.is_empty()) {
+                diags.push(
+                    Diagnostic::warning(
+                        "region-uncovered",
+                        format!("no organisation serves the region `{}` ({})", r.id, r.name),
+                    )
+                    .in_file("content/regions.yaml")
+                    .with_hint(
+                        "add the region's id to `regions:` of the organisation that serves it",
+                    ),
+                );
+            }
+        }
+        regions.sort_by(|a, b| a.name.cmp(&b.name));
+        LangShared {
+            site: site_view,
+            menu,
+            regions,
+        }
+    }
+}

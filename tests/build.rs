@@ -1,0 +1,409 @@
+//! The foundation through the real CLI: pairing, routes, links, drafts, aliases, slugs, BOM/CRLF,
+//! Georgian file names, editor errors (exact text), atomic output, init, and the bundled site.
+
+mod support;
+use support::*;
+
+#[test]
+fn basic_site_pairs_translations_and_routes_languages() {
+    let site = fixture("site-basic");
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let out = site.path().join("public");
+    for f in [
+        "index.html",
+        "en/index.html",
+        "services/index.html",
+        "en/services/index.html",
+        "services/medical-care/index.html",
+        "en/services/medical-care/index.html",
+        "about/index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "style.css",
+    ] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    assert!(
+        !out.join("en/about/index.html").exists(),
+        "no English about page exists"
+    );
+    let ka = read(&out, "services/medical-care/index.html");
+    assert!(ka.contains("<html lang=\"ka\">"));
+    assert!(ka.contains("<meta charset=\"utf-8\">"));
+    assert!(ka.contains(r#"<link rel="alternate" hreflang="en" href="https://example.ge/campaign/en/services/medical-care/">"#));
+    assert!(ka.contains(r#"<link rel="alternate" hreflang="x-default" href="https://example.ge/campaign/services/medical-care/">"#));
+    assert!(ka.contains(
+        r#"<link rel="canonical" href="https://example.ge/campaign/services/medical-care/">"#
+    ));
+    // The switcher names the language in itself and links the translation, relatively.
+    assert!(ka.contains(
+        r#"<a href="../../en/services/medical-care/" lang="en" hreflang="en">English</a>"#
+    ));
+    assert!(
+        r.stdout.starts_with("built 11 pages (7 ka + 4 en), "),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(" 5 warnings, in "), "{}", r.stdout);
+}
+
+#[test]
+fn links_resolve_to_relative_urls_in_the_same_language() {
+    let site = fixture("site-basic");
+    assert_eq!(build(site.path()).code, 0);
+    let out = site.path().join("public");
+    let en = read(&out, "en/services/medical-care/index.html");
+    // A file path to another language's file goes to this language's page.
+    assert!(
+        en.contains(r#"<a href="../temporary-housing/">housing</a>"#),
+        "{en}"
+    );
+    // Only in Georgian: links there (with a warning).
+    assert!(en.contains(r#"<a href="../../../about/">about</a>"#));
+    // Georgian folder and file names are romanised in URLs.
+    assert!(en.contains(r#"<a href="../../../siakhleebi/akhali-ambavi/">Georgian news</a>"#));
+    let ka = read(&out, "services/medical-care/index.html");
+    // A Georgian anchor written by an editor is romanised like the heading ids.
+    assert!(
+        ka.contains(r#"<a href="../temporary-housing/#vin-ighebs">ბინა</a>"#),
+        "{ka}"
+    );
+    assert!(ka.contains(r#"<a href="../../about/">სახლი</a>"#));
+}
+
+#[test]
+fn georgian_headings_get_romanised_unique_anchors_and_footnotes_are_prefixed() {
+    let site = fixture("site-basic");
+    assert_eq!(build(site.path()).code, 0);
+    let ka = read(
+        &site.path().join("public"),
+        "services/medical-care/index.html",
+    );
+    assert!(
+        ka.contains(r#"<h2 id="vis-sheudzlia-miighos">ვის შეუძლია მიიღოს</h2>"#),
+        "{ka}"
+    );
+    assert!(ka.contains(r#"<h2 id="vis-sheudzlia-miighos-2">ვის შეუძლია მიიღოს</h2>"#));
+    assert!(ka.contains(r##"<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>"##));
+    assert!(ka.contains(r#"<div class="footnote" id="fn-1">"#));
+    assert!(!ka.contains(r#"id="1""#));
+}
+
+#[test]
+fn slugs_drafts_aliases_bom_crlf_and_site_template_overrides() {
+    let site = fixture("site-basic");
+    assert_eq!(build(site.path()).code, 0);
+    let out = site.path().join("public");
+    // `slug:` overrides the last URL part; the BOM + CRLF file is read silently.
+    let housing = read(&out, "en/services/temporary-housing/index.html");
+    assert!(housing.contains("<h1>Housing</h1>"));
+    assert!(housing.contains("CRLF and BOM work."));
+    assert!(!out.join("services/housing").exists());
+    // Drafts are left out.
+    assert!(!out.join("news").exists());
+    // Aliases redirect, relatively.
+    let alias = read(&out, "old/medical/index.html");
+    assert!(
+        alias.contains(
+            r#"<meta http-equiv="refresh" content="0; url=../../services/medical-care/">"#
+        ),
+        "{alias}"
+    );
+    // A site template overrides the theme's, and dates read the Georgian way.
+    let news = read(&out, "siakhleebi/akhali-ambavi/index.html");
+    assert!(news.contains("site template override"));
+    assert!(
+        news.contains(r#"<p class="date">7 მარტი 2025</p>"#),
+        "{news}"
+    );
+    // Section lists follow weight.
+    let list = read(&out, "services/index.html");
+    let a = list.find("საცხოვრისი").expect("housing listed");
+    let b = list.find("სამედიცინო მომსახურება").expect("medical listed");
+    assert!(a < b, "weight 10 comes before weight 20");
+}
+
+#[test]
+fn drafts_flag_includes_drafts() {
+    let site = fixture("site-basic");
+    let r = campaign(&["build", "--root", site.path().to_str().unwrap(), "--drafts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.path()
+            .join("public/en/news/draft/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn missing_translation_is_a_warning_and_the_switcher_says_so() {
+    let site = fixture("site-basic");
+    let r = build(site.path());
+    assert!(r.stderr.contains(
+        "warning: this page is not translated into English (en) yet\n  --> content/about.ka.md\n  = hint: add content/about.en.md with the translation\n"
+    ), "{}", r.stderr);
+    let about = read(&site.path().join("public"), "about/index.html");
+    assert!(about.contains(r#"<li><a href="../en/" lang="en" hreflang="en">English</a> <small class="not-translated" lang="en">(not translated yet)</small></li>"#), "{about}");
+}
+
+#[test]
+fn the_404_page_speaks_both_languages_and_works_at_any_address() {
+    let site = fixture("site-basic");
+    assert_eq!(build(site.path()).code, 0);
+    let page = read(&site.path().join("public"), "404.html");
+    assert!(page.contains("გვერდი ვერ მოიძებნა"));
+    assert!(page.contains("Page not found"));
+    assert!(
+        page.contains(r#"<link rel="stylesheet" href="/campaign/style.css">"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<a href="/campaign/en/">"#));
+}
+
+#[test]
+fn sitemap_lists_hreflang_alternates() {
+    let site = fixture("site-basic");
+    assert_eq!(build(site.path()).code, 0);
+    let map = read(&site.path().join("public"), "sitemap.xml");
+    assert!(map.contains("<loc>https://example.ge/campaign/en/services/medical-care/</loc>"));
+    assert!(map.contains(r#"<xhtml:link rel="alternate" hreflang="ka" href="https://example.ge/campaign/services/medical-care/"/>"#));
+    let robots = read(&site.path().join("public"), "robots.txt");
+    assert!(robots.contains("Sitemap: https://example.ge/campaign/sitemap.xml"));
+}
+
+const EXPECTED_ERRORS: &str = "\
+error: `date` is not a date: `2025-13-45`
+  --> content/bad-date.ka.md:3:7
+    |
+  3 | date: 2025-13-45
+    |       ^
+  = hint: write dates as YYYY-MM-DD, for example 2025-03-07
+error: the YAML is broken: expected ',' or ']' here
+  --> content/broken-yaml.ka.md:2:17
+    |
+  2 | title: [unclosed
+    |                 ^
+  = hint: check the indentation, that each line reads `key: value`, and that text with a colon is in quotes
+error: the file is not saved as UTF-8 text
+  --> content/latin1.ka.md:2:11
+  = hint: open it in your editor and save it with the encoding \"UTF-8\" (in Word: Save As → Plain Text → Unicode (UTF-8))
+warning: this page is not translated into English (en) yet
+  --> content/links.ka.md
+  = hint: add content/links.en.md with the translation
+error: the link `/nowhere/` points to a page that does not exist
+  --> content/links.ka.md:5:9
+    |
+  5 | აქ არის [გატეხილი ბმული](/nowhere/).
+    |         ^
+  = hint: write site addresses like `/services/medical-care/` or file paths like `services/medical-care.en.md`; check the spelling
+error: the page has no `title`
+  --> content/no-title.ka.md:2:1
+    |
+  2 | description: no title here
+    | ^
+  = hint: add a line `title: ...` to the front matter between the `---` lines
+warning: this page is not translated into English (en) yet
+  --> content/one.ka.md
+  = hint: add content/one.en.md with the translation
+error: two pages want the address /two/: this one and content/two.ka.md
+  --> content/one.ka.md:3
+  = hint: give one of them a different `slug:` in its front matter, or rename the file
+error: `de` in the file name is not one of the site's languages (ka, en)
+  --> content/page.de.md
+  = hint: name the file `<name>.<language>.md` with one of: ka, en; or add `de` to `languages:` in site.yaml
+warning: this page is not translated into English (en) yet
+  --> content/two.ka.md
+  = hint: add content/two.en.md with the translation
+build failed: 7 errors, 3 warnings; the previous output was left as it was
+";
+
+#[test]
+fn every_editor_error_is_reported_with_file_line_and_hint() {
+    let site = fixture("site-errors");
+    // A file saved in a legacy encoding (not UTF-8).
+    std::fs::write(
+        site.path().join("content/latin1.ka.md"),
+        b"---\ntitle: caf\xe9\n---\n",
+    )
+    .unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr, EXPECTED_ERRORS);
+    assert!(
+        !site.path().join("public").exists(),
+        "nothing is written on errors"
+    );
+}
+
+#[test]
+fn template_errors_name_the_template_file_and_line() {
+    let site = fixture("site-template-error");
+    let r = build(site.path());
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: template error: Unknown filter `no_such_filter`\n  --> templates/index.html:3:20\n    |\n  3 | <p>{{ page.title | no_such_filter }}</p>\n    |                    ^\n  = hint: fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)\nbuild failed: 1 error, 0 warnings; the previous output was left as it was\n"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let site = fixture("site-basic");
+    std::fs::write(
+        site.path().join("content/extra.ka.md"),
+        "---\ntitle: დამატებითი\n---\n",
+    )
+    .unwrap();
+    assert_eq!(build(site.path()).code, 0);
+    let out = site.path().join("public");
+    assert!(out.join("extra/index.html").is_file());
+    let before = tree(&out);
+    std::fs::write(
+        site.path().join("content/about.ka.md"),
+        "---\ntitle: [broken\n---\n",
+    )
+    .unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 1);
+    assert_eq!(tree(&out), before);
+    // Files of removed pages do not linger after the next good build.
+    std::fs::write(
+        site.path().join("content/about.ka.md"),
+        "---\ntitle: ჩვენ შესახებ\n---\n",
+    )
+    .unwrap();
+    std::fs::remove_file(site.path().join("content/extra.ka.md")).unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!out.join("extra").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn output_flag_and_missing_site_message() {
+    let site = fixture("site-basic");
+    let dest = tempfile::tempdir().unwrap();
+    let target = dest.path().join("www");
+    let r = campaign(&[
+        "build",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(target.join("index.html").is_file());
+    let empty = tempfile::tempdir().unwrap();
+    let r = campaign_in(empty.path(), &["build"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: there is no site.yaml in this folder or above it\n  = hint: run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`\n"
+    );
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let site = fixture("site-basic");
+    let r = campaign(&[
+        "build",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--base-url",
+        "https://other.ge",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let home = read(&site.path().join("public"), "en/index.html");
+    assert!(
+        home.contains(r#"<link rel="canonical" href="https://other.ge/en/">"#),
+        "{home}"
+    );
+}
+
+#[test]
+fn init_writes_a_site_that_builds_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("new-site");
+    let r = campaign(&["init", site.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = build(&site);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.join("public/en/about/index.html").is_file());
+    // It refuses to write into a folder with files.
+    let again = campaign(&["init", site.to_str().unwrap()]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already has files in it"));
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let site = fixture("site-errors");
+    let r = campaign(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .ends_with("6 errors, 3 warnings; pages: 4 ka, 1 en\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!site.path().join("public").exists());
+    let ok = fixture("site-basic");
+    let r = campaign(&["check", "--root", ok.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0);
+    let strict = campaign(&["check", "--strict", "--root", ok.path().to_str().unwrap()]);
+    assert_eq!(strict.code, 1, "warnings fail with --strict");
+}
+
+#[test]
+fn bundled_site_builds_with_only_the_contact_warnings() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dest = tempfile::tempdir().unwrap();
+    let r = campaign(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        dest.path().to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warnings: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    let contact = "warning: this organisation has no contact details yet; the page says they will be published soon";
+    assert!(
+        warnings.iter().all(|w| *w == contact),
+        "unexpected warnings: {}",
+        r.stderr
+    );
+    assert_eq!(warnings.len(), 10, "five organisations in two languages");
+    for f in [
+        "index.html",
+        "en/index.html",
+        "eligibility/index.html",
+        "en/help/index.html",
+        "integration-centre/georgian-language/index.html",
+        "en/news/awareness-training-2018/index.html",
+        "en/about/index.html",
+    ] {
+        assert!(dest.path().join(f).is_file(), "{f}");
+    }
+    let help = read(dest.path(), "en/help/index.html");
+    assert!(help.contains(r#"<section class="region" id="kakheti""#));
+    assert!(
+        read(dest.path(), "help/tolerant/index.html")
+            .contains("საკონტაქტო ინფორმაცია მალე გამოქვეყნდება.")
+    );
+}

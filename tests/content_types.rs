@@ -1,0 +1,258 @@
+//! Campaign content types through the CLI: regional directory, organisations' contact cards and
+//! errors, courses with schedules and RFC 5545 calendars, paginated news with Atom feeds,
+//! JSON-LD and Open Graph.
+
+mod support;
+use support::*;
+
+fn built() -> tempfile::TempDir {
+    let site = fixture("site-content");
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    site
+}
+
+#[test]
+fn directory_lists_regions_sorted_in_each_language_with_their_organisations() {
+    let site = built();
+    let out = site.path().join("public");
+    let ids = |html: &str| -> Vec<String> {
+        html.match_indices("<section class=\"region\" id=\"")
+            .map(|(i, m)| html[i + m.len()..].split('"').next().unwrap().to_string())
+            .collect()
+    };
+    // ა გ თ კ in Georgian; A G K T in English.
+    assert_eq!(
+        ids(&read(&out, "help/index.html")),
+        ["adjara", "guria", "tbilisi", "kakheti"]
+    );
+    assert_eq!(
+        ids(&read(&out, "en/help/index.html")),
+        ["adjara", "guria", "kakheti", "tbilisi"]
+    );
+    let en = read(&out, "en/help/index.html");
+    let kakheti = &en[en.find("id=\"kakheti\"").unwrap()..];
+    assert!(
+        kakheti[..kakheti.find("</section>").unwrap()].contains(r#"<a href="alpha/">Alpha</a>"#)
+    );
+    assert!(
+        en.contains(r##"<a href="#tbilisi">Tbilisi</a>"##),
+        "every region has an anchor to link to"
+    );
+}
+
+#[test]
+fn contact_cards_use_international_tel_links_and_say_when_details_are_missing() {
+    let site = built();
+    let out = site.path().join("public");
+    let ka = read(&out, "help/alpha/index.html");
+    assert!(ka.contains(r#"<a href="tel:+995322000000">+995 32 2 00 00 00</a>"#));
+    assert!(ka.contains(r#"<a href="mailto:info@alpha.example.ge">"#));
+    let en = read(&out, "en/help/alpha/index.html");
+    assert!(
+        en.contains(r#"<a href="tel:+995322000000">032 200 00 00</a>"#),
+        "a local number gets +995"
+    );
+    assert!(
+        read(&out, "en/help/beta/index.html").contains("Contact details will be published soon.")
+    );
+    let r = build(site.path());
+    assert!(r.stderr.contains("warning: this organisation has no contact details yet; the page says they will be published soon\n  --> content/help/beta.ka.md\n"));
+    assert!(r.stderr.contains(
+        "warning: no organisation serves the region `guria` (გურია)\n  --> content/regions.yaml\n"
+    ));
+}
+
+#[test]
+fn malformed_contacts_and_unknown_regions_are_errors_with_lines() {
+    let site = fixture("site-content");
+    std::fs::write(
+        site.path().join("content/help/beta.ka.md"),
+        "---\ntitle: ბეტა\nregions: [adjara, svaneti]\nphone: call us\nemail: info-at-beta\nwebsite: beta.ge\n---\n\nბეტა.\n",
+    )
+    .unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 1);
+    for expected in [
+        "error: `call us` is not a phone number\n  --> content/help/beta.ka.md:4\n    |\n  4 | phone: call us\n  = hint: write it in international form with the country code, e.g. +995 32 2 00 00 00\n",
+        "error: `info-at-beta` is not an e-mail address\n  --> content/help/beta.ka.md:5\n    |\n  5 | email: info-at-beta\n  = hint: write it like name@example.ge, without spaces\n",
+        "error: `beta.ge` is not a web address\n  --> content/help/beta.ka.md:6\n    |\n  6 | website: beta.ge\n  = hint: write the full address, starting with https://\n",
+        "error: `svaneti` is not a region in content/regions.yaml\n  --> content/help/beta.ka.md:3\n    |\n  3 | regions: [adjara, svaneti]\n  = hint: use one of: tbilisi, adjara, kakheti, guria\n",
+    ] {
+        assert!(
+            r.stderr.contains(expected),
+            "missing:\n{expected}\nin:\n{}",
+            r.stderr
+        );
+    }
+}
+
+/// Check RFC 5545 rules: CRLF everywhere, lines of at most 75 octets, folding keeps UTF-8 whole.
+fn unfold(ics: &str) -> Vec<String> {
+    assert!(ics.ends_with("\r\n"));
+    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    ics.replace("\r\n ", "")
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn courses_get_rfc5545_calendars_and_georgian_dates() {
+    let site = built();
+    let out = site.path().join("public");
+    let ics = read(&out, "courses/georgian/calendar.ics");
+    let lines = unfold(&ics);
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert!(lines.contains(&"TZID:Asia/Tbilisi".to_string()));
+    assert!(lines.contains(&"TZOFFSETTO:+0400".to_string()));
+    assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 2);
+    assert!(lines.contains(&"DTSTART;TZID=Asia/Tbilisi:20250303T023000".to_string()));
+    assert!(
+        lines.contains(&"DTSTAMP:20250302T223000Z".to_string()),
+        "UTC stamp crosses midnight"
+    );
+    assert!(
+        lines.contains(&"SUMMARY:ქართული ენა\\, დამწყებთათვის\\; ჯგუფი 1".to_string()),
+        "commas and semicolons escaped, folded text intact"
+    );
+    assert!(
+        lines.contains(&"UID:20250307T1000-courses-georgian-ka@campaign".to_string()),
+        "stable UIDs"
+    );
+    // A weekly rule expands to its sessions.
+    let en = unfold(&read(&out, "en/courses/georgian/calendar.ics"));
+    assert_eq!(
+        en.iter().filter(|l| l.starts_with("DTSTART;")).count(),
+        4,
+        "Mon+Fri for two weeks"
+    );
+    let page = read(&out, "courses/georgian/index.html");
+    assert!(
+        page.contains(
+            "<time datetime=\"2025-03-07T10:00+04:00\">პარასკევი, 7 მარტი 2025, 10:00–12:00</time>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<a class="button" href="calendar.ics" download>კალენდარში დამატება</a>"#)
+    );
+    // No schedule: "to be announced", no calendar file.
+    assert!(read(&out, "en/courses/culture/index.html").contains("Dates to be announced."));
+    assert!(!out.join("en/courses/culture/calendar.ics").exists());
+}
+
+#[test]
+fn news_is_paginated_newest_first_with_a_valid_atom_feed_per_language() {
+    let site = built();
+    let out = site.path().join("public");
+    let first = read(&out, "en/news/index.html");
+    let (a, b) = (
+        first.find("item 3 en").unwrap(),
+        first.find("item 2 en").unwrap(),
+    );
+    assert!(a < b, "newest first");
+    assert!(!first.contains("item 1 en"));
+    assert!(first.contains(r#"<a href="page/2/" rel="next">"#));
+    assert!(read(&out, "en/news/page/2/index.html").contains("item 1 en"));
+    for feed in ["news/atom.xml", "en/news/atom.xml"] {
+        let xml = read(&out, feed);
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let mut names = Vec::new();
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(quick_xml::events::Event::Start(e)) => {
+                    names.push(String::from_utf8_lossy(e.name().as_ref()).into_owned())
+                }
+                Ok(_) => {}
+                Err(e) => panic!("{feed} is not well-formed: {e}"),
+            }
+        }
+        for required in ["feed", "title", "id", "updated", "author", "entry"] {
+            assert!(
+                names.iter().any(|n| n == required),
+                "{feed} lacks <{required}>"
+            );
+        }
+        assert_eq!(names.iter().filter(|n| *n == "entry").count(), 3);
+        assert!(
+            xml.contains(
+                "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.ge/"
+            ),
+            "absolute URLs from base_url"
+        );
+        assert!(xml.contains("<summary>item 3</summary>"));
+    }
+    let page = read(&out, "en/help/beta/index.html");
+    assert!(page.contains(r#"<link rel="alternate" type="application/atom+xml" title="News (Atom feed)" href="../../news/atom.xml">"#), "every page links its language's feed");
+}
+
+#[test]
+fn json_ld_parses_and_open_graph_tags_are_present() {
+    let site = built();
+    let out = site.path().join("public");
+    let jsonld = |html: &str| -> serde_json::Value {
+        let start = html
+            .find(r#"<script type="application/ld+json">"#)
+            .expect("JSON-LD")
+            + r#"<script type="application/ld+json">"#.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+    };
+    let org = jsonld(&read(&out, "help/alpha/index.html"));
+    assert_eq!(org["@type"], "NGO");
+    assert_eq!(org["contactPoint"]["telephone"], "+995322000000");
+    assert_eq!(org["areaServed"][0]["name"], "თბილისი");
+    let course = jsonld(&read(&out, "en/courses/georgian/index.html"));
+    assert_eq!(course["@type"], "Course");
+    assert_eq!(course["hasCourseInstance"][0]["@type"], "CourseInstance");
+    assert_eq!(
+        course["hasCourseInstance"][0]["startDate"],
+        "2025-03-03T10:00:00+04:00"
+    );
+    let news = jsonld(&read(&out, "news/item-1/index.html"));
+    assert_eq!(news["@type"], "NewsArticle");
+    let page = read(&out, "news/item-1/index.html");
+    for tag in [
+        r#"<meta property="og:title" content="item 1 ka">"#,
+        r#"<meta property="og:locale" content="ka_GE">"#,
+        r#"<meta property="og:locale:alternate" content="en_US">"#,
+        r#"<meta property="og:url" content="https://example.ge/news/item-1/">"#,
+        r#"<meta property="og:image" content="https://example.ge/share.png">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+        r#"<meta property="og:type" content="article">"#,
+    ] {
+        assert!(page.contains(tag), "missing {tag}");
+    }
+}
+
+#[test]
+fn publish_and_expiry_dates_schedule_pages() {
+    let site = fixture("site-content");
+    std::fs::write(
+        site.path().join("content/news/future.en.md"),
+        "---\ntitle: Future\npublish_date: 2999-01-01\n---\n\nLater.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/news/past.en.md"),
+        "---\ntitle: Past\nexpiry_date: 2000-01-01\n---\n\nOver.\n",
+    )
+    .unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!site.path().join("public/en/news/future").exists());
+    assert!(!site.path().join("public/en/news/past").exists());
+    let r = campaign(&["build", "--drafts", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0);
+    assert!(
+        site.path()
+            .join("public/en/news/future/index.html")
+            .is_file()
+    );
+}
