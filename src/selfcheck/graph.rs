@@ -1,6 +1,7 @@
 //! The flow as a graph: resolve `next:` and `first:` ids, then find cycles, unreachable steps and too many paths.
 
-use super::flow::{Flow, Next, Reader};
+use super::flow::{Flow, Next};
+use super::read::Reader;
 use crate::diagnostics::Severity;
 use std::collections::HashMap;
 

@@ -8,6 +8,7 @@ pub mod flow;
 pub mod graph;
 pub mod lines;
 pub mod pages;
+pub mod read;
 #[cfg(test)]
 mod tests;
 
@@ -74,7 +75,7 @@ pub fn prepare(site: &Site) -> (Option<SelfCheck>, Vec<Diagnostic>) {
     let Some(tf) = site.data.get(flow::FILE) else {
         return (None, Vec::new());
     };
-    let mut reader = flow::Reader::new(tf, &site.config);
+    let mut reader = read::Reader::new(tf, &site.config);
     let flow = reader.read();
     let mut diags = reader.diags;
     let Some(flow) = flow.filter(|_| !diags.iter().any(|d| d.severity == Severity::Error)) else {

@@ -1,7 +1,8 @@
 //! Unit tests of the flow checks: the exact message, line and hint of every error.
 
-use super::flow::{Flow, Reader};
+use super::flow::Flow;
 use super::pages::{self, Step};
+use super::read::Reader;
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::TextFile;
