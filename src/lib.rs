@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod embedded;
 pub mod init;
 pub mod load;
+pub mod media;
 pub mod model;
 pub mod new;
 pub mod numfmt;

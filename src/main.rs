@@ -53,11 +53,19 @@ fn main() -> ExitCode {
                 .map(|(l, n)| format!("{n} {l}"))
                 .collect();
             println!(
-                "built {} pages ({}), {} files written to {}, {w} {}, in {} ms",
+                "built {} pages ({}), {} files written to {}, {}{w} {}, in {} ms",
                 b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>(),
                 langs.join(" + "),
                 out.len(),
                 dest.display(),
+                if b.images.encoded + b.images.cached > 0 {
+                    format!(
+                        "images: {} encoded, {} from cache, ",
+                        b.images.encoded, b.images.cached
+                    )
+                } else {
+                    String::new()
+                },
                 plural(w, "warning", "warnings"),
                 b.elapsed.as_millis()
             );
@@ -76,6 +84,7 @@ fn main() -> ExitCode {
                 &root,
                 &BuildOptions {
                     drafts,
+                    process_images: false,
                     ..Default::default()
                 },
             );

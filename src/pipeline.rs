@@ -3,6 +3,8 @@
 use crate::date::Date;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::load;
+use crate::media::Media;
+use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
 use crate::render;
 use crate::write::Output;
@@ -18,6 +20,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Today's date (Asia/Tbilisi), for publish/expiry dates.
     pub today: Date,
+    /// Encode images (through the cache in `.cache/`); `check` does not.
+    pub process_images: bool,
 }
 
 impl Default for BuildOptions {
@@ -26,6 +30,7 @@ impl Default for BuildOptions {
             drafts: false,
             base_url: None,
             today: Date::today_tbilisi(),
+            process_images: true,
         }
     }
 }
@@ -40,6 +45,8 @@ pub struct Build {
     pub pages_per_lang: Vec<(String, usize)>,
     /// Wall time of the build.
     pub elapsed: std::time::Duration,
+    /// Images encoded now and taken from the cache.
+    pub images: crate::media::Stats,
 }
 
 impl Build {
@@ -75,6 +82,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
     diags.append(&mut d);
     let mut pages_per_lang = Vec::new();
     let mut output = None;
+    let mut images = crate::media::Stats::default();
     if let Some(site) = site {
         for l in &site.config.languages {
             pages_per_lang.push((
@@ -82,15 +90,37 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
                 site.pages.iter().filter(|p| p.lang == l.code).count(),
             ));
         }
-        let (out, mut d) = render::render(&site, &src);
+        let files = src
+            .statics
+            .iter()
+            .chain(&src.assets)
+            .map(|f| (f.out.clone(), f.bytes.clone()))
+            .collect();
+        let media = Media::new(files);
+        let (out, mut d) = render::render(&site, &src, &media);
         diags.append(&mut d);
         output = out;
+        if let Some(out) = output.as_mut().filter(|_| opts.process_images) {
+            let cache = Cache::new(Some(root.join(".cache").join("images")));
+            let (files, errors, stats) = media.process(&cache);
+            for (path, bytes) in files {
+                out.add(path, bytes);
+            }
+            for e in errors {
+                diags.push(
+                    Diagnostic::error("image", e)
+                        .with_hint("replace the image with a JPEG, PNG or WebP file"),
+                );
+            }
+            images = stats;
+        }
     }
     diagnostics::sort(&mut diags);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         output = None;
     }
     Build {
+        images,
         output,
         diagnostics: diags,
         pages_per_lang,

@@ -40,6 +40,10 @@ course-cost = Cost
 course-language = Language of instruction
 course-timezone = Times are Tbilisi time.
 course-add-to-calendar = Add to calendar
+video-play-on = Play on { $provider }
+video-privacy = Nothing is loaded from { $provider } until you press play.
+video-transcript = Transcript
+video-download = Download
 # Eligibility self-check.
 check-start = Start now
 check-other-help = Other ways to get help

@@ -40,6 +40,10 @@ course-cost = ღირებულება
 course-language = სწავლების ენა
 course-timezone = დრო მითითებულია თბილისის დროით.
 course-add-to-calendar = კალენდარში დამატება
+video-play-on = ვიდეოს ჩართვა ({ $provider })
+video-privacy = { $provider }-დან არაფერი ჩაიტვირთება, სანამ ვიდეოს არ ჩართავთ.
+video-transcript = ტექსტური ვერსია
+video-download = ჩამოტვირთვა
 # დახმარების მიღების შემოწმება.
 check-start = დაწყება
 check-other-help = დახმარების სხვა გზები

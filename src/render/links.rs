@@ -12,6 +12,10 @@ pub struct LinkTable<'a> {
     pub files: &'a HashSet<String>,
     /// Site URLs of generated pages that have no Markdown file (`/check/`).
     pub routes: &'a HashSet<String>,
+    /// Images and other files, for responsive images and videos.
+    pub media: &'a crate::media::Media,
+    /// Interface words for video HTML, by language.
+    pub words: &'a std::collections::HashMap<String, crate::media::video::Words>,
 }
 
 /// Where a link goes.
@@ -140,7 +144,20 @@ impl LinkTable<'_> {
             }
         } else {
             // A site path, or a path relative to this page's address.
-            let abs = if path.starts_with('/') {
+            // A file beside the Markdown file (`photo.jpg` next to `content/news/x.ka.md`).
+            let beside = (!path.starts_with('/'))
+                .then(|| {
+                    let file_dir = page.file.strip_prefix("content/").unwrap_or(&page.file);
+                    join(
+                        file_dir.rsplit_once('/').map(|(d, _)| d).unwrap_or(""),
+                        &path,
+                    )
+                })
+                .flatten()
+                .filter(|p| self.files.contains(p.as_str()));
+            let abs = if let Some(b) = beside {
+                format!("/{b}")
+            } else if path.starts_with('/') {
                 path.clone()
             } else {
                 let dir = &page.url;

@@ -2,6 +2,7 @@
 
 use super::links::{LinkTable, Target};
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::media::{self, video};
 use crate::model::Page;
 use crate::slug::{slugify, unique_anchor};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -47,6 +48,8 @@ pub struct Rendered {
     pub external: Vec<(String, usize)>,
     /// Plain text of the first paragraph (fallback description).
     pub summary: String,
+    /// Videos embedded in the page.
+    pub videos: Vec<video::Video>,
 }
 
 fn options() -> Options {
@@ -68,6 +71,10 @@ type OpenHeading = (
     usize,
 );
 
+/// An image being collected: resolved site path (or an external URL, or nothing after an
+/// error), line, column, alt text.
+type OpenImage = (Result<String, Option<String>>, usize, usize, String);
+
 /// Render a page body. Problems (broken links, missing images) come back as diagnostics.
 pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
     let body = page.body();
@@ -84,6 +91,9 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
     // Heading being collected: (level, explicit id, classes, start index in `events`, text, line).
     let mut heading: Option<OpenHeading> = None;
     let mut in_first_para = 0u8; // 0 = not yet, 1 = inside, 2 = done
+    let mut paragraphs: Vec<(usize, usize)> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut image: Option<OpenImage> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading {
@@ -130,6 +140,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 title,
                 id,
             }) => {
+                link_depth += 1;
                 let (line, column) = pos(range.start);
                 let dest = resolve(&dest_url, page, links, line, column, &mut out, &mut diags);
                 events.push(Event::Start(Tag::Link {
@@ -139,20 +150,46 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                     id,
                 }));
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
                 let (line, column) = pos(range.start);
-                let dest = resolve(&dest_url, page, links, line, column, &mut out, &mut diags);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: CowStr::from(dest),
-                    title,
-                    id,
-                }));
+                let target = match links.resolve(&dest_url, page) {
+                    Ok(Target::Internal { url, .. }) => Ok(url),
+                    Ok(Target::External) => Err(Some(dest_url.to_string())),
+                    Err(d) => {
+                        diags.push(
+                            d.in_file(&page.file)
+                                .at(line, column)
+                                .with_source(&page.text),
+                        );
+                        Err(None)
+                    }
+                };
+                image = Some((target, line, column, String::new()));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((target, line, column, alt)) = image.take()
+                    && let Some(html) = image_html(
+                        target,
+                        &alt,
+                        link_depth > 0,
+                        page,
+                        links,
+                        line,
+                        column,
+                        &mut diags,
+                    )
+                {
+                    events.push(Event::Html(CowStr::from(html)));
+                }
+            }
+            Event::Text(t) if image.is_some() => {
+                if let Some(img) = image.as_mut() {
+                    img.3.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
+                events.push(Event::End(TagEnd::Link));
             }
             Event::FootnoteReference(name) => {
                 let next = footnote_numbers.len() + 1;
@@ -192,6 +229,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 if in_first_para == 0 && heading.is_none() {
                     in_first_para = 1;
                 }
+                paragraphs.push((events.len(), range.start));
                 events.push(Event::Start(Tag::Paragraph));
             }
             Event::End(TagEnd::Paragraph) => {
@@ -207,8 +245,96 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
             other => events.push(other),
         }
     }
+    // Directives: a paragraph that is only `{{< video ... >}}`.
+    for (start, offset) in paragraphs.into_iter().rev() {
+        let mut text = String::new();
+        let mut end = None;
+        for (k, e) in events.iter().enumerate().skip(start + 1) {
+            match e {
+                Event::Text(t) => text.push_str(t),
+                Event::End(TagEnd::Paragraph) => {
+                    end = Some(k);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let Some(end) = end else { continue };
+        let Some(parsed) = video::parse_directive(&text) else {
+            continue;
+        };
+        let (line, column) = pos(offset);
+        let html = match parsed.and_then(|d| {
+            if d.name == "video" {
+                Ok(d)
+            } else {
+                Err(format!(
+                    "`{}` is not a known directive (only `video` is)",
+                    d.name
+                ))
+            }
+        }) {
+            Ok(d) => directive_html(
+                &d,
+                page,
+                links,
+                out.videos.len() + 1,
+                line,
+                column,
+                &mut out,
+                &mut diags,
+            ),
+            Err(msg) => {
+                diags.push(Diagnostic::error("directive", msg).in_file(&page.file).at(line, column).with_source(&page.text).with_hint("write directives on a line of their own, like {{< video youtube=\"...\" title=\"...\" >}}"));
+                String::new()
+            }
+        };
+        if out.summary.trim_start().starts_with("{{<") {
+            out.summary.clear();
+        }
+        events.splice(
+            start..=end,
+            std::iter::once(Event::Html(CowStr::from(html))),
+        );
+    }
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
+    // Videos listed in the front matter come after the text.
+    if let Some(list) = page.front.extra.get("videos").and_then(|v| v.as_array()) {
+        let line = page.front.key_lines.get("videos").copied().unwrap_or(1);
+        for item in list {
+            let args = item
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| {
+                            (
+                                k.clone(),
+                                v.as_str()
+                                    .map(str::to_string)
+                                    .unwrap_or_else(|| v.to_string()),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let d = video::Directive {
+                name: "video".into(),
+                args,
+            };
+            let html = directive_html(
+                &d,
+                page,
+                links,
+                out.videos.len() + 1,
+                line,
+                1,
+                &mut out,
+                &mut diags,
+            );
+            out.html.push_str(&html);
+        }
+    }
     (out, diags)
 }
 
@@ -256,6 +382,100 @@ fn resolve(
                     .with_source(&page.text),
             );
             dest.to_string()
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn image_html(
+    target: Result<String, Option<String>>,
+    alt: &str,
+    in_link: bool,
+    page: &Page,
+    links: &LinkTable<'_>,
+    line: usize,
+    column: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let at = |d: Diagnostic| {
+        d.in_file(&page.file)
+            .at(line, column)
+            .with_source(&page.text)
+    };
+    let alt = alt.trim();
+    let decorative = alt == "-";
+    if alt.is_empty() {
+        let d = if in_link {
+            Diagnostic::error(
+                "image-alt",
+                "an image inside a link has no alt text, so the link has no name",
+            )
+        } else {
+            Diagnostic::warning("image-alt", "the image has no alt text")
+        };
+        diags.push(at(d).with_hint("describe the picture between the brackets: ![what it shows](...); write ![-](...) for a decorative image"));
+    }
+    let alt = if decorative { "" } else { alt };
+    match target {
+        Ok(url) if media::Media::is_image(&url) => {
+            match links.media.picture(&url, &media::images::WIDTHS) {
+                Ok(pic) => Some(media::picture_html(
+                    &pic,
+                    alt,
+                    &page.url,
+                    "(min-width: 46rem) 44rem, 100vw",
+                )),
+                Err(msg) => {
+                    diags.push(
+                        at(Diagnostic::error("image", msg))
+                            .with_hint("use a JPEG, PNG or WebP file of at most 20 megapixels"),
+                    );
+                    None
+                }
+            }
+        }
+        Ok(url) => Some(format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+            escape(&crate::model::route::relative(&page.url, &url)),
+            escape(alt)
+        )),
+        Err(Some(external)) => Some(format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+            escape(&external),
+            escape(alt)
+        )),
+        Err(None) => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn directive_html(
+    d: &video::Directive,
+    page: &Page,
+    links: &LinkTable<'_>,
+    n: usize,
+    line: usize,
+    column: usize,
+    out: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    let Some(words) = links.words.get(&page.lang) else {
+        return String::new();
+    };
+    match video::render(d, links.media, &page.lang, &page.url, n, words) {
+        Ok((html, v)) => {
+            out.videos.push(v);
+            html
+        }
+        Err((msg, hint)) => {
+            diags.push(
+                Diagnostic::error("video", msg)
+                    .in_file(&page.file)
+                    .at(line, column)
+                    .with_source(&page.text)
+                    .with_hint(hint),
+            );
+            String::new()
         }
     }
 }

@@ -22,7 +22,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The finished site plus the messages found on the way.
-pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
+pub fn render(
+    site: &Site,
+    src: &Sources,
+    media: &crate::media::Media,
+) -> (Option<Output>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (strings, mut d) = i18n::Strings::new(&site.config, &src.locales);
     diags.append(&mut d);
@@ -45,10 +49,18 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
     if let Some(c) = &check {
         routes.extend(c.urls(&site.config));
     }
+    let words: HashMap<String, crate::media::video::Words> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), video_words(&strings, &l.code, site)))
+        .collect();
     let table = links::LinkTable {
         site,
         files: &files,
         routes: &routes,
+        media,
+        words: &words,
     };
 
     // 1. Markdown, in parallel.
@@ -147,7 +159,10 @@ pub fn render(site: &Site, src: &Sources) -> (Option<Output>, Vec<Diagnostic>) {
     sitefiles::write(site, &tera, &src.templates, &mut out, &mut diags);
     extras.write_files(site, &bodies, &mut out);
     for s in src.statics.iter().chain(&src.assets) {
-        out.add_shared(s.out.clone(), s.bytes.clone());
+        // Markdown beside static files is a video transcript, shown inside its page.
+        if !s.out.ends_with(".md") {
+            out.add_shared(s.out.clone(), s.bytes.clone());
+        }
     }
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
@@ -219,6 +234,57 @@ fn check_page(
             html.into_bytes(),
         )]),
         Err(e) => Err(templates::template_error(&e, sh.templates)),
+    }
+}
+
+/// The words video HTML needs, in `lang`.
+fn video_words(
+    strings: &Arc<i18n::Strings>,
+    lang: &str,
+    site: &Site,
+) -> crate::media::video::Words {
+    use std::collections::BTreeMap;
+    let get = |key: &str, args: &[(&str, &str)]| {
+        let args: BTreeMap<String, i18n::Arg> = args
+            .iter()
+            .map(|(k, v)| (k.to_string(), i18n::Arg::Text(v.to_string())))
+            .collect();
+        strings
+            .get(lang, key, &args)
+            .unwrap_or_else(|| key.to_string())
+    };
+    let (s1, s2, l1, l2) = (
+        strings.clone(),
+        strings.clone(),
+        lang.to_string(),
+        lang.to_string(),
+    );
+    crate::media::video::Words {
+        play_on: Box::new(move |provider| {
+            let mut a = BTreeMap::new();
+            a.insert(
+                "provider".to_string(),
+                i18n::Arg::Text(provider.to_string()),
+            );
+            s1.get(&l1, "video-play-on", &a)
+                .unwrap_or_else(|| format!("Play on {provider}"))
+        }),
+        privacy: Box::new(move |provider| {
+            let mut a = BTreeMap::new();
+            a.insert(
+                "provider".to_string(),
+                i18n::Arg::Text(provider.to_string()),
+            );
+            s2.get(&l2, "video-privacy", &a).unwrap_or_default()
+        }),
+        transcript: get("video-transcript", &[]),
+        download: get("video-download", &[]),
+        languages: site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), l.name.clone()))
+            .collect(),
     }
 }
 

@@ -8,6 +8,7 @@ use super::{feed, ics, template_for, templates};
 use crate::date;
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
+use crate::media::video;
 use crate::model::courses::{self, Session};
 use crate::model::{Kind, Page, Site, organisations};
 use crate::write::Output;
@@ -180,6 +181,9 @@ pub fn base_context(
         &sh.extras.feeds.get(lang).map(|(_, u)| u.clone()),
     );
     ctx.insert("jsonld", &None::<serde_json::Value>);
+    ctx.insert("video_embeds", &false);
+    ctx.insert("og_video", &None::<String>);
+    ctx.insert("og_video_image", &None::<String>);
     ctx
 }
 
@@ -242,6 +246,21 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
         "ics_url",
         &sessions.map(|_| format!("{}calendar.ics", p.url)),
     );
+    ctx.insert(
+        "video_embeds",
+        &b.videos
+            .iter()
+            .any(|v| !matches!(v.source, video::Source::File(_))),
+    );
+    let file_video = b.videos.iter().find_map(|v| match &v.source {
+        video::Source::File(f) => site
+            .config
+            .absolute(f)
+            .map(|u| (u, v.poster.as_ref().and_then(|p| site.config.absolute(p)))),
+        _ => None,
+    });
+    ctx.insert("og_video", &file_video.as_ref().map(|(u, _)| u.clone()));
+    ctx.insert("og_video_image", &file_video.and_then(|(_, p)| p));
     ctx.insert(
         "jsonld",
         &jsonld(
@@ -412,6 +431,32 @@ fn jsonld(
         }
         return Some(course);
     }
+    let videos: Vec<serde_json::Value> = b
+        .videos
+        .iter()
+        .map(|v| {
+            let mut o = json!({"@type": "VideoObject", "name": v.title, "description": v.title, "inLanguage": p.lang});
+            if let Some(d) = p.front.date {
+                o["uploadDate"] = json!(d.iso());
+            }
+            if let Some(d) = v.duration.as_deref().and_then(video::iso_duration) {
+                o["duration"] = json!(d);
+            }
+            if let Some(t) = v.poster.as_deref().and_then(|p| c.absolute(p)) {
+                o["thumbnailUrl"] = json!(t);
+            }
+            match &v.source {
+                video::Source::File(f) => {
+                    if let Some(u) = c.absolute(f) {
+                        o["contentUrl"] = json!(u);
+                    }
+                }
+                video::Source::YouTube(id) => o["embedUrl"] = json!(format!("https://www.youtube-nocookie.com/embed/{id}")),
+                video::Source::Vimeo(id) => o["embedUrl"] = json!(format!("https://player.vimeo.com/video/{id}")),
+            }
+            o
+        })
+        .collect();
     if p.kind == Kind::Page && p.front.date.is_some() {
         let mut article = json!({
             "@context": "https://schema.org",
@@ -423,6 +468,9 @@ fn jsonld(
         });
         if let Some(u) = url {
             article["url"] = json!(u);
+        }
+        if !videos.is_empty() {
+            article["video"] = json!(videos);
         }
         return Some(article);
     }

@@ -1,0 +1,228 @@
+//! Responsive images: probe (size, EXIF orientation), resize with fast_image_resize, encode
+//! lossy WebP (libwebp) and progressive JPEG, and a content-hash cache outside the output.
+
+use fast_image_resize as fr;
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+/// Widths written for content images (never above the source width).
+pub const WIDTHS: [u32; 3] = [480, 960, 1440];
+/// Images larger than this many pixels are refused instead of exhausting memory.
+pub const MAX_PIXELS: u64 = 20_000_000;
+/// WebP quality (0–100).
+pub const WEBP_QUALITY: f32 = 75.0;
+/// JPEG quality (1–100).
+pub const JPEG_QUALITY: u8 = 80;
+/// Changes whenever the encoding settings change, so the cache never serves stale files.
+const SETTINGS: &str = "v1-webp75-jpeg80-lanczos3";
+
+/// Width and height after EXIF orientation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// A stable hash of the source bytes and the encoding settings (16 hex digits).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in SETTINGS.as_bytes().iter().chain(bytes) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+    ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| "the file cannot be read as an image".to_string())
+}
+
+/// Read the size (after EXIF orientation) without decoding the pixels.
+pub fn probe(bytes: &[u8]) -> Result<Size, String> {
+    let mut dec = reader(bytes)?
+        .into_decoder()
+        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
+    let (w, h) = dec.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!(
+            "the image is {w}×{h} pixels ({:.0} megapixels), more than the limit of 20 megapixels",
+            (u64::from(w) * u64::from(h)) as f64 / 1e6
+        ));
+    }
+    let turned = matches!(
+        dec.orientation()
+            .unwrap_or(image::metadata::Orientation::NoTransforms),
+        image::metadata::Orientation::Rotate90
+            | image::metadata::Orientation::Rotate270
+            | image::metadata::Orientation::Rotate90FlipH
+            | image::metadata::Orientation::Rotate270FlipH
+    );
+    Ok(if turned {
+        Size {
+            width: h,
+            height: w,
+        }
+    } else {
+        Size {
+            width: w,
+            height: h,
+        }
+    })
+}
+
+/// The widths to write for a source `width` wide: the ladder below it, and the source width
+/// itself when it is narrower than the largest step (never upscaled).
+pub fn widths_for(width: u32, ladder: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = ladder.iter().copied().filter(|&w| w < width).collect();
+    let top = ladder.iter().copied().max().unwrap_or(width);
+    if width <= top {
+        out.push(width);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One encoded size of an image.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+    /// Progressive JPEG bytes.
+    pub jpeg: Vec<u8>,
+    /// Lossy WebP bytes.
+    pub webp: Vec<u8>,
+}
+
+/// Decode once (applying EXIF orientation) and write every width. `crop` gives an exact
+/// output size (cover-cropped), used for share images (1200×630).
+pub fn encode(
+    bytes: &[u8],
+    widths: &[u32],
+    crop: Option<(u32, u32)>,
+) -> Result<Vec<Variant>, String> {
+    probe(bytes)?;
+    let mut dec = reader(bytes)?
+        .into_decoder()
+        .map_err(|_| "the image cannot be decoded".to_string())?;
+    let orientation = dec
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(dec)
+        .map_err(|_| "the image cannot be decoded (the file may be damaged)".to_string())?;
+    img.apply_orientation(orientation);
+    let src = DynamicImage::ImageRgb8(img.to_rgb8());
+    let (sw, sh) = (src.width(), src.height());
+    let mut resizer = fr::Resizer::new();
+    let mut out = Vec::new();
+    let targets: Vec<(u32, u32)> = match crop {
+        Some(size) => vec![size],
+        None => widths
+            .iter()
+            .map(|&w| {
+                (
+                    w,
+                    ((u64::from(sh) * u64::from(w) + u64::from(sw) / 2) / u64::from(sw)).max(1)
+                        as u32,
+                )
+            })
+            .collect(),
+    };
+    for (w, h) in targets {
+        let mut dst = fr::images::Image::new(w, h, fr::PixelType::U8x3);
+        let mut opts = fr::ResizeOptions::new()
+            .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
+        if crop.is_some() {
+            opts = opts.fit_into_destination(Some((0.5, 0.5)));
+        }
+        if (w, h) == (sw, sh) {
+            dst.buffer_mut().copy_from_slice(src.as_bytes());
+        } else {
+            resizer
+                .resize(&src, &mut dst, &opts)
+                .map_err(|_| "the image cannot be resized".to_string())?;
+        }
+        let pixels = dst.buffer();
+        let webp = webp::Encoder::from_rgb(pixels, w, h)
+            .encode(WEBP_QUALITY)
+            .to_vec();
+        let mut jpeg = Vec::new();
+        let mut enc = jpeg_encoder::Encoder::new(&mut jpeg, JPEG_QUALITY);
+        enc.set_progressive(true);
+        enc.set_optimized_huffman_tables(true);
+        let (w16, h16) = (
+            u16::try_from(w).map_err(|_| "too wide")?,
+            u16::try_from(h).map_err(|_| "too tall")?,
+        );
+        enc.encode(pixels, w16, h16, jpeg_encoder::ColorType::Rgb)
+            .map_err(|_| "the image cannot be encoded".to_string())?;
+        out.push(Variant {
+            width: w,
+            height: h,
+            jpeg,
+            webp,
+        });
+    }
+    Ok(out)
+}
+
+/// The on-disk cache of encoded variants, keyed by content hash and settings.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: Option<PathBuf>,
+}
+
+impl Cache {
+    /// A cache in `dir` (created on first write), or no cache at all.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Cache { dir }
+    }
+
+    fn path(&self, hash: &str, name: &str) -> Option<PathBuf> {
+        self.dir
+            .as_ref()
+            .map(|d| d.join(&hash[..2]).join(format!("{hash}-{name}")))
+    }
+
+    /// Cached bytes, if present.
+    pub fn get(&self, hash: &str, name: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.path(hash, name)?).ok()
+    }
+
+    /// Store bytes (errors are ignored: the cache only saves time).
+    pub fn put(&self, hash: &str, name: &str, bytes: &[u8]) {
+        if let Some(p) = self.path(hash, name) {
+            if let Some(parent) = p.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            let tmp = p.with_extension(format!("tmp{}", std::process::id()));
+            if std::fs::write(&tmp, bytes).is_ok() {
+                let _ = std::fs::rename(&tmp, &p);
+            }
+        }
+    }
+
+    /// The cache folder, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_upscales() {
+        assert_eq!(widths_for(2000, &WIDTHS), vec![480, 960, 1440]);
+        assert_eq!(widths_for(800, &WIDTHS), vec![480, 800]);
+        assert_eq!(widths_for(300, &WIDTHS), vec![300]);
+    }
+}

@@ -1,0 +1,231 @@
+//! Media: images referenced by pages and templates are registered while rendering, then
+//! encoded once each (in parallel, through the cache) after rendering.
+
+pub mod images;
+pub mod video;
+
+use crate::model::route;
+use images::{Cache, Size};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+
+/// Output files: (path, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+/// A probed image: content hash and size, or why it cannot be used.
+type Probe = Result<(String, Size), String>;
+
+/// Output folder of processed images.
+pub const IMG_DIR: &str = "_img";
+
+/// What a page needs to write a responsive `<picture>`.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// (width, height) of each variant, smallest first.
+    pub variants: Vec<(u32, u32)>,
+    /// Site path of each variant without the extension (`/_img/<hash>-480`).
+    pub stems: Vec<String>,
+}
+
+#[derive(Default)]
+struct Job {
+    bytes: Arc<Vec<u8>>,
+    widths: BTreeSet<u32>,
+    crops: BTreeSet<(u32, u32)>,
+}
+
+/// Counts from one processing run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Images decoded and encoded now.
+    pub encoded: usize,
+    /// Images served entirely from the cache.
+    pub cached: usize,
+}
+
+/// The site's files (static and content assets) and the images requested so far.
+pub struct Media {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    probes: Mutex<HashMap<String, Probe>>,
+    jobs: Mutex<BTreeMap<String, Job>>,
+}
+
+fn is_raster(path: &str) -> bool {
+    let p = path.to_ascii_lowercase();
+    p.ends_with(".jpg") || p.ends_with(".jpeg") || p.ends_with(".png") || p.ends_with(".webp")
+}
+
+impl Media {
+    /// Media over the given output files (path without leading `/` → bytes).
+    pub fn new(files: HashMap<String, Arc<Vec<u8>>>) -> Self {
+        Media {
+            files,
+            probes: Mutex::default(),
+            jobs: Mutex::default(),
+        }
+    }
+
+    /// The bytes of a site file (`videos/x.mp4`).
+    pub fn file(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
+        self.files.get(path.trim_start_matches('/'))
+    }
+
+    /// Whether a site path is an image this module resizes.
+    pub fn is_image(path: &str) -> bool {
+        is_raster(path)
+    }
+
+    fn probe(&self, path: &str) -> Result<(String, Size, Arc<Vec<u8>>), String> {
+        let key = path.trim_start_matches('/').to_string();
+        let bytes = self
+            .files
+            .get(&key)
+            .cloned()
+            .ok_or_else(|| format!("the image `{path}` does not exist"))?;
+        let mut probes = self
+            .probes
+            .lock()
+            .map_err(|_| "internal error".to_string())?;
+        let r = probes
+            .entry(key)
+            .or_insert_with(|| images::probe(&bytes).map(|s| (images::content_hash(&bytes), s)))
+            .clone();
+        r.map(|(h, s)| (h, s, bytes))
+    }
+
+    /// Register a content image at `widths` and describe its variants.
+    pub fn picture(&self, path: &str, ladder: &[u32]) -> Result<Picture, String> {
+        let (hash, size, bytes) = self.probe(path)?;
+        let widths = images::widths_for(size.width, ladder);
+        let mut jobs = self.jobs.lock().map_err(|_| "internal error".to_string())?;
+        let job = jobs.entry(hash.clone()).or_default();
+        job.bytes = bytes;
+        job.widths.extend(widths.iter().copied());
+        let variants: Vec<(u32, u32)> = widths
+            .iter()
+            .map(|&w| {
+                (
+                    w,
+                    ((u64::from(size.height) * u64::from(w) + u64::from(size.width) / 2)
+                        / u64::from(size.width))
+                    .max(1) as u32,
+                )
+            })
+            .collect();
+        let stems = widths
+            .iter()
+            .map(|w| format!("/{IMG_DIR}/{hash}-{w}"))
+            .collect();
+        Ok(Picture { variants, stems })
+    }
+
+    /// Register an exact-size, cover-cropped copy (share images); returns its JPEG site path.
+    pub fn cropped(&self, path: &str, width: u32, height: u32) -> Result<String, String> {
+        let (hash, _, bytes) = self.probe(path)?;
+        let mut jobs = self.jobs.lock().map_err(|_| "internal error".to_string())?;
+        let job = jobs.entry(hash.clone()).or_default();
+        job.bytes = bytes;
+        job.crops.insert((width, height));
+        Ok(format!("/{IMG_DIR}/{hash}-{width}x{height}.jpg"))
+    }
+
+    /// Encode every registered image (in parallel, through the cache). Returns the output
+    /// files, problems (path, message) and counts.
+    pub fn process(&self, cache: &Cache) -> (Files, Vec<String>, Stats) {
+        let jobs = match self.jobs.lock() {
+            Ok(j) => j,
+            Err(_) => return (Vec::new(), vec!["internal error".into()], Stats::default()),
+        };
+        let results: Vec<(Files, Option<String>, bool)> = jobs
+            .par_iter()
+            .map(|(hash, job)| {
+                let mut names: Vec<String> = Vec::new();
+                for &w in &job.widths {
+                    names.push(format!("{w}"));
+                }
+                for &(w, h) in &job.crops {
+                    names.push(format!("{w}x{h}"));
+                }
+                let mut files = Vec::new();
+                let all_cached = names.iter().all(|n| {
+                    match (
+                        cache.get(hash, &format!("{n}.jpg")),
+                        cache.get(hash, &format!("{n}.webp")),
+                    ) {
+                        (Some(j), Some(wp)) => {
+                            files.push((format!("{IMG_DIR}/{hash}-{n}.jpg"), j));
+                            files.push((format!("{IMG_DIR}/{hash}-{n}.webp"), wp));
+                            true
+                        }
+                        _ => false,
+                    }
+                });
+                if all_cached {
+                    return (files, None, false);
+                }
+                files.clear();
+                let widths: Vec<u32> = job.widths.iter().copied().collect();
+                let mut encoded = match images::encode(&job.bytes, &widths, None) {
+                    Ok(v) => v
+                        .into_iter()
+                        .map(|v| (format!("{}", v.width), v))
+                        .collect::<Vec<_>>(),
+                    Err(e) => return (Vec::new(), Some(e), true),
+                };
+                for &(w, h) in &job.crops {
+                    match images::encode(&job.bytes, &[w], Some((w, h))) {
+                        Ok(mut v) => encoded.push((format!("{w}x{h}"), v.remove(0))),
+                        Err(e) => return (Vec::new(), Some(e), true),
+                    }
+                }
+                for (n, v) in encoded {
+                    cache.put(hash, &format!("{n}.jpg"), &v.jpeg);
+                    cache.put(hash, &format!("{n}.webp"), &v.webp);
+                    files.push((format!("{IMG_DIR}/{hash}-{n}.jpg"), v.jpeg));
+                    files.push((format!("{IMG_DIR}/{hash}-{n}.webp"), v.webp));
+                }
+                (files, None, true)
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        let mut stats = Stats::default();
+        for (files, err, encoded) in results {
+            out.extend(files);
+            if let Some(e) = err {
+                errors.push(e);
+            } else if encoded {
+                stats.encoded += 1;
+            } else {
+                stats.cached += 1;
+            }
+        }
+        (out, errors, stats)
+    }
+}
+
+/// `<picture>` HTML for a content image, with URLs relative to the page at `from`.
+pub fn picture_html(pic: &Picture, alt: &str, from: &str, sizes: &str) -> String {
+    let esc = crate::render::markdown::escape;
+    let set = |ext: &str| {
+        pic.stems
+            .iter()
+            .zip(&pic.variants)
+            .map(|(s, (w, _))| format!("{} {w}w", route::relative(from, &format!("{s}.{ext}"))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (w, h) = pic.variants.last().copied().unwrap_or((1, 1));
+    let mid = pic.stems.len().saturating_sub(1).min(1);
+    let fallback = route::relative(
+        from,
+        &format!("{}.jpg", pic.stems.get(mid).cloned().unwrap_or_default()),
+    );
+    format!(
+        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\"><img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\"></picture>",
+        set("webp"),
+        esc(&fallback),
+        set("jpg"),
+        esc(alt)
+    )
+}
