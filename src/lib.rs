@@ -21,6 +21,7 @@ pub mod numfmt;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod selfcheck;
 pub mod slug;
 pub mod write;
 pub mod yaml;

@@ -44,3 +44,11 @@ video-play-on = Play on { $provider }
 video-privacy = Nothing is loaded from { $provider } until you press play.
 video-transcript = Transcript
 video-download = Download
+# Eligibility self-check.
+check-start = Start now
+check-other-help = Other ways to get help
+check-back = Back
+check-your-answers = Your answers
+check-change = Change
+check-start-again = Start again
+check-help-link = Find the organisation for your region

@@ -44,3 +44,11 @@ video-play-on = ვიდეოს ჩართვა ({ $provider })
 video-privacy = { $provider }-დან არაფერი ჩაიტვირთება, სანამ ვიდეოს არ ჩართავთ.
 video-transcript = ტექსტური ვერსია
 video-download = ჩამოტვირთვა
+# დახმარების მიღების შემოწმება.
+check-start = დაწყება
+check-other-help = დახმარების სხვა გზები
+check-back = უკან
+check-your-answers = თქვენი პასუხები
+check-change = შეცვლა
+check-start-again = თავიდან დაწყება
+check-help-link = იპოვეთ ორგანიზაცია თქვენს რეგიონში

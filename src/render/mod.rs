@@ -48,19 +48,11 @@ pub fn render(
     let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
     files.extend(src.assets.iter().map(|a| a.out.clone()));
     let mut routes: HashSet<String> = HashSet::new();
-    if let Some(path) = site
-        .data
-        .get("self-check.yaml")
-        .and_then(|tf| serde_yaml::from_str::<serde_yaml::Value>(&tf.text).ok())
-        .and_then(|v| v.get("path").and_then(|p| p.as_str()).map(str::to_string))
-    {
-        for l in &site.config.languages {
-            routes.insert(format!(
-                "{}{}/",
-                site.config.lang_prefix(&l.code),
-                path.trim_matches('/')
-            ));
-        }
+    // The self-check's pages have no Markdown file: register them so links to them resolve.
+    let (check, mut d) = crate::selfcheck::prepare(site);
+    diags.append(&mut d);
+    if let Some(c) = &check {
+        routes.extend(c.urls(&site.config));
     }
     let words: HashMap<String, crate::media::video::Words> = site
         .config
@@ -105,21 +97,16 @@ pub fn render(
         })
         .collect();
     for (p, b) in site.pages.iter().zip(&bodies) {
-        for a in &b.anchors {
-            if let Some(set) = ids.get(a.url.as_str())
-                && !set.contains(a.anchor.as_str())
-                && !a.anchor.starts_with("fn-")
-            {
-                diags.push(
-                        Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
-                            .in_file(&p.file)
-                            .at(a.line, a.column)
-                            .with_source(&p.text)
-                            .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling"),
-                    );
-            }
-        }
+        anchor_errors(&b.anchors, &ids, &p.file, &p.text, &mut diags);
     }
+    let check_built = check.as_ref().map(|c| {
+        let mut built = c.build(&table, &strings);
+        diags.append(&mut built.diags);
+        if let Some(tf) = site.data.get(crate::selfcheck::flow::FILE) {
+            anchor_errors(&built.anchors, &ids, &tf.file, &tf.text, &mut diags);
+        }
+        built
+    });
 
     // 3. Shared per-language values.
     let per_lang: HashMap<&str, LangShared> = site
@@ -145,7 +132,14 @@ pub fn render(
         .zip(bodies.par_iter())
         .map(|((i, p), b)| page::render(i, p, b, &ctx))
         .collect();
+    let mut pages = pages;
     let mut out = Output::default();
+    if let Some(built) = check_built {
+        pages.par_extend(built.pages.par_iter().map(|cp| check_page(cp, &ctx)));
+        for (path, bytes) in built.files {
+            out.add(path, bytes);
+        }
+    }
     let mut seen_template_errors = HashSet::new();
     for r in pages {
         match r {
@@ -179,6 +173,73 @@ pub fn render(
         return (None, diags);
     }
     (Some(out), diags)
+}
+
+/// Error messages for links to anchors (`/page/#id`) that the target page does not have.
+fn anchor_errors(
+    anchors: &[markdown::AnchorRef],
+    ids: &HashMap<&str, HashSet<&str>>,
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for a in anchors {
+        if let Some(set) = ids.get(a.url.as_str())
+            && !set.contains(a.anchor.as_str())
+            && !a.anchor.starts_with("fn-")
+        {
+            diags.push(
+                Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
+                    .in_file(file)
+                    .at(a.line, a.column)
+                    .with_source(text)
+                    .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling"),
+            );
+        }
+    }
+}
+
+/// Render one self-check page with its template (`check-start.html`, ...).
+fn check_page(
+    cp: &crate::selfcheck::CheckPage,
+    sh: &page::Shared<'_>,
+) -> Result<page::Files, Diagnostic> {
+    let site = sh.site;
+    let file = site
+        .data
+        .get(crate::selfcheck::flow::FILE)
+        .map(|tf| tf.file.clone())
+        .unwrap_or_default();
+    if !sh.tera.contains_template(cp.template) {
+        return Err(Diagnostic::error(
+            "template",
+            format!("the self-check needs the template `{}`, which the theme does not have", cp.template),
+        )
+        .in_file(&file)
+        .with_hint("copy check-start.html, check-question.html, check-outcome.html and check-summary.html from the default theme into templates/"));
+    }
+    let view = serde_json::json!({
+        "title": cp.title,
+        "description": cp.description,
+        "url": cp.url,
+        "permalink": if cp.indexed { site.config.absolute(&cp.url) } else { None },
+        "kind": "page",
+        "key": cp.url.trim_matches('/'),
+        "lang": cp.lang,
+        "date": serde_json::Value::Null,
+        "image": serde_json::Value::Null,
+        "extra": {},
+        "headings": [],
+    });
+    let mut ctx = page::base_context(sh, &cp.lang, &cp.url, &view, &cp.translations);
+    ctx.insert("check", &cp.view);
+    match sh.tera.render(cp.template, &ctx) {
+        Ok(html) => Ok(vec![(
+            format!("{}index.html", cp.url.trim_start_matches('/')),
+            html.into_bytes(),
+        )]),
+        Err(e) => Err(templates::template_error(&e, sh.templates)),
+    }
 }
 
 /// The words video HTML needs, in `lang`.

@@ -148,6 +148,45 @@ pub struct Shared<'a> {
 /// Files a page renders to: (output path, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
 
+/// The context every template extending `base.html` needs: language, address, site, page,
+/// language switcher, menu (with the current entry marked), regions and the news feed.
+pub fn base_context(
+    sh: &Shared<'_>,
+    lang: &str,
+    url: &str,
+    page: &impl serde::Serialize,
+    translations: &impl serde::Serialize,
+) -> tera::Context {
+    let shared = &sh.per_lang[lang];
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert("current_url", url);
+    ctx.insert("site", &shared.site);
+    ctx.insert("page", page);
+    ctx.insert("translations", translations);
+    let home = sh.site.config.lang_prefix(lang);
+    let menu: Vec<LinkView> = shared
+        .menu
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            m.active = url.starts_with(&m.url) && m.url != home;
+            m
+        })
+        .collect();
+    ctx.insert("menu", &menu);
+    ctx.insert("regions", &shared.regions);
+    ctx.insert(
+        "feed_url",
+        &sh.extras.feeds.get(lang).map(|(_, u)| u.clone()),
+    );
+    ctx.insert("jsonld", &None::<serde_json::Value>);
+    ctx.insert("video_embeds", &false);
+    ctx.insert("og_video", &None::<String>);
+    ctx.insert("og_video_image", &None::<String>);
+    ctx
+}
+
 /// Render page `i` (and, for a paginated section, its further list pages).
 pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnostic> {
     let site = sh.site;
@@ -161,33 +200,19 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
             .with_hint("use one of the theme's templates (page.html, section.html, ...) or add it to templates/"));
     }
     let shared = &sh.per_lang[p.lang.as_str()];
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", &p.lang);
-    ctx.insert("current_url", &p.url);
-    ctx.insert("site", &shared.site);
-    ctx.insert(
-        "page",
+    let mut ctx = base_context(
+        sh,
+        &p.lang,
+        &p.url,
         &page_view(p, &b.html, &b.summary, &b.headings, &site.config),
+        &translations(p, site),
     );
-    ctx.insert("translations", &translations(p, site));
     let parent = p
         .parent
         .as_ref()
         .and_then(|k| site.page(k, &p.lang))
         .map(|s| link_view(s, false));
     ctx.insert("parent", &parent);
-    let home = site.config.lang_prefix(&p.lang);
-    let menu: Vec<LinkView> = shared
-        .menu
-        .iter()
-        .map(|m| {
-            let mut m = m.clone();
-            m.active = p.url.starts_with(&m.url) && m.url != home;
-            m
-        })
-        .collect();
-    ctx.insert("menu", &menu);
-    ctx.insert("regions", &shared.regions);
     let page_regions: Vec<&RegionView> = p
         .front
         .extra
@@ -220,10 +245,6 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
     ctx.insert(
         "ics_url",
         &sessions.map(|_| format!("{}calendar.ics", p.url)),
-    );
-    ctx.insert(
-        "feed_url",
-        &sh.extras.feeds.get(&p.lang).map(|(_, u)| u.clone()),
     );
     ctx.insert(
         "video_embeds",

@@ -1,0 +1,209 @@
+//! The flow as a graph: resolve `next:` and `first:` ids, then find cycles, unreachable steps and too many paths.
+
+use super::flow::{Flow, Next};
+use super::read::Reader;
+use crate::diagnostics::Severity;
+use std::collections::HashMap;
+
+/// The most pages one language's self-check may have (questions and outcomes on every path).
+pub const MAX_PAGES: u128 = 2000;
+
+fn has_errors(r: &Reader<'_>) -> bool {
+    r.diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Resolve ids and check the graph. Messages go to `r`; `first_line` is 0-based.
+pub(super) fn link(r: &mut Reader<'_>, flow: &mut Flow, first: Option<&str>, first_line: usize) {
+    // Ids: questions and outcomes share one name space, because `next:` may name either.
+    let mut ids: HashMap<String, (Next, usize)> = HashMap::new();
+    let steps = flow
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.clone(), Next::Question(i), q.line))
+        .chain(
+            flow.outcomes
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.clone(), Next::Outcome(i), o.line)),
+        )
+        .collect::<Vec<_>>();
+    for (id, next, line) in steps {
+        if let Some((_, other)) = ids.get(&id) {
+            r.error(
+                line - 1,
+                format!("the id `{id}` is used twice: also on line {other}"),
+                "give every question and outcome its own id",
+            );
+        } else {
+            ids.insert(id, (next, line));
+        }
+    }
+    let mut all: Vec<&str> = Vec::new();
+    for id in flow
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .chain(flow.outcomes.iter().map(|o| o.id.as_str()))
+    {
+        if !all.contains(&id) {
+            all.push(id);
+        }
+    }
+    let all = all.join(", ");
+
+    if let Some(first) = first {
+        match ids.get(first) {
+            Some((Next::Question(i), _)) => flow.first = *i,
+            Some((Next::Outcome(_), _)) => r.error(
+                first_line,
+                format!("`first` names the outcome `{first}`, but the self-check must start with a question"),
+                "write the id of a question after `first:`",
+            ),
+            None => {
+                let qs: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
+                r.error(
+                    first_line,
+                    format!("`first` names `{first}`, which is not the id of a question"),
+                    format!("use one of: {}", qs.join(", ")),
+                );
+            }
+        }
+    }
+    for q in &mut flow.questions {
+        for (n, a) in q.answers.iter_mut().enumerate() {
+            match ids.get(&a.next_id) {
+                Some((next, _)) => a.next = Some(*next),
+                None => r.error(
+                    a.line - 1,
+                    format!(
+                        "answer {} of the question `{}` leads to `{}`, which is not a question or an outcome",
+                        n + 1,
+                        q.id,
+                        a.next_id
+                    ),
+                    format!("use one of: {all}"),
+                ),
+            }
+        }
+    }
+    if has_errors(r) {
+        return;
+    }
+
+    // Cycles and reachability, by a depth-first walk from the first question.
+    let mut state = vec![0u8; flow.questions.len()]; // 0 new, 1 on the path, 2 done
+    let mut reached_outcome = vec![false; flow.outcomes.len()];
+    let mut stack = Vec::new();
+    let mut cycles = Vec::new();
+    walk(
+        flow,
+        flow.first,
+        &mut state,
+        &mut reached_outcome,
+        &mut stack,
+        &mut cycles,
+    );
+    for (line, ring) in cycles {
+        r.error(
+            line - 1,
+            format!("the answers go round in a circle: {ring}"),
+            "every answer must lead on to a later question or to an outcome; change this `next:`",
+        );
+    }
+    for (q, s) in flow.questions.iter().zip(&state) {
+        if *s == 0 {
+            r.error(
+                q.line - 1,
+                format!(
+                    "nobody can reach the question `{}`: no answer leads to it from the first question",
+                    q.id
+                ),
+                format!(
+                    "point an answer's `next:` at `{}`, or remove the question",
+                    q.id
+                ),
+            );
+        }
+    }
+    for (o, reached) in flow.outcomes.iter().zip(&reached_outcome) {
+        if !reached {
+            r.error(
+                o.line - 1,
+                format!(
+                    "nobody can reach the outcome `{}`: no answer leads to it from the first question",
+                    o.id
+                ),
+                format!(
+                    "point an answer's `next:` at `{}`, or remove the outcome",
+                    o.id
+                ),
+            );
+        }
+    }
+    if has_errors(r) {
+        return;
+    }
+    let pages = count_pages(flow);
+    if pages > MAX_PAGES {
+        r.error(
+            first_line,
+            format!(
+                "the answers make {pages} pages in each language, more than the {MAX_PAGES} the self-check allows"
+            ),
+            "let more answers end at an outcome, or ask fewer questions",
+        );
+    }
+}
+
+fn walk(
+    flow: &Flow,
+    q: usize,
+    state: &mut [u8],
+    reached: &mut [bool],
+    stack: &mut Vec<usize>,
+    cycles: &mut Vec<(usize, String)>,
+) {
+    state[q] = 1;
+    stack.push(q);
+    for a in &flow.questions[q].answers {
+        match a.next {
+            Some(Next::Outcome(o)) => reached[o] = true,
+            Some(Next::Question(n)) if state[n] == 1 => {
+                let from = stack.iter().position(|&s| s == n).unwrap_or(0);
+                let mut ring: Vec<String> = stack[from..]
+                    .iter()
+                    .map(|&s| format!("`{}`", flow.questions[s].id))
+                    .collect();
+                ring.push(format!("`{}`", flow.questions[n].id));
+                cycles.push((a.line, ring.join(" → ")));
+            }
+            Some(Next::Question(n)) if state[n] == 0 => {
+                walk(flow, n, state, reached, stack, cycles)
+            }
+            _ => {}
+        }
+    }
+    stack.pop();
+    state[q] = 2;
+}
+
+/// Pages per language: every question and outcome once per path that reaches it.
+/// Call only on a flow without cycles.
+pub fn count_pages(flow: &Flow) -> u128 {
+    fn pages(flow: &Flow, q: usize, memo: &mut HashMap<usize, u128>) -> u128 {
+        if let Some(&n) = memo.get(&q) {
+            return n;
+        }
+        let mut n: u128 = 1;
+        for a in &flow.questions[q].answers {
+            n = n.saturating_add(match a.next {
+                Some(Next::Question(x)) => pages(flow, x, memo),
+                _ => 1,
+            });
+        }
+        memo.insert(q, n);
+        n
+    }
+    pages(flow, flow.first, &mut HashMap::new())
+}

@@ -1,0 +1,273 @@
+//! Real-browser helpers: start chromedriver, open headless Chromium sessions (JavaScript on or
+//! off), and serve a built site over HTTP from a tiny std-only server with a strict CSP.
+
+use fantoccini::{Client, ClientBuilder};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Where Debian installs the browser and its driver (`apt-get install chromium chromium-driver`).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// The WebDriver server for Chromium.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The Content-Security-Policy the test server sends: no inline script, nothing from elsewhere.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on 127.0.0.1")
+}
+
+/// A running chromedriver, stopped when dropped.
+pub struct Driver {
+    child: Child,
+    /// The WebDriver URL (`http://127.0.0.1:PORT`).
+    pub url: String,
+}
+
+impl Driver {
+    /// Start chromedriver on a free port and wait until it listens. The error says why it
+    /// could not start (e.g. Chromium is not installed).
+    pub fn start() -> Result<Driver, String> {
+        for (path, pkg) in [(CHROMEDRIVER, "chromium-driver"), (CHROMIUM, "chromium")] {
+            if !Path::new(path).exists() {
+                return Err(format!(
+                    "{path} is missing: install the Debian packages with `apt-get update && apt-get install -y chromium chromium-driver` (missing: {pkg})"
+                ));
+            }
+        }
+        let port = free_port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
+        let mut driver = Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                return Err(format!("chromedriver stopped at once ({status})"));
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                return Err("chromedriver did not start listening within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(driver)
+    }
+
+    /// Open a headless Chromium session; `javascript: false` turns scripts off.
+    /// `profile` is a fresh folder for the browser's profile.
+    pub async fn session(&self, javascript: bool, profile: &Path) -> Result<Client, String> {
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            "--window-size=1000,900".into(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        if !javascript {
+            args.push("--blink-settings=scriptEnabled=false".into());
+        }
+        let caps = serde_json::json!({
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args }
+        });
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!("a JSON object")
+        };
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&self.url)
+            .await
+            .map_err(|e| format!("cannot open a Chromium session through chromedriver: {e}"))
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A static file server on 127.0.0.1 for one folder, stopped when dropped.
+pub struct StaticServer {
+    /// The base URL, ending in `/`.
+    pub base: String,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Serve `dir` over HTTP (GET only; folders answer with their index.html).
+pub fn serve(dir: PathBuf) -> StaticServer {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().expect("address").port();
+    listener.set_nonblocking(true).expect("non-blocking");
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let thread = std::thread::spawn(move || {
+        while !flag.load(Ordering::SeqCst) {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    let dir = dir.clone();
+                    std::thread::spawn(move || {
+                        let _ = answer(stream, &dir);
+                    });
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(5)),
+            }
+        }
+    });
+    StaticServer {
+        base: format!("http://127.0.0.1:{port}/"),
+        stop,
+        thread: Some(thread),
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+    stream.set_nonblocking(false)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut first = String::new();
+    reader.read_line(&mut first)?;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let mut parts = first.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
+    let mut stream = stream;
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            &[],
+        );
+    }
+    if path.split('/').any(|s| s == "..") {
+        return respond(&mut stream, "400 Bad Request", "text/plain", b"", &[]);
+    }
+    let mut file = dir.join(path.trim_start_matches('/'));
+    if file.is_dir() {
+        if !path.ends_with('/') {
+            let location = format!("Location: {path}/");
+            return respond(
+                &mut stream,
+                "301 Moved Permanently",
+                "text/plain",
+                b"",
+                &[&location],
+            );
+        }
+        file = file.join("index.html");
+    }
+    match std::fs::read(&file) {
+        Ok(bytes) => {
+            let body: &[u8] = if method == "HEAD" { b"" } else { &bytes };
+            respond(&mut stream, "200 OK", content_type(&file), body, &[])
+        }
+        Err(_) => {
+            let body = std::fs::read(dir.join("404.html")).unwrap_or_default();
+            respond(
+                &mut stream,
+                "404 Not Found",
+                "text/html; charset=utf-8",
+                &body,
+                &[],
+            )
+        }
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    extra: &[&str],
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        body.len()
+    );
+    for h in extra {
+        head.push_str(h);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    stream.flush()?;
+    // Read what is left so that closing does not reset the connection.
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(20)));
+    let mut sink = [0u8; 512];
+    let _ = stream.read(&mut sink);
+    Ok(())
+}
