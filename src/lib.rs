@@ -14,6 +14,7 @@ pub mod model;
 pub mod numfmt;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod write;
 pub mod yaml;
