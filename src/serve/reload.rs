@@ -330,7 +330,7 @@ mod tests {
         assert!(out.contains("could not be rebuilt: 1 error<"));
         assert!(out.contains("<code>content/a.ka.md:2:8</code>"));
         assert!(out.contains("did not find expected &#39;-&#39; &lt;indicator&gt;"));
-        assert!(out.contains("2 | </span>title: &lt;<mark>b</mark>&gt;ა &amp; ბ&lt;/b&gt;</pre>"));
+        assert!(out.contains("2 | </span>title: <mark>&lt;</mark>b&gt;ა &amp; ბ&lt;/b&gt;</pre>"));
         assert!(out.contains("check the &quot;quotes&quot;"));
         assert!(out.find("campaign-errors").unwrap_or(0) < out.find("<script").unwrap_or(0));
     }
