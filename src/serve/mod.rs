@@ -265,8 +265,8 @@ fn report_first(build: &Build) {
     }
 }
 
-/// After a rebuild: what changed, and errors if any.
-pub(crate) fn report_rebuild(build: &Build, changed: &[PathBuf]) {
+/// After a rebuild: what changed, and errors if any (`had_good`: a good build is served).
+pub(crate) fn report_rebuild(build: &Build, changed: &[PathBuf], had_good: bool) {
     let what = match changed {
         [] => String::new(),
         [one] => format!(" after a change to {}", diagnostics::display_path(one)),
@@ -278,9 +278,12 @@ pub(crate) fn report_rebuild(build: &Build, changed: &[PathBuf]) {
     };
     if build.failed() {
         print_errors(build, false);
-        eprintln!(
-            "The site could not be rebuilt{what}; the browser shows the errors over the last good version."
-        );
+        let shown = if had_good {
+            "the browser shows the errors over the last good version"
+        } else {
+            "the browser shows the errors"
+        };
+        eprintln!("The site could not be rebuilt{what}; {shown}.");
     } else {
         println!("Rebuilt{what} in {} ms.", build.elapsed.as_millis());
     }

@@ -108,7 +108,14 @@ fn make_watcher(
     };
     let watcher: Box<dyn Watcher + Send> = match poll {
         Some(every) => Box::new(
-            PollWatcher::new(handler, Config::default().with_poll_interval(every))
+            // Modification times are compared in whole seconds, so compare contents too:
+            // two saves within a second must both count.
+            PollWatcher::new(
+                handler,
+                Config::default()
+                    .with_poll_interval(every)
+                    .with_compare_contents(true),
+            )
                 .map_err(|e| format!("cannot watch files: {e}"))?,
         ),
         None => Box::new(
@@ -280,7 +287,8 @@ impl Watching {
                 }
             };
             if let Some((changed, build)) = build {
-                super::report_rebuild(&build, &changed);
+                let had_good = state.snapshot().output.is_some();
+                super::report_rebuild(&build, &changed, had_good);
                 state.publish(build, changes.only_css);
             }
         }
@@ -348,12 +356,14 @@ pub fn hash_all(root: &Path) -> Hashes {
         hashes.insert(config, h);
     }
     for folder in FOLDERS {
-        let walker = WalkDir::new(root.join(folder)).follow_links(true).into_iter();
+        // Links are not followed into folders: one pointing at `/` must not make this walk
+        // the whole disk. A link to a file is hashed through the link.
+        let walker = WalkDir::new(root.join(folder)).into_iter();
         for entry in walker.filter_entry(|e| {
             !changes::is_ignored(e.path().strip_prefix(root).unwrap_or(e.path()))
         }) {
             let Ok(entry) = entry else { continue };
-            if entry.file_type().is_file() {
+            if entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file()) {
                 if let Some(h) = hash_file(entry.path()) {
                     hashes.insert(entry.into_path(), h);
                 }
