@@ -40,7 +40,10 @@ fn serves_pages_files_ranges_and_the_sites_404() {
 
     let home = server.get("/");
     assert_eq!(home.status, 200);
-    assert_eq!(home.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
     assert_eq!(home.header("cache-control"), Some("no-store"));
     let text = home.text();
     assert!(text.contains("HOME-KA"), "{text}");
@@ -79,7 +82,10 @@ fn serves_pages_files_ranges_and_the_sites_404() {
     assert_eq!((cached.status, cached.body.len()), (304, 0));
 
     let head = server.request("HEAD", "/clip.mp4", &[]);
-    assert_eq!((head.status, head.header("content-length")), (200, Some("10240")));
+    assert_eq!(
+        (head.status, head.header("content-length")),
+        (200, Some("10240"))
+    );
     assert_eq!(
         server.get("/notes.txt").header("content-type"),
         Some("text/plain; charset=utf-8")
@@ -95,7 +101,10 @@ fn serves_pages_files_ranges_and_the_sites_404() {
     for missing in ["/nope/", "/nope", "/news/nope.html", "/__campaign/nope"] {
         let r = server.get(missing);
         assert_eq!(r.status, 404, "{missing}");
-        assert!(r.text().contains("class=\"not-found\""), "the site's own 404 page");
+        assert!(
+            r.text().contains("class=\"not-found\""),
+            "the site's own 404 page"
+        );
         assert!(r.text().contains("/__campaign/reload.js"));
     }
     // No directory listings: a folder without index.html is not found.
@@ -141,7 +150,11 @@ fn never_serves_anything_outside_the_output() {
     #[cfg(unix)]
     {
         let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to);
-        link(&dir.path().join("secret.txt"), &site.join("static/secret.txt")).expect("link");
+        link(
+            &dir.path().join("secret.txt"),
+            &site.join("static/secret.txt"),
+        )
+        .expect("link");
         link(Path::new("/etc/passwd"), &site.join("static/passwd")).expect("link");
         link(dir.path(), &site.join("static/up")).expect("link");
     }
@@ -203,12 +216,20 @@ fn edits_reload_pages_and_stylesheets_swap() {
     // A save that does not change the content does not rebuild: the next event is the
     // next real change, one build later.
     let before = generation(&state_of(&server.get("/").text()));
-    write(&site, "content/about.en.md", &page("About", "About us: ABOUT-MARKER-2"));
+    write(
+        &site,
+        "content/about.en.md",
+        &page("About", "About us: ABOUT-MARKER-2"),
+    );
     std::thread::sleep(Duration::from_millis(400));
     // A deleted page disappears; a renamed one moves.
     std::fs::remove_file(site.join("content/about.en.md")).expect("rm");
     let token = events.expect("reload");
-    assert_eq!(generation(&token), before + 1, "the no-op save did not rebuild");
+    assert_eq!(
+        generation(&token),
+        before + 1,
+        "the no-op save did not rebuild"
+    );
     assert_eq!(server.get("/en/about/").status, 404);
     std::fs::rename(
         site.join("content/news/first.en.md"),
@@ -221,8 +242,16 @@ fn edits_reload_pages_and_stylesheets_swap() {
 
     // A new folder with a page written at once (inotify may miss it; the rescan catches it).
     std::fs::create_dir_all(site.join("content/guides")).expect("mkdir");
-    write(&site, "content/guides/start.en.md", &page("Start", "GUIDE-EN"));
-    write(&site, "content/guides/start.ka.md", &page("დასაწყისი", "GUIDE-KA"));
+    write(
+        &site,
+        "content/guides/start.en.md",
+        &page("Start", "GUIDE-EN"),
+    );
+    write(
+        &site,
+        "content/guides/start.ka.md",
+        &page("დასაწყისი", "GUIDE-KA"),
+    );
     eventually("the new page", || {
         server.get("/en/guides/start/").text().contains("GUIDE-EN")
     });
@@ -254,7 +283,10 @@ fn a_bad_edit_shows_the_overlay_and_the_fix_removes_it() {
         let text = server.get(path).text();
         assert!(text.contains("role=\"alert\""), "{path}: {text}");
         assert!(text.contains("<code>content/about.en.md:"), "{path}");
-        assert!(text.contains("The site could not be rebuilt: 1 error"), "{path}");
+        assert!(
+            text.contains("The site could not be rebuilt: 1 error"),
+            "{path}"
+        );
         assert!(text.contains("What to do:"), "{path}");
     }
     // The last good version is still there under the overlay.
@@ -278,8 +310,14 @@ fn a_broken_first_build_serves_the_error_page_then_heals() {
         assert_eq!(r.status, 500, "{path}");
         assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
         let text = r.text();
-        assert!(text.contains("The site could not be built: 1 error"), "{text}");
-        assert!(text.contains("<code>content/about.en.md:4:1</code>"), "{text}");
+        assert!(
+            text.contains("The site could not be built: 1 error"),
+            "{text}"
+        );
+        assert!(
+            text.contains("<code>content/about.en.md:4:1</code>"),
+            "{text}"
+        );
         assert!(text.contains("/__campaign/reload.js"));
     }
     let mut events = server.events();
@@ -327,7 +365,10 @@ fn ctrl_c_stops_cleanly_even_with_open_pages() {
             assert!(exit.success(), "{exit:?}");
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "still running after Ctrl-C");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after Ctrl-C"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }

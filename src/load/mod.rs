@@ -383,9 +383,17 @@ mod tests {
         std::fs::write(root.join("static/ok.txt"), "ok").expect("write");
         std::fs::write(root.join("content/shared.txt"), "shared").expect("write");
         let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to);
-        link(&outside.path().join("secret.txt"), &root.join("static/secret.txt")).expect("link");
+        link(
+            &outside.path().join("secret.txt"),
+            &root.join("static/secret.txt"),
+        )
+        .expect("link");
         link(outside.path(), &root.join("static/elsewhere")).expect("link");
-        link(&root.join("content/shared.txt"), &root.join("static/shared.txt")).expect("link");
+        link(
+            &root.join("content/shared.txt"),
+            &root.join("static/shared.txt"),
+        )
+        .expect("link");
         let mut diags = Vec::new();
         let files = walk_files(&root.join("static"), root, &mut diags);
         let names: Vec<String> = files.iter().map(|p| rel_slash(p, root)).collect();

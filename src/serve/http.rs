@@ -32,7 +32,10 @@ async fn site(
     headers: HeaderMap,
 ) -> Response {
     if method != Method::GET && method != Method::HEAD {
-        let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed.");
+        let mut r = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Only GET and HEAD are allowed.",
+        );
         r.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
@@ -96,7 +99,11 @@ fn file(
             Range::Part(start, end) => {
                 let mut r = Response::new(Body::from(body.slice(start as usize..=end as usize)));
                 *r.status_mut() = StatusCode::PARTIAL_CONTENT;
-                insert(&mut r, header::CONTENT_RANGE, &format!("bytes {start}-{end}/{len}"));
+                insert(
+                    &mut r,
+                    header::CONTENT_RANGE,
+                    &format!("bytes {start}-{end}/{len}"),
+                );
                 r
             }
             Range::Unsatisfiable => {
@@ -182,9 +189,10 @@ fn header_is(headers: &HeaderMap, name: header::HeaderName, f: impl Fn(&str) -> 
 
 /// Whether an `If-None-Match` value matches `etag` (a list, `*`, weak forms).
 fn etag_matches(value: &str, etag: &str) -> bool {
-    value.split(',').map(str::trim).any(|tag| {
-        tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag
-    })
+    value
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
 }
 
 /// What a `Range` header asks for.

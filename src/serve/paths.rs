@@ -144,7 +144,10 @@ mod tests {
         assert_eq!(resolve("/"), file("index.html"));
         assert_eq!(resolve("/en/"), file("en/index.html"));
         assert_eq!(resolve("/en/news/"), file("en/news/index.html"));
-        assert_eq!(resolve("/style.css"), Ok(Target::FileOrFolder("style.css".into())));
+        assert_eq!(
+            resolve("/style.css"),
+            Ok(Target::FileOrFolder("style.css".into()))
+        );
         assert_eq!(resolve("/en"), Ok(Target::FileOrFolder("en".into())));
         assert_eq!(
             resolve("/%E1%83%90.pdf"),

@@ -175,7 +175,11 @@ fn error_list(errors: &[Diagnostic]) -> String {
     for d in errors {
         out.push_str("<li>");
         if let Some(loc) = d.location() {
-            let _ = write!(out, "<p class=\"campaign-loc\"><code>{}</code></p>", escape(&loc));
+            let _ = write!(
+                out,
+                "<p class=\"campaign-loc\"><code>{}</code></p>",
+                escape(&loc)
+            );
         }
         let _ = write!(out, "<p>{}</p>", escape(&d.message));
         if let (Some(line), Some(src)) = (d.line, &d.source_line) {

@@ -203,9 +203,15 @@ mod tests {
     fn a_failed_build_keeps_the_last_good_site_and_heals() {
         let state = State::new(PathBuf::from("/site"), "http://x/".into(), false);
         let mut rx = state.subscribe();
-        assert_eq!(state.publish(build(Some(site("one")), &[]), false), Some(Notice::Reload));
+        assert_eq!(
+            state.publish(build(Some(site("one")), &[]), false),
+            Some(Notice::Reload)
+        );
         let kept = state.snapshot();
-        assert_eq!(state.publish(build(None, &["broken"]), false), Some(Notice::Reload));
+        assert_eq!(
+            state.publish(build(None, &["broken"]), false),
+            Some(Notice::Reload)
+        );
         let snap = state.snapshot();
         assert!(snap.failed());
         assert!(Arc::ptr_eq(
@@ -215,8 +221,14 @@ mod tests {
         // The same errors again: nothing to tell.
         assert_eq!(state.publish(build(None, &["broken"]), false), None);
         // Healing is a full reload even when only CSS changed.
-        assert_eq!(state.publish(build(Some(site("two")), &[]), true), Some(Notice::Reload));
-        assert_eq!(state.publish(build(Some(site("three")), &[]), true), Some(Notice::Css));
+        assert_eq!(
+            state.publish(build(Some(site("two")), &[]), true),
+            Some(Notice::Reload)
+        );
+        assert_eq!(
+            state.publish(build(Some(site("three")), &[]), true),
+            Some(Notice::Css)
+        );
         let tokens: Vec<_> = std::iter::from_fn(|| rx.try_recv().ok())
             .map(|m| m.token.to_string())
             .collect();
@@ -228,7 +240,10 @@ mod tests {
     #[test]
     fn the_first_build_may_fail() {
         let state = State::new(PathBuf::from("/site"), "http://x/".into(), false);
-        assert_eq!(state.publish(build(None, &["broken"]), false), Some(Notice::Reload));
+        assert_eq!(
+            state.publish(build(None, &["broken"]), false),
+            Some(Notice::Reload)
+        );
         let snap = state.snapshot();
         assert!(snap.output.is_none() && snap.failed());
     }

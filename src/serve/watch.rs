@@ -94,7 +94,9 @@ fn make_watcher(
                     warned = true;
                     eprintln!("warning: watching files: {e}");
                     if is_limit(&e) {
-                        eprintln!("  = hint: new folders may be missed; restart with `--poll 500` or raise fs.inotify.max_user_watches");
+                        eprintln!(
+                            "  = hint: new folders may be missed; restart with `--poll 500` or raise fs.inotify.max_user_watches"
+                        );
                     }
                 }
                 RawEvent {
@@ -116,7 +118,7 @@ fn make_watcher(
                     .with_poll_interval(every)
                     .with_compare_contents(true),
             )
-                .map_err(|e| format!("cannot watch files: {e}"))?,
+            .map_err(|e| format!("cannot watch files: {e}"))?,
         ),
         None => Box::new(
             RecommendedWatcher::new(handler, Config::default())
@@ -194,7 +196,8 @@ fn filter(events: Vec<RawEvent>, root: &Path) -> Vec<RawEvent> {
 impl Watching {
     /// Watch the root (not recursively) and each existing site folder (recursively).
     fn watch_all(&mut self) -> notify::Result<()> {
-        self.watcher.watch(&self.root, RecursiveMode::NonRecursive)?;
+        self.watcher
+            .watch(&self.root, RecursiveMode::NonRecursive)?;
         for folder in FOLDERS {
             let path = self.root.join(folder);
             if path.is_dir() {
@@ -212,17 +215,20 @@ impl Watching {
         for folder in FOLDERS {
             let path = self.root.join(folder);
             let _ = self.watcher.unwatch(&path);
-            if path.is_dir() {
-                if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                    eprintln!("warning: cannot watch {folder}/: {e}");
-                }
+            if path.is_dir()
+                && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
+            {
+                eprintln!("warning: cannot watch {folder}/: {e}");
             }
         }
     }
 
     /// The next batch: events until a short quiet time, capped; `None` when the watcher is
     /// gone. With a `deadline` and no event before it, an empty batch.
-    async fn next_batch(&mut self, deadline: Option<tokio::time::Instant>) -> Option<Vec<RawEvent>> {
+    async fn next_batch(
+        &mut self,
+        deadline: Option<tokio::time::Instant>,
+    ) -> Option<Vec<RawEvent>> {
         let first = match deadline {
             Some(at) => match tokio::time::timeout_at(at, self.rx.recv()).await {
                 Ok(event) => event?,
@@ -300,7 +306,9 @@ fn crashed() -> Build {
         output: None,
         diagnostics: vec![
             Diagnostic::error("internal", "the build stopped because of a bug in campaign")
-                .with_hint("save the file again; if this stays, please report it with the terminal output"),
+                .with_hint(
+                    "save the file again; if this stays, please report it with the terminal output",
+                ),
         ],
         pages_per_lang: Vec::new(),
         elapsed: Duration::ZERO,
@@ -359,14 +367,14 @@ pub fn hash_all(root: &Path) -> Hashes {
         // Links are not followed into folders: one pointing at `/` must not make this walk
         // the whole disk. A link to a file is hashed through the link.
         let walker = WalkDir::new(root.join(folder)).into_iter();
-        for entry in walker.filter_entry(|e| {
-            !changes::is_ignored(e.path().strip_prefix(root).unwrap_or(e.path()))
-        }) {
+        for entry in walker
+            .filter_entry(|e| !changes::is_ignored(e.path().strip_prefix(root).unwrap_or(e.path())))
+        {
             let Ok(entry) = entry else { continue };
-            if entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file()) {
-                if let Some(h) = hash_file(entry.path()) {
-                    hashes.insert(entry.into_path(), h);
-                }
+            let file =
+                entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file());
+            if file && let Some(h) = hash_file(entry.path()) {
+                hashes.insert(entry.into_path(), h);
             }
         }
     }
@@ -413,7 +421,10 @@ mod tests {
             removed: [root.join("content/news")].into(),
             ..Default::default()
         };
-        assert_eq!(check(root, &removed, &mut hashes), [PathBuf::from("content/news")]);
+        assert_eq!(
+            check(root, &removed, &mut hashes),
+            [PathBuf::from("content/news")]
+        );
         assert_eq!(hashes.len(), 2);
 
         let rescan = ChangeSet {
@@ -423,7 +434,10 @@ mod tests {
         assert!(check(root, &rescan, &mut hashes).is_empty());
         std::fs::create_dir_all(root.join("static")).expect("mkdir");
         std::fs::write(root.join("static/c.css"), "c").expect("write");
-        assert_eq!(check(root, &rescan, &mut hashes), [PathBuf::from("static/c.css")]);
+        assert_eq!(
+            check(root, &rescan, &mut hashes),
+            [PathBuf::from("static/c.css")]
+        );
     }
 
     #[test]
@@ -437,7 +451,10 @@ mod tests {
             ev(RawKind::Modify, &["/site/Cargo.toml"]),
             ev(RawKind::Modify, &["/site/site.yaml"]),
             ev(RawKind::Modify, &["/site/contents/x.md"]),
-            ev(RawKind::RenameBoth, &["/site/x.yaml", "/site/content/x.yaml"]),
+            ev(
+                RawKind::RenameBoth,
+                &["/site/x.yaml", "/site/content/x.yaml"],
+            ),
             ev(RawKind::Create, &["/site/static"]),
             ev(RawKind::Rescan, &[]),
         ];

@@ -156,7 +156,8 @@ impl Server {
     pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
-        let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+        let mut req =
+            format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
         for (name, value) in headers {
             req.push_str(&format!("{name}: {value}\r\n"));
         }
@@ -239,10 +240,7 @@ fn parse_response(raw: &[u8], head: bool) -> Response {
 fn dechunk(mut raw: &[u8]) -> (Vec<u8>, usize) {
     let total = raw.len();
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = raw.windows(2).position(|w| w == b"\r\n") else {
-            break;
-        };
+    while let Some(eol) = raw.windows(2).position(|w| w == b"\r\n") {
         let size_text = String::from_utf8_lossy(&raw[..eol]);
         let Ok(size) = usize::from_str_radix(size_text.trim(), 16) else {
             break;
