@@ -3,7 +3,7 @@
 //! added to every HTML page.
 
 use super::paths::{self, Refused, Target};
-use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, WORKER_PATH};
+use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH, WORKER_PATH};
 use super::state::{Snapshot, State};
 use crate::write::Output;
 use axum::Router;
@@ -20,6 +20,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route(EVENTS_PATH, get(reload::events))
         .route(SCRIPT_PATH, get(reload::script))
         .route(WORKER_PATH, get(reload::worker))
+        .route(STYLE_PATH, get(reload::style))
         .fallback(site)
         .with_state(state)
 }

@@ -72,6 +72,18 @@ pub async fn script() -> Response {
     javascript(SCRIPT)
 }
 
+/// `GET /__campaign/overlay.css`.
+pub async fn style() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        STYLE,
+    )
+        .into_response()
+}
+
 /// `GET /__campaign/worker.js`.
 pub async fn worker() -> Response {
     javascript(WORKER)
@@ -145,28 +157,11 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "<style>\
-#campaign-errors{position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:70vh;\
-overflow:auto;box-sizing:border-box;margin:0;padding:1rem 1.5rem 1.25rem;background:#fff;\
-color:#1a1a1a;border-top:6px solid #b00020;box-shadow:0 -4px 24px rgba(0,0,0,.35);\
-font:16px/1.5 system-ui,\"Noto Sans Georgian\",\"Segoe UI\",sans-serif;text-align:left}\
-.campaign-errors-page #campaign-errors{position:static;max-height:none;box-shadow:none;\
-max-width:60rem;margin:2rem auto}\
-#campaign-errors h2{margin:0 0 .25rem;font-size:1.25rem;color:#b00020}\
-#campaign-errors p{margin:.25rem 0}\
-#campaign-errors ol{margin:.75rem 0;padding-left:1.5rem}\
-#campaign-errors li{margin:0 0 1rem}\
-#campaign-errors code,#campaign-errors pre{font-family:ui-monospace,Menlo,Consolas,monospace;\
-font-size:.95em}\
-#campaign-errors .campaign-loc{font-weight:700}\
-#campaign-errors pre{margin:.35rem 0;padding:.5rem .75rem;background:#f4f4f4;color:#1a1a1a;\
-border-left:4px solid #b00020;overflow-x:auto;white-space:pre}\
-#campaign-errors mark{background:#ffd54f;color:#000;outline:1px solid #b00020}\
-#campaign-errors .campaign-ln{color:#555;user-select:none}\
-#campaign-errors button{font:inherit;padding:.35rem .9rem;border:2px solid #1a1a1a;\
-background:#fff;color:#1a1a1a;border-radius:4px;cursor:pointer}\
-#campaign-errors button:focus-visible{outline:3px solid #1565c0;outline-offset:2px}\
-</style>";
+/// The overlay's stylesheet address (a file, not inline, so a strict Content-Security-Policy
+/// on the site cannot switch it off).
+pub const STYLE_PATH: &str = "/__campaign/overlay.css";
+
+const STYLE: &str = include_str!("overlay.css");
 
 /// The list of errors as HTML: location, message, the offending line with the column
 /// marked, and the hint; everything escaped.
@@ -224,7 +219,7 @@ fn marked(src: &str, column: Option<usize>) -> String {
 fn panel(title: &str, explain: &str, errors: &[Diagnostic], hide_button: bool) -> String {
     let mut out = format!(
         "<div id=\"campaign-errors\" role=\"alert\" aria-labelledby=\"campaign-errors-title\" \
-         lang=\"en\" dir=\"ltr\">{STYLE}<h2 id=\"campaign-errors-title\">{}</h2><p>{}</p>{}",
+         lang=\"en\" dir=\"ltr\"><link rel=\"stylesheet\" href=\"{STYLE_PATH}\"><h2 id=\"campaign-errors-title\">{}</h2><p>{}</p>{}",
         escape(title),
         escape(explain),
         error_list(errors)

@@ -154,18 +154,7 @@ impl Server {
 
     /// A request with extra headers.
     pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
-        let mut req =
-            format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-        for (name, value) in headers {
-            req.push_str(&format!("{name}: {value}\r\n"));
-        }
-        req.push_str("\r\n");
-        stream.write_all(req.as_bytes()).expect("send");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read response");
-        parse_response(&raw, method == "HEAD")
+        http(self.port, method, path, headers, None)
     }
 
     /// Open the event stream and wait for its `hello`.
@@ -200,6 +189,53 @@ impl Server {
             }
         }
     }
+}
+
+/// One HTTP/1.1 request to 127.0.0.1:`port` (the path is sent exactly as given).
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        req.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if let Some(body) = body {
+        req.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        ));
+    }
+    req.push_str("\r\n");
+    req.push_str(body.unwrap_or(""));
+    stream.write_all(req.as_bytes()).expect("send");
+    // Read to the end of the body: the end of the stream, or Content-Length bytes for
+    // servers that keep the connection open anyway.
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 16384];
+    loop {
+        let n = stream.read(&mut buf).expect("read response");
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            if length.is_some_and(|len| raw.len() >= end + 4 + len) {
+                break;
+            }
+        }
+    }
+    parse_response(&raw, method == "HEAD")
 }
 
 fn parse_response(raw: &[u8], head: bool) -> Response {
