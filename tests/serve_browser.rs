@@ -8,6 +8,7 @@
 mod support;
 
 use serde_json::{Value, json};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -109,10 +110,20 @@ impl<'a> Session<'a> {
 
 impl Drop for Session<'_> {
     fn drop(&mut self) {
-        // After a failure chromedriver may hang; it is killed with the driver anyway.
-        if !std::thread::panicking() {
-            self.cmd("DELETE", "", None);
-        }
+        // Close the browser even after a failure (killing chromedriver leaves Chromium
+        // running), without panicking again.
+        let _ = (|| -> std::io::Result<()> {
+            let mut stream = TcpStream::connect(("127.0.0.1", self.driver.port))?;
+            stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+            let request = format!(
+                "DELETE /session/{} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                self.id
+            );
+            stream.write_all(request.as_bytes())?;
+            let mut reply = [0u8; 512];
+            let _ = stream.read(&mut reply)?;
+            Ok(())
+        })();
     }
 }
 
