@@ -26,8 +26,13 @@ use walkdir::WalkDir;
 pub const FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", "locales"];
 /// The batch ends after this long without a new event...
 const QUIET: Duration = Duration::from_millis(30);
-/// ...or this long after its first event, whichever comes first.
+/// ...or this long after its first event, whichever comes first...
 const MAX_WAIT: Duration = Duration::from_millis(300);
+/// ...except for a flood of events (a `git checkout`), which gets this long to finish, so
+/// that it makes one rebuild, not several.
+const MAX_WAIT_FLOOD: Duration = Duration::from_secs(3);
+/// How many raw events make a flood.
+const FLOOD: usize = 2 * changes::MAX_PATHS;
 /// After a rescan, look once more this much later (files written into brand-new folders).
 const SETTLE: Duration = Duration::from_millis(250);
 /// The poll interval when system notifications are not available.
@@ -239,7 +244,12 @@ impl Watching {
         let start = Instant::now();
         let mut batch = vec![first];
         loop {
-            let left = MAX_WAIT.saturating_sub(start.elapsed());
+            let cap = if batch.len() > FLOOD {
+                MAX_WAIT_FLOOD
+            } else {
+                MAX_WAIT
+            };
+            let left = cap.saturating_sub(start.elapsed());
             if left.is_zero() {
                 break;
             }
