@@ -80,7 +80,8 @@ pub fn start(root: &Path, poll: Option<u64>) -> Result<Watching, String> {
 fn is_limit(e: &notify::Error) -> bool {
     match &e.kind {
         notify::ErrorKind::MaxFilesWatch => true,
-        notify::ErrorKind::Io(io) => io.raw_os_error() == Some(28), // ENOSPC
+        // ENOSPC from inotify.
+        notify::ErrorKind::Io(io) => cfg!(target_os = "linux") && io.raw_os_error() == Some(28),
         _ => false,
     }
 }
