@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod selfcheck;
+pub mod serve;
 pub mod slug;
 pub mod write;
 pub mod yaml;

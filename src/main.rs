@@ -122,9 +122,25 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { .. } => {
-            eprintln!("error: `campaign serve` is not available in this version yet");
-            ExitCode::from(1)
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            poll,
+            drafts,
+        } => {
+            let Some(root) = site_root(root) else {
+                return ExitCode::from(1);
+            };
+            serve::run(serve::ServeOptions {
+                root,
+                port,
+                bind,
+                open,
+                poll,
+                drafts,
+            })
         }
         Command::Init { dir } => match init::init(&dir) {
             Ok(files) => {

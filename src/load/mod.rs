@@ -86,23 +86,59 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     }
 }
 
-fn walk_files(dir: &Path) -> Vec<PathBuf> {
+/// The files under `dir`, sorted, following links, without hidden and editor temp files.
+///
+/// A link (below `dir` itself) that resolves outside both the site `root` and `dir` is
+/// skipped with a warning, so a link in `static/` can never publish a file from elsewhere
+/// on the computer (`static/passwd -> /etc/passwd`).
+fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
+    let allowed: Vec<PathBuf> = [root, dir]
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut outside = Vec::new();
     let mut files: Vec<PathBuf> = WalkDir::new(dir)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
             let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !(name.starts_with('.') || is_temp_name(&name))
+            if name.starts_with('.') || is_temp_name(&name) {
+                return false;
+            }
+            if e.path_is_symlink() && !resolves_inside(e.path(), &allowed) {
+                outside.push(e.path().to_path_buf());
+                return false;
+            }
+            true
         })
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .collect();
     files.sort();
+    for path in outside {
+        diags.push(
+            Diagnostic::warning(
+                "link-outside",
+                "this is a link to a file or folder outside the site folder, so it is left out",
+            )
+            .in_file(rel_slash(&path, root))
+            .with_hint("copy the file into the site folder instead of linking to it"),
+        );
+    }
     files
+}
+
+/// Whether a link resolves to a path inside one of the `allowed` (canonical) folders.
+fn resolves_inside(path: &Path, allowed: &[PathBuf]) -> bool {
+    path.canonicalize()
+        .is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)))
 }
 
 /// Editor swap, backup and temp files, never part of a site.
@@ -151,7 +187,7 @@ pub fn load(root: &Path) -> Sources {
 
     // content/: pages, data files and assets, read in parallel.
     let content = root.join("content");
-    let files = walk_files(&content);
+    let files = walk_files(&content, root, &mut src.diagnostics);
     let read: Vec<(PathBuf, std::io::Result<Vec<u8>>)> = files
         .into_par_iter()
         .map(|p| {
@@ -258,7 +294,7 @@ pub fn load(root: &Path) -> Sources {
         }
     }
     let locales = root.join("locales");
-    for path in walk_files(&locales) {
+    for path in walk_files(&locales, root, &mut src.diagnostics) {
         if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
             continue;
         }
@@ -281,7 +317,7 @@ pub fn load(root: &Path) -> Sources {
 }
 
 fn read_templates(src: &mut Sources, dir: &Path, root: &Path) {
-    for path in walk_files(dir) {
+    for path in walk_files(dir, root, &mut src.diagnostics) {
         let file = rel_slash(&path, root);
         let name = rel_slash(&path, dir);
         match std::fs::read(&path)
@@ -302,7 +338,7 @@ fn read_templates(src: &mut Sources, dir: &Path, root: &Path) {
 }
 
 fn read_statics(src: &mut Sources, dir: &Path, root: &Path) {
-    for path in walk_files(dir) {
+    for path in walk_files(dir, root, &mut src.diagnostics) {
         let out = rel_slash(&path, dir);
         match std::fs::read(&path) {
             Ok(bytes) => {
@@ -329,5 +365,42 @@ pub fn plain_io(e: &std::io::Error) -> String {
             let s = e.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_leading_outside_the_site_are_skipped_with_a_warning() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::write(outside.path().join("secret.txt"), "secret").expect("write");
+        let site = tempfile::tempdir().expect("temp dir");
+        let root = site.path();
+        std::fs::create_dir_all(root.join("static")).expect("mkdir");
+        std::fs::create_dir_all(root.join("content")).expect("mkdir");
+        std::fs::write(root.join("static/ok.txt"), "ok").expect("write");
+        std::fs::write(root.join("content/shared.txt"), "shared").expect("write");
+        let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to);
+        link(
+            &outside.path().join("secret.txt"),
+            &root.join("static/secret.txt"),
+        )
+        .expect("link");
+        link(outside.path(), &root.join("static/elsewhere")).expect("link");
+        link(
+            &root.join("content/shared.txt"),
+            &root.join("static/shared.txt"),
+        )
+        .expect("link");
+        let mut diags = Vec::new();
+        let files = walk_files(&root.join("static"), root, &mut diags);
+        let names: Vec<String> = files.iter().map(|p| rel_slash(p, root)).collect();
+        assert_eq!(names, ["static/ok.txt", "static/shared.txt"]);
+        let mut warned: Vec<_> = diags.iter().filter_map(|d| d.file.clone()).collect();
+        warned.sort();
+        assert_eq!(warned, ["static/elsewhere", "static/secret.txt"]);
+        assert!(diags.iter().all(|d| d.code == "link-outside"));
     }
 }
