@@ -3,9 +3,9 @@
 
 mod serve_support;
 
+use serve_support::{Server, atomic_write, eventually, fixture, serve};
 use std::path::Path;
 use std::time::Duration;
-use serve_support::{Server, atomic_write, eventually, fixture, serve};
 
 fn write(site: &Path, rel: &str, text: &str) {
     std::fs::write(site.join(rel), text).expect("write");
@@ -315,7 +315,7 @@ fn a_broken_first_build_serves_the_error_page_then_heals() {
             "{text}"
         );
         assert!(
-            text.contains("<code>content/about.en.md:4:1</code>"),
+            text.contains("<code>content/about.en.md:3:25</code>"),
             "{text}"
         );
         assert!(text.contains("/__campaign/reload.js"));

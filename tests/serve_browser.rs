@@ -8,12 +8,12 @@
 mod serve_support;
 
 use serde_json::{Value, json};
+use serve_support::{TIMEOUT, atomic_write, fixture, free_port, http, serve};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use serve_support::{TIMEOUT, atomic_write, fixture, free_port, http, serve};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";

@@ -190,6 +190,8 @@ mod tests {
                 .collect(),
             pages_per_lang: Vec::new(),
             elapsed: Duration::ZERO,
+            images: Default::default(),
+            untranslated: Vec::new(),
         }
     }
 
