@@ -25,13 +25,13 @@ pub fn collect(src: &Sources) -> BTreeMap<String, Vec<(String, usize)>> {
     for page in &src.pages {
         let text = &page.text;
         for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-                if dest_url.starts_with("http://") || dest_url.starts_with("https://") {
-                    let (line, _) = line_col(text, range.start);
-                    out.entry(dest_url.to_string())
-                        .or_default()
-                        .push((page.file.clone(), line));
-                }
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+                && (dest_url.starts_with("http://") || dest_url.starts_with("https://"))
+            {
+                let (line, _) = line_col(text, range.start);
+                out.entry(dest_url.to_string())
+                    .or_default()
+                    .push((page.file.clone(), line));
             }
         }
     }
@@ -55,10 +55,10 @@ pub fn check(links: &BTreeMap<String, Vec<(String, usize)>>) -> Vec<Diagnostic> 
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.pop());
                     let Some(url) = next else { break };
-                    if let Some(problem) = probe(&agent, url) {
-                        if let Ok(mut r) = results.lock() {
-                            r.push((url.clone(), problem));
-                        }
+                    if let Some(problem) = probe(&agent, url)
+                        && let Ok(mut r) = results.lock()
+                    {
+                        r.push((url.clone(), problem));
                     }
                 }
             });

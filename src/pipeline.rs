@@ -35,6 +35,9 @@ impl Default for BuildOptions {
     }
 }
 
+/// A page missing in some language: its path without language, and the file per language.
+pub type Untranslated = (String, Vec<(String, Option<String>)>);
+
 /// The result of a build: the site (when there were no errors) and every message.
 pub struct Build {
     /// The output files, `None` when the build failed.
@@ -48,7 +51,7 @@ pub struct Build {
     /// Images encoded now and taken from the cache.
     pub images: crate::media::Stats,
     /// Pages missing in some language: (page path without language, file per language or `None`).
-    pub untranslated: Vec<(String, Vec<(String, Option<String>)>)>,
+    pub untranslated: Vec<Untranslated>,
 }
 
 impl Build {
