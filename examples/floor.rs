@@ -30,7 +30,9 @@ fn main() -> ExitCode {
     let result = files.par_iter().try_for_each(|f| -> std::io::Result<()> {
         let text = std::fs::read_to_string(f)?;
         let html = render(body(&text));
-        let dest = out.join(f.strip_prefix(content).unwrap_or(f)).with_extension("html");
+        let dest = out
+            .join(f.strip_prefix(content).unwrap_or(f))
+            .with_extension("html");
         if let Some(dir) = dest.parent() {
             std::fs::create_dir_all(dir)?;
         }

@@ -50,7 +50,10 @@ fn cpu() -> (f64, f64) {
         .map(|x| x.parse().unwrap_or(0.0))
         .collect();
     // Fields 14 and 15 of the file; `after` starts at field 3. Ticks are 1/100 s on Linux.
-    (f.get(11).copied().unwrap_or(0.0) / 100.0, f.get(12).copied().unwrap_or(0.0) / 100.0)
+    (
+        f.get(11).copied().unwrap_or(0.0) / 100.0,
+        f.get(12).copied().unwrap_or(0.0) / 100.0,
+    )
 }
 
 struct Clock {
@@ -146,7 +149,10 @@ fn main() {
         .par_iter()
         .map(|p| markdown::render(p, &table).0.html.len())
         .sum();
-    let t_md = c.lap("markdown", &format!("{:.0} MB HTML (alone)", html as f64 / 1e6));
+    let t_md = c.lap(
+        "markdown",
+        &format!("{:.0} MB HTML (alone)", html as f64 / 1e6),
+    );
 
     let (output, _) = render::render(&site, &src);
     let output = output.expect("render failed");
