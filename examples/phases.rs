@@ -16,7 +16,8 @@
 //! - markdown: `render::markdown::render` of every page (alone, in parallel);
 //! - render: `render::render` (Markdown again, anchors, templates, site files);
 //!   templates ≈ render − markdown;
-//! - write: `write::to_disk`.
+//! - render+write: `render::render` into a disk sink (pages are written as they are rendered);
+//! - swap: the staging folder swapped into place.
 
 use campaign::load::{self, frontmatter};
 use campaign::model::{self, ModelOptions};
@@ -139,10 +140,20 @@ fn main() {
     let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
     files.extend(src.assets.iter().map(|a| a.out.clone()));
     let routes = HashSet::new();
+    let media = std::sync::Arc::new(campaign::media::Media::new(
+        src.statics
+            .iter()
+            .chain(&src.assets)
+            .map(|f| (f.out.clone(), f.bytes.clone()))
+            .collect(),
+    ));
+    let words = std::collections::HashMap::new();
     let table = LinkTable {
         site: &site,
         files: &files,
         routes: &routes,
+        media: &media,
+        words: &words,
     };
     let html: usize = site
         .pages
@@ -154,11 +165,20 @@ fn main() {
         &format!("{:.0} MB HTML (alone)", html as f64 / 1e6),
     );
 
-    let (output, _) = render::render(&site, &src);
-    let output = output.expect("render failed");
-    let t_render = c.lap("render", &format!("{} files", output.len()));
-    write::to_disk(&output, out).expect("write failed");
-    let t_write = c.lap("write", "");
+    // Render streams every page straight into the staging folder, so "render" includes
+    // the writing of pages; "write" is the swap into place.
+    let staging = write::Staging::begin(out).expect("staging folder");
+    let sink = write::Sink::disk(staging.dir().to_path_buf());
+    let diags = render::render(&site, &src, &media, &sink);
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d.severity == campaign::diagnostics::Severity::Error),
+        "render failed"
+    );
+    let t_render = c.lap("render+write", &format!("{} files", sink.len()));
+    staging.commit().expect("swap");
+    let t_write = c.lap("swap", "");
     let pipeline = c_total.elapsed().as_secs_f64() - alone - t_md;
     println!();
     println!("walk + read alone: {base_total:.3} s; front matter alone: {t_fm:.3} s");

@@ -21,28 +21,21 @@ fn main() -> ExitCode {
             let Some(root) = site_root(root) else {
                 return ExitCode::from(1);
             };
+            let dest = output.unwrap_or_else(|| root.join("public"));
             let opts = BuildOptions {
                 drafts,
                 base_url,
+                output: Some(dest.clone()),
                 ..Default::default()
             };
             let b = build(&root, &opts);
             print_diagnostics(&b.diagnostics);
-            let Some(out) = b.output.as_ref().filter(|_| !b.failed()) else {
+            if b.failed() {
                 let (e, w) = diagnostics::count(&b.diagnostics);
                 eprintln!(
                     "build failed: {e} {}, {w} {}; the previous output was left as it was",
                     plural(e, "error", "errors"),
                     plural(w, "warning", "warnings")
-                );
-                return ExitCode::from(1);
-            };
-            let dest = output.unwrap_or_else(|| root.join("public"));
-            if let Err(e) = write::to_disk(out, &dest) {
-                eprintln!(
-                    "error: cannot write the site to {}: {}",
-                    dest.display(),
-                    load::plain_io(&e)
                 );
                 return ExitCode::from(1);
             }
@@ -56,7 +49,7 @@ fn main() -> ExitCode {
                 "built {} pages ({}), {} files written to {}, {}{w} {}, in {} ms",
                 b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>(),
                 langs.join(" + "),
-                out.len(),
+                b.files_written,
                 dest.display(),
                 if b.images.encoded + b.images.cached > 0 {
                     format!(

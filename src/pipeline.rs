@@ -7,7 +7,7 @@ use crate::media::Media;
 use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
 use crate::render;
-use crate::write::Output;
+use crate::write::{Output, Sink, Staging};
 use std::path::Path;
 use std::time::Instant;
 
@@ -22,6 +22,8 @@ pub struct BuildOptions {
     pub today: Date,
     /// Encode images (through the cache in `.cache/`); `check` does not.
     pub process_images: bool,
+    /// Write the site into this folder (atomically); `None` keeps it in memory.
+    pub output: Option<std::path::PathBuf>,
 }
 
 impl Default for BuildOptions {
@@ -31,6 +33,7 @@ impl Default for BuildOptions {
             base_url: None,
             today: Date::today_tbilisi(),
             process_images: true,
+            output: None,
         }
     }
 }
@@ -39,9 +42,12 @@ impl Default for BuildOptions {
 pub type Untranslated = (String, Vec<(String, Option<String>)>);
 
 /// The result of a build: the site (when there were no errors) and every message.
+#[derive(Default)]
 pub struct Build {
-    /// The output files, `None` when the build failed.
+    /// The output files of an in-memory build, `None` when the build failed or went to disk.
     pub output: Option<Output>,
+    /// Number of files written (to disk or memory).
+    pub files_written: usize,
     /// Errors, warnings and notes, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
     /// Pages per language code, in site order.
@@ -87,6 +93,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
     diags.append(&mut d);
     let mut pages_per_lang = Vec::new();
     let mut output = None;
+    let mut files_written = 0;
     let mut images = crate::media::Stats::default();
     let mut untranslated = Vec::new();
     if let Some(site) = site {
@@ -136,14 +143,39 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
             .map(|f| (f.out.clone(), f.bytes.clone()))
             .collect();
         let media = std::sync::Arc::new(Media::new(files));
-        let (out, mut d) = render::render(&site, &src, &media);
+        // Straight into a fresh folder beside the destination, or into memory.
+        let staging = match &opts.output {
+            Some(dest) => match Staging::begin(dest) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(
+                            "write",
+                            format!(
+                                "cannot create a folder beside {}: {}",
+                                dest.display(),
+                                load::plain_io(&e)
+                            ),
+                        )
+                        .with_hint("check that the folder is writable"),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let sink = match &staging {
+            Some(s) => Sink::disk(s.dir().to_path_buf()),
+            None => Sink::memory(),
+        };
+        let mut d = render::render(&site, &src, &media, &sink);
         diags.append(&mut d);
-        output = out;
-        if let Some(out) = output.as_mut().filter(|_| opts.process_images) {
+        let ok = !diags.iter().any(|d| d.severity == Severity::Error);
+        if ok && opts.process_images {
             let cache = Cache::new(Some(root.join(".cache").join("images")));
             let (files, errors, stats) = media.process(&cache);
             for (path, bytes) in files {
-                out.add(path, bytes);
+                sink.put(path, bytes);
             }
             for e in errors {
                 diags.push(
@@ -153,12 +185,36 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
             }
             images = stats;
         }
+        if let Some(e) = sink.error() {
+            diags.push(
+                Diagnostic::error("write", e)
+                    .with_hint("check that the disk has room and the folder is writable"),
+            );
+        }
+        files_written = sink.len();
+        let failed = diags.iter().any(|d| d.severity == Severity::Error);
+        match staging {
+            Some(s) if failed => s.abort(),
+            Some(s) => {
+                if let Err(e) = s.commit() {
+                    diags.push(
+                        Diagnostic::error(
+                            "write",
+                            format!("cannot put the new site in place: {}", load::plain_io(&e)),
+                        )
+                        .with_hint("close programs that use the output folder and build again"),
+                    );
+                }
+            }
+            None => output = sink.into_output(),
+        }
     }
     diagnostics::sort(&mut diags);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         output = None;
     }
     Build {
+        files_written,
         untranslated,
         images,
         output,

@@ -1,11 +1,12 @@
-//! Write: the finished site as files in memory, and an atomic swap onto disk.
+//! Write: where rendered files go — memory (for `serve` and `check`) or a fresh folder beside
+//! the output that is swapped in only when the whole build succeeded.
 
-use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
-/// The finished site: output path (relative, `/`) → bytes.
+/// The finished site in memory: output path (relative, `/`) → bytes.
 #[derive(Debug, Clone, Default)]
 pub struct Output {
     files: HashMap<String, Arc<Vec<u8>>>,
@@ -55,54 +56,218 @@ impl Output {
     }
 }
 
-/// Write `out` to `dest` atomically: into a fresh folder beside it, then swap the folders.
-/// A failure leaves the previous `dest` exactly as it was.
-pub fn to_disk(out: &Output, dest: &Path) -> std::io::Result<()> {
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp)?;
-    let result = write_all(out, &tmp);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if dest.exists() {
-        std::fs::rename(dest, &old)?;
-        if let Err(e) = std::fs::rename(&tmp, dest) {
-            let _ = std::fs::rename(&old, dest);
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-        let _ = std::fs::remove_dir_all(&old);
-    } else {
-        std::fs::rename(&tmp, dest)?;
-    }
-    Ok(())
+/// Files written straight into a folder as they are rendered (no copy of the site in memory).
+pub struct DiskSink {
+    dir: PathBuf,
+    dirs: Mutex<HashSet<PathBuf>>,
+    paths: Mutex<HashSet<String>>,
+    count: AtomicUsize,
+    error: Mutex<Option<String>>,
 }
 
-fn write_all(out: &Output, root: &Path) -> std::io::Result<()> {
-    // Create folders first (sequentially, few), then write files in parallel.
-    let mut dirs: Vec<PathBuf> = out
-        .files
-        .keys()
-        .filter_map(|p| Path::new(p).parent().map(|d| root.join(d)))
-        .collect();
-    dirs.sort_unstable();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d)?;
+/// Where rendered files go.
+pub enum Sink {
+    /// Kept in memory.
+    Memory(Mutex<Output>),
+    /// Written into a folder.
+    Disk(DiskSink),
+}
+
+impl Sink {
+    /// A sink that keeps the site in memory.
+    pub fn memory() -> Self {
+        Sink::Memory(Mutex::new(Output::default()))
     }
-    out.files
-        .par_iter()
-        .try_for_each(|(path, bytes)| std::fs::write(root.join(path), bytes.as_slice()))
+
+    /// A sink writing into `dir` (which must exist and be empty).
+    pub fn disk(dir: PathBuf) -> Self {
+        Sink::Disk(DiskSink {
+            dir,
+            dirs: Mutex::default(),
+            paths: Mutex::default(),
+            count: AtomicUsize::new(0),
+            error: Mutex::default(),
+        })
+    }
+
+    /// Add a file.
+    pub fn put(&self, path: String, bytes: Vec<u8>) {
+        match self {
+            Sink::Memory(o) => {
+                if let Ok(mut o) = o.lock() {
+                    o.add(path, bytes);
+                }
+            }
+            Sink::Disk(d) => d.write(path, &bytes),
+        }
+    }
+
+    /// Add a file whose bytes are shared (static files); an existing file of that path wins.
+    pub fn put_shared(&self, path: String, bytes: Arc<Vec<u8>>) {
+        match self {
+            Sink::Memory(o) => {
+                if let Ok(mut o) = o.lock() {
+                    o.add_shared(path, bytes);
+                }
+            }
+            Sink::Disk(d) => {
+                if !d.contains(&path) {
+                    d.write(path, &bytes);
+                }
+            }
+        }
+    }
+
+    /// Whether a file was already added.
+    pub fn contains(&self, path: &str) -> bool {
+        match self {
+            Sink::Memory(o) => o.lock().map(|o| o.contains(path)).unwrap_or(false),
+            Sink::Disk(d) => d.contains(path),
+        }
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        match self {
+            Sink::Memory(o) => o.lock().map(|o| o.len()).unwrap_or(0),
+            Sink::Disk(d) => d.count.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Whether no file was added.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first write error, in plain words.
+    pub fn error(&self) -> Option<String> {
+        match self {
+            Sink::Memory(_) => None,
+            Sink::Disk(d) => d.error.lock().ok().and_then(|e| e.clone()),
+        }
+    }
+
+    /// The site in memory (memory sinks only).
+    pub fn into_output(self) -> Option<Output> {
+        match self {
+            Sink::Memory(o) => o.into_inner().ok(),
+            Sink::Disk(_) => None,
+        }
+    }
+}
+
+impl DiskSink {
+    fn contains(&self, path: &str) -> bool {
+        self.paths.lock().map(|p| p.contains(path)).unwrap_or(false)
+    }
+
+    fn write(&self, path: String, bytes: &[u8]) {
+        let target = self.dir.join(&path);
+        if let Some(parent) = target.parent() {
+            let known = self
+                .dirs
+                .lock()
+                .map(|d| d.contains(parent))
+                .unwrap_or(false);
+            if !known {
+                if let Err(e) = std::fs::create_dir_all(parent) {
+                    self.fail(&parent.display().to_string(), &e);
+                    return;
+                }
+                if let Ok(mut d) = self.dirs.lock() {
+                    d.insert(parent.to_path_buf());
+                }
+            }
+        }
+        let fresh = self
+            .paths
+            .lock()
+            .map(|mut p| p.insert(path))
+            .unwrap_or(true);
+        if let Err(e) = std::fs::write(&target, bytes) {
+            self.fail(&target.display().to_string(), &e);
+        } else if fresh {
+            self.count.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    fn fail(&self, what: &str, e: &std::io::Error) {
+        if let Ok(mut err) = self.error.lock() {
+            err.get_or_insert_with(|| format!("cannot write {what}: {}", crate::load::plain_io(e)));
+        }
+    }
+}
+
+/// A build's output folder in the making: a fresh folder beside `dest`.
+pub struct Staging {
+    dest: PathBuf,
+    tmp: PathBuf,
+}
+
+impl Staging {
+    /// Create the fresh folder beside `dest`.
+    pub fn begin(dest: &Path) -> std::io::Result<Staging> {
+        let parent = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp)?;
+        Ok(Staging {
+            dest: dest.to_path_buf(),
+            tmp,
+        })
+    }
+
+    /// The folder to write into.
+    pub fn dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Swap the new folder in place of `dest`; the previous output is removed.
+    pub fn commit(self) -> std::io::Result<()> {
+        let old = self.tmp.with_file_name(
+            self.tmp
+                .file_name()
+                .map(|n| n.to_string_lossy().replace(".new-", ".old-"))
+                .unwrap_or_default(),
+        );
+        if self.dest.exists() {
+            std::fs::rename(&self.dest, &old)?;
+            if let Err(e) = std::fs::rename(&self.tmp, &self.dest) {
+                let _ = std::fs::rename(&old, &self.dest);
+                let _ = std::fs::remove_dir_all(&self.tmp);
+                return Err(e);
+            }
+            let _ = std::fs::remove_dir_all(&old);
+        } else {
+            std::fs::rename(&self.tmp, &self.dest)?;
+        }
+        Ok(())
+    }
+
+    /// Throw the new folder away; `dest` stays exactly as it was.
+    pub fn abort(self) {
+        let _ = std::fs::remove_dir_all(&self.tmp);
+    }
+}
+
+/// Write an in-memory site to `dest` atomically (used by tools and tests).
+pub fn to_disk(out: &Output, dest: &Path) -> std::io::Result<()> {
+    let staging = Staging::begin(dest)?;
+    let sink = Sink::disk(staging.dir().to_path_buf());
+    for (path, bytes) in out.iter() {
+        sink.put(path.clone(), bytes.to_vec());
+    }
+    if let Some(e) = sink.error() {
+        staging.abort();
+        return Err(std::io::Error::other(e));
+    }
+    staging.commit()
 }

@@ -1,4 +1,4 @@
-//! Render: [`Site`] → [`Output`]: Markdown, templates, site files; pages in parallel, no I/O.
+//! Render: [`Site`] → files in a [`Sink`]: Markdown, templates, site files; pages in parallel.
 
 pub mod feed;
 pub mod i18n;
@@ -15,7 +15,7 @@ pub mod views;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::Sources;
 use crate::model::{Kind, Site};
-use crate::write::Output;
+use crate::write::Sink;
 use rayon::prelude::*;
 use shared::LangShared;
 use std::collections::{HashMap, HashSet};
@@ -26,7 +26,8 @@ pub fn render(
     site: &Site,
     src: &Sources,
     media: &Arc<crate::media::Media>,
-) -> (Option<Output>, Vec<Diagnostic>) {
+    sink: &Sink,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let (strings, mut d) = i18n::Strings::new(&site.config, &src.locales);
     diags.append(&mut d);
@@ -41,7 +42,7 @@ pub fn render(
         Ok(t) => t,
         Err(mut d) => {
             diags.append(&mut d);
-            return (None, diags);
+            return diags;
         }
     };
 
@@ -68,56 +69,20 @@ pub fn render(
         words: &words,
     };
 
-    // 1. Markdown, in parallel.
-    let rendered: Vec<(markdown::Rendered, Vec<Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .map(|p| {
-            let (r, mut d) = markdown::render(p, &table);
-            d.extend(lint::page(p, &r));
-            (r, d)
-        })
-        .collect();
-    let mut bodies = Vec::with_capacity(rendered.len());
-    for (r, mut d) in rendered {
-        diags.append(&mut d);
-        bodies.push(r);
-    }
-
-    // 2. Anchors across pages.
-    let ids: HashMap<&str, HashSet<&str>> = site
-        .pages
-        .iter()
-        .zip(&bodies)
-        .map(|(p, b)| {
-            (
-                p.url.as_str(),
-                b.headings.iter().map(|h| h.id.as_str()).collect(),
-            )
-        })
-        .collect();
-    for (p, b) in site.pages.iter().zip(&bodies) {
-        anchor_errors(&b.anchors, &ids, &p.file, &p.text, &mut diags);
-    }
-    let check_built = check.as_ref().map(|c| {
-        let mut built = c.build(&table, &strings);
-        diags.append(&mut built.diags);
-        if let Some(tf) = site.data.get(crate::selfcheck::flow::FILE) {
-            anchor_errors(&built.anchors, &ids, &tf.file, &tf.text, &mut diags);
-        }
-        built
-    });
-
-    // 3. Shared per-language values.
+    // 1. Values shared by every page: per-language values, course schedules and feeds, the
+    //    self-check's pages.
     let per_lang: HashMap<&str, LangShared> = site
         .config
         .languages
         .iter()
         .map(|l| (l.code.as_str(), LangShared::new(site, &l.code, &mut diags)))
         .collect();
-    // 4. Per-page extras: course schedules, feeds.
-    let extras = page::Extras::new(site, &bodies, &mut diags);
-    // 5. Templates, in parallel.
+    let extras = page::Extras::new(site, &mut diags);
+    let mut check_built = check.as_ref().map(|c| {
+        let mut built = c.build(&table, &strings);
+        diags.append(&mut built.diags);
+        built
+    });
     let ctx = page::Shared {
         site,
         tera: &tera,
@@ -125,54 +90,101 @@ pub fn render(
         per_lang: &per_lang,
         extras: &extras,
     };
-    let pages: Vec<Result<page::Files, Diagnostic>> = site
+
+    // 2. Each page in one parallel pass: Markdown, lints, template, written to the sink at
+    //    once; only what later checks need is kept.
+    let results: Vec<Slim> = site
         .pages
         .par_iter()
         .enumerate()
-        .zip(bodies.par_iter())
-        .map(|((i, p), b)| page::render(i, p, b, &ctx))
+        .map(|(i, p)| {
+            let (r, mut diags) = markdown::render(p, &table);
+            diags.extend(lint::page(p, &r));
+            let template_error = match page::render(i, p, &r, &ctx) {
+                Ok(files) => {
+                    for (path, bytes) in files {
+                        sink.put(path, bytes);
+                    }
+                    None
+                }
+                Err(d) => Some(d),
+            };
+            Slim {
+                ids: r.headings.into_iter().map(|h| h.id).collect(),
+                anchors: r.anchors,
+                summary: r.summary,
+                diags,
+                template_error,
+            }
+        })
         .collect();
-    let mut pages = pages;
-    let mut out = Output::default();
-    if let Some(built) = check_built {
-        pages.par_extend(built.pages.par_iter().map(|cp| check_page(cp, &ctx)));
-        for (path, bytes) in built.files {
-            out.add(path, bytes);
+    if let Some(built) = check_built.as_mut() {
+        let pages: Vec<Result<page::Files, Diagnostic>> = built
+            .pages
+            .par_iter()
+            .map(|cp| check_page(cp, &ctx))
+            .collect();
+        for files in pages {
+            match files {
+                Ok(files) => files.into_iter().for_each(|(p, b)| sink.put(p, b)),
+                Err(d) => diags.push(d),
+            }
+        }
+        for (path, bytes) in std::mem::take(&mut built.files) {
+            sink.put(path, bytes);
         }
     }
     let mut seen_template_errors = HashSet::new();
-    for r in pages {
-        match r {
-            Ok(files) => {
-                for (path, bytes) in files {
-                    out.add(path, bytes);
-                }
-            }
-            Err(d) => {
-                // The same template error on a thousand pages is one message.
-                if seen_template_errors.insert((d.file.clone(), d.line, d.message.clone())) {
-                    diags.push(d);
-                }
+    let mut summaries = Vec::with_capacity(results.len());
+    let mut slims = Vec::with_capacity(results.len());
+    for mut r in results {
+        diags.append(&mut r.diags);
+        if let Some(d) = r.template_error.take() {
+            // The same template error on a thousand pages is one message.
+            if seen_template_errors.insert((d.file.clone(), d.line, d.message.clone())) {
+                diags.push(d);
             }
         }
+        summaries.push(std::mem::take(&mut r.summary));
+        slims.push(r);
+    }
+
+    // 3. Anchors across pages.
+    let ids: HashMap<&str, HashSet<&str>> = site
+        .pages
+        .iter()
+        .zip(&slims)
+        .map(|(p, s)| (p.url.as_str(), s.ids.iter().map(String::as_str).collect()))
+        .collect();
+    for (p, s) in site.pages.iter().zip(&slims) {
+        anchor_errors(&s.anchors, &ids, &p.file, &p.text, &mut diags);
+    }
+    if let (Some(built), Some(tf)) = (&check_built, site.data.get(crate::selfcheck::flow::FILE)) {
+        anchor_errors(&built.anchors, &ids, &tf.file, &tf.text, &mut diags);
     }
     if diags.iter().any(|d| d.severity == Severity::Error) {
-        return (None, diags);
+        return diags;
     }
     diags.extend(guard.warnings(&src.templates));
-    // 6. Site files and feeds.
-    sitefiles::write(site, &tera, &src.templates, &mut out, &mut diags);
-    extras.write_files(site, &bodies, &mut out);
+    // 4. Site files and feeds, then static files (a rendered file of the same path wins).
+    sitefiles::write(site, &tera, &src.templates, sink, &mut diags);
+    extras.write_files(site, &summaries, sink);
     for s in src.statics.iter().chain(&src.assets) {
         // Markdown beside static files is a video transcript, shown inside its page.
         if !s.out.ends_with(".md") {
-            out.add_shared(s.out.clone(), s.bytes.clone());
+            sink.put_shared(s.out.clone(), s.bytes.clone());
         }
     }
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        return (None, diags);
-    }
-    (Some(out), diags)
+    diags
+}
+
+/// What is kept of a page after it was written: anchors, summary, messages.
+struct Slim {
+    ids: Vec<String>,
+    anchors: Vec<markdown::AnchorRef>,
+    summary: String,
+    diags: Vec<Diagnostic>,
+    template_error: Option<Diagnostic>,
 }
 
 /// Error messages for links to anchors (`/page/#id`) that the target page does not have.

@@ -11,7 +11,7 @@ use crate::load::TextFile;
 use crate::media::video;
 use crate::model::courses::{self, Session};
 use crate::model::{Kind, Page, Site, organisations};
-use crate::write::Output;
+use crate::write::Sink;
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -25,7 +25,7 @@ pub struct Extras {
 
 impl Extras {
     /// Read course schedules and find the news section of each language.
-    pub fn new(site: &Site, _bodies: &[Rendered], diags: &mut Vec<Diagnostic>) -> Self {
+    pub fn new(site: &Site, diags: &mut Vec<Diagnostic>) -> Self {
         let mut sessions = HashMap::new();
         for (i, p) in site.pages.iter().enumerate() {
             if p.front.extra.contains_key("schedule") {
@@ -59,7 +59,7 @@ impl Extras {
     }
 
     /// Add the calendar files and feeds to the output.
-    pub fn write_files(&self, site: &Site, bodies: &[Rendered], out: &mut Output) {
+    pub fn write_files(&self, site: &Site, summaries: &[String], out: &Sink) {
         for (&i, sessions) in &self.sessions {
             let p = &site.pages[i];
             let permalink = site.config.absolute(&p.url);
@@ -73,7 +73,7 @@ impl Extras {
                 .front
                 .description
                 .clone()
-                .unwrap_or_else(|| bodies[i].summary.clone());
+                .unwrap_or_else(|| summaries[i].clone());
             let uid = format!("{}-{}", p.key.replace('/', "-"), p.lang);
             let text = ics::calendar(&ics::Event {
                 title: &p.front.title,
@@ -83,7 +83,7 @@ impl Extras {
                 uid_base: &uid,
                 sessions,
             });
-            out.add(
+            out.put(
                 format!("{}calendar.ics", p.url.trim_start_matches('/')),
                 text.into_bytes(),
             );
@@ -113,7 +113,7 @@ impl Extras {
                 p.front.description.clone().unwrap_or_else(|| {
                     index
                         .get(p.url.as_str())
-                        .map(|&j| bodies[j].summary.clone())
+                        .map(|&j| summaries[j].clone())
                         .unwrap_or_default()
                 })
             };
@@ -126,7 +126,7 @@ impl Extras {
                 url,
                 &summaries,
             );
-            out.add(url.trim_start_matches('/').to_string(), xml.into_bytes());
+            out.put(url.trim_start_matches('/').to_string(), xml.into_bytes());
         }
     }
 }
@@ -272,10 +272,12 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
         ),
     );
 
-    let render_one = |ctx: &tera::Context| -> Result<String, Diagnostic> {
+    let render_one = |ctx: &tera::Context| -> Result<Vec<u8>, Diagnostic> {
+        let mut buf = Vec::with_capacity(b.html.len() + 12 * 1024);
         sh.tera
-            .render(&template, ctx)
-            .map_err(|e| templates::template_error(&e, sh.templates))
+            .render_to(&template, ctx, &mut buf)
+            .map_err(|e| templates::template_error(&e, sh.templates))?;
+        Ok(buf)
     };
     let key = (p.key.clone(), p.lang.clone());
     if !matches!(p.kind, Kind::Section | Kind::Home) {
@@ -284,7 +286,7 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
         ctx.insert("paginator", &None::<serde_json::Value>);
         return Ok(vec![(
             format!("{}index.html", p.url.trim_start_matches('/')),
-            render_one(&ctx)?.into_bytes(),
+            render_one(&ctx)?,
         )]);
     }
     let list = |ix: Option<&Vec<usize>>| -> Vec<LinkView> {
@@ -309,7 +311,7 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
         ctx.insert("paginator", &None::<serde_json::Value>);
         return Ok(vec![(
             format!("{}index.html", p.url.trim_start_matches('/')),
-            render_one(&ctx)?.into_bytes(),
+            render_one(&ctx)?,
         )]);
     };
     let chunks: Vec<&[LinkView]> = children.chunks(per_page).collect();
@@ -338,7 +340,7 @@ pub fn render(i: usize, p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files
         );
         files.push((
             format!("{}index.html", url.trim_start_matches('/')),
-            render_one(&ctx)?.into_bytes(),
+            render_one(&ctx)?,
         ));
     }
     Ok(files)

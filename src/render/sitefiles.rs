@@ -5,7 +5,7 @@ use super::templates::template_error;
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
 use crate::model::{Site, route};
-use crate::write::Output;
+use crate::write::Sink;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -14,7 +14,7 @@ pub fn write(
     site: &Site,
     tera: &tera::Tera,
     templates: &[TextFile],
-    out: &mut Output,
+    out: &Sink,
     diags: &mut Vec<Diagnostic>,
 ) {
     let c = &site.config;
@@ -56,7 +56,7 @@ pub fn write(
             }
         }
         xml.push_str("</urlset>\n");
-        out.add("sitemap.xml".into(), xml.into_bytes());
+        out.put("sitemap.xml".into(), xml.into_bytes());
         let _ = writeln!(
             robots,
             "Sitemap: {}",
@@ -69,7 +69,7 @@ pub fn write(
                 .with_hint("set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`"),
         );
     }
-    out.add("robots.txt".into(), robots.into_bytes());
+    out.put("robots.txt".into(), robots.into_bytes());
 
     // One root 404 page in every language (most hosts serve only the root one).
     if tera.contains_template("404.html") {
@@ -85,7 +85,7 @@ pub fn write(
         ctx.insert("languages", &langs);
         ctx.insert("site", &serde_json::json!({"title": c.title.get(c.default_lang(), c.default_lang()), "base_url": c.base_url, "default_lang": c.default_lang()}));
         match tera.render("404.html", &ctx) {
-            Ok(html) => out.add("404.html".into(), html.into_bytes()),
+            Ok(html) => out.put("404.html".into(), html.into_bytes()),
             Err(e) => diags.push(template_error(&e, templates)),
         }
     }
@@ -137,7 +137,7 @@ pub fn write(
                 title = escape(&p.front.title),
                 to = escape(&to)
             );
-            out.add(path, html.into_bytes());
+            out.put(path, html.into_bytes());
         }
     }
 }

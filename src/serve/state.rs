@@ -192,6 +192,7 @@ mod tests {
             elapsed: Duration::ZERO,
             images: Default::default(),
             untranslated: Vec::new(),
+            files_written: 0,
         }
     }
 

@@ -325,6 +325,7 @@ fn crashed() -> Build {
         elapsed: Duration::ZERO,
         images: Default::default(),
         untranslated: Vec::new(),
+        files_written: 0,
     }
 }
 
