@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The build cannot produce a correct site; nothing is written.
@@ -28,12 +28,12 @@ impl Severity {
 }
 
 /// One message about the site, pointing at a place in a file where possible.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error, warning or note.
     pub severity: Severity,
     /// A short stable identifier (e.g. `yaml`, `missing-title`), for JSON output and allow-lists.
-    pub code: &'static str,
+    pub code: std::borrow::Cow<'static, str>,
     /// The file, relative to the site root, with `/` separators.
     pub file: Option<String>,
     /// 1-based line in the file.
@@ -45,7 +45,7 @@ pub struct Diagnostic {
     /// What to do about it.
     pub hint: Option<String>,
     /// The offending line of the file, when known (shown under the message).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_line: Option<String>,
 }
 
@@ -68,7 +68,7 @@ impl Diagnostic {
     fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
-            code,
+            code: code.into(),
             file: None,
             line: None,
             column: None,

@@ -18,7 +18,7 @@ pub struct TextFile {
     /// Path relative to its folder (`content/`, `templates/`, ...), with `/`.
     pub rel: String,
     /// The text.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 /// A file copied to the output as it is.
@@ -66,16 +66,21 @@ pub fn find_root(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Decode bytes as UTF-8 text, dropping a BOM and Windows line ends.
-pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(if s.contains('\r') {
-            s.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            s.to_string()
-        }),
+pub fn decode(bytes: &[u8], file: &str) -> Result<Arc<str>, Diagnostic> {
+    decode_owned(bytes.to_vec(), file)
+}
+
+/// [`decode`] without copying the bytes first.
+pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) if s.contains('\r') => Ok(Arc::from(s.replace("\r\n", "\n").replace('\r', "\n"))),
+        Ok(s) => Ok(Arc::from(s)),
         Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
+            let bytes = e.as_bytes();
+            let valid = &bytes[..e.utf8_error().valid_up_to()];
             let prefix = String::from_utf8_lossy(valid);
             let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
             Err(Diagnostic::error("not-utf8", "the file is not saved as UTF-8 text")
@@ -141,6 +146,12 @@ fn resolves_inside(path: &Path, allowed: &[PathBuf]) -> bool {
         .is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)))
 }
 
+/// A file under content/, as read: decoded text or raw bytes.
+enum Read {
+    Text(Result<Arc<str>, Diagnostic>),
+    Bytes(Vec<u8>),
+}
+
 /// Editor swap, backup and temp files, never part of a site.
 pub fn is_temp_name(name: &str) -> bool {
     name.ends_with('~')
@@ -188,10 +199,22 @@ pub fn load(root: &Path) -> Sources {
     // content/: pages, data files and assets, read in parallel.
     let content = root.join("content");
     let files = walk_files(&content, root, &mut src.diagnostics);
-    let read: Vec<(PathBuf, std::io::Result<Vec<u8>>)> = files
+    // Read and decode in parallel; text files become shared strings (never copied again).
+    let read: Vec<(PathBuf, std::io::Result<Read>)> = files
         .into_par_iter()
         .map(|p| {
-            let r = std::fs::read(&p);
+            let r = std::fs::read(&p).map(|bytes| {
+                let ext = p
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if matches!(ext.as_str(), "md" | "markdown" | "yaml" | "yml") {
+                    Read::Text(decode_owned(bytes, &rel_slash(&p, root)))
+                } else {
+                    Read::Bytes(bytes)
+                }
+            });
             (p, r)
         })
         .collect();
@@ -216,8 +239,8 @@ pub fn load(root: &Path) -> Sources {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" | "yaml" | "yml" => match decode(&bytes, &file) {
+        match bytes {
+            Read::Text(text) => match text {
                 Ok(text) => {
                     let tf = TextFile { file, rel, text };
                     if ext.starts_with('m') {
@@ -228,7 +251,7 @@ pub fn load(root: &Path) -> Sources {
                 }
                 Err(d) => src.diagnostics.push(d),
             },
-            _ => src.assets.push(StaticFile {
+            Read::Bytes(bytes) => src.assets.push(StaticFile {
                 out: rel,
                 bytes: Arc::new(bytes),
             }),
@@ -251,7 +274,7 @@ pub fn load(root: &Path) -> Sources {
                 src.templates.push(TextFile {
                     file: format!("themes/default/{rel}"),
                     rel: name.to_string(),
-                    text: String::from_utf8_lossy(bytes).into_owned(),
+                    text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
                 });
             } else if let Some(out) = rel.strip_prefix("static/") {
                 src.statics.push(StaticFile {
@@ -288,7 +311,7 @@ pub fn load(root: &Path) -> Sources {
                 TextFile {
                     file: format!("(built-in) locales/{rel}"),
                     rel: rel.to_string(),
-                    text: String::from_utf8_lossy(bytes).into_owned(),
+                    text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
                 },
             ));
         }

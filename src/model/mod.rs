@@ -316,7 +316,7 @@ fn read_page(tf: &TextFile, config: &Config, default_lang: &str) -> Result<Page,
         }
         None => default_lang.to_string(),
     };
-    let text: Arc<str> = Arc::from(tf.text.as_str());
+    let text: Arc<str> = tf.text.clone();
     let split = frontmatter::split(&text, &tf.file).map_err(|d| vec![d])?;
     let front = frontmatter::parse(&split, &tf.file, &text)?;
     let body_start = text.len() - split.body.len();

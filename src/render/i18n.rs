@@ -37,7 +37,7 @@ impl Strings {
             let set = keys.entry(lang.code.clone()).or_default();
             for (l, tf) in files.iter().filter(|(l, _)| *l == lang.code) {
                 let _ = l;
-                let res = match FluentResource::try_new(tf.text.clone()) {
+                let res = match FluentResource::try_new(tf.text.to_string()) {
                     Ok(r) => r,
                     Err((r, errs)) => {
                         for e in errs {
@@ -153,7 +153,7 @@ mod tests {
                     TextFile {
                         file: rel.to_string(),
                         rel: rel.to_string(),
-                        text: String::from_utf8_lossy(bytes).into_owned(),
+                        text: String::from_utf8_lossy(bytes).into_owned().into(),
                     },
                 ))
             })

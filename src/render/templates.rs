@@ -35,7 +35,7 @@ pub fn build(
     // Add all at once so `extends`/`include` find each other.
     let pairs: Vec<(&str, &str)> = templates
         .iter()
-        .map(|t| (t.rel.as_str(), t.text.as_str()))
+        .map(|t| (t.rel.as_str(), &*t.text))
         .collect();
     if let Err(e) = tera.add_raw_templates(pairs) {
         errors.push(template_error(&e, templates));

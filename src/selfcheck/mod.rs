@@ -85,7 +85,7 @@ pub fn prepare(site: &Site) -> (Option<SelfCheck>, Vec<Diagnostic>) {
         nodes: pages::nodes(&flow),
         flow,
         file: tf.file.clone(),
-        text: Arc::from(tf.text.as_str()),
+        text: tf.text.clone(),
     };
     if let Some((url, i)) = check
         .urls(&site.config)
