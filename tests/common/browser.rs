@@ -1,5 +1,6 @@
 //! Real-browser helpers: start chromedriver, open headless Chromium sessions (JavaScript on or
-//! off), and serve a built site over HTTP from a tiny std-only server with a strict CSP.
+//! off, extra Chromium switches, the performance log), and serve a built site over HTTP from a
+//! tiny std-only server with a strict CSP (or another one, e.g. one that forbids all scripts).
 
 use fantoccini::{Client, ClientBuilder};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -18,6 +19,21 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The Content-Security-Policy the test server sends: no inline script, nothing from elsewhere.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// [`CSP`] with every script forbidden: the page behaves as with JavaScript off, while WebDriver
+/// can still run scripts in it (Chromium's `scriptEnabled=false` also stops the timers that
+/// injected tools such as axe-core need).
+pub const CSP_NO_SCRIPT: &str = "default-src 'self'; script-src 'none'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// What a browser session looks like beyond JavaScript on or off.
+#[derive(Debug, Default, Clone)]
+pub struct SessionOptions {
+    /// Extra Chromium command-line switches (e.g. `--host-resolver-rules=...`).
+    pub args: Vec<String>,
+    /// Record Chromium's performance log (DevTools network events), read with
+    /// [`performance_log`].
+    pub performance_log: bool,
+}
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -71,6 +87,17 @@ impl Driver {
     /// Open a headless Chromium session; `javascript: false` turns scripts off.
     /// `profile` is a fresh folder for the browser's profile.
     pub async fn session(&self, javascript: bool, profile: &Path) -> Result<Client, String> {
+        self.session_with(javascript, profile, &SessionOptions::default())
+            .await
+    }
+
+    /// [`Driver::session`] with extra Chromium switches and, if asked, the performance log.
+    pub async fn session_with(
+        &self,
+        javascript: bool,
+        profile: &Path,
+        options: &SessionOptions,
+    ) -> Result<Client, String> {
         let mut args = vec![
             "--headless".to_string(),
             "--no-sandbox".into(),
@@ -87,9 +114,13 @@ impl Driver {
         if !javascript {
             args.push("--blink-settings=scriptEnabled=false".into());
         }
-        let caps = serde_json::json!({
+        args.extend(options.args.iter().cloned());
+        let mut caps = serde_json::json!({
             "goog:chromeOptions": { "binary": CHROMIUM, "args": args }
         });
+        if options.performance_log {
+            caps["goog:loggingPrefs"] = serde_json::json!({ "performance": "ALL" });
+        }
         let serde_json::Value::Object(caps) = caps else {
             unreachable!("a JSON object")
         };
@@ -102,7 +133,26 @@ impl Driver {
 }
 
 impl Drop for Driver {
+    /// Ask chromedriver to quit (it then closes the browsers of sessions still open, e.g. after
+    /// a failed assertion), and kill it if it does not: a killed chromedriver leaves its
+    /// Chromium processes running.
     fn drop(&mut self) {
+        let addr = self.url.trim_start_matches("http://").to_string();
+        if let Ok(mut s) = TcpStream::connect(&addr) {
+            let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+            let _ = write!(
+                s,
+                "GET /shutdown HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            );
+            let _ = s.read_to_end(&mut Vec::new());
+        }
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -125,8 +175,60 @@ impl Drop for StaticServer {
     }
 }
 
-/// Serve `dir` over HTTP (GET only; folders answer with their index.html).
+/// The chromedriver command that returns (and empties) a log of the session.
+#[derive(Debug)]
+struct GetLog(&'static str);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for GetLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or("")))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+/// The DevTools events Chromium logged since the last call (the session must have been opened
+/// with [`SessionOptions::performance_log`]): each entry's `message.method` and
+/// `message.params`.
+pub async fn performance_log(client: &Client) -> Result<Vec<serde_json::Value>, String> {
+    let entries = client
+        .issue_cmd(GetLog("performance"))
+        .await
+        .map_err(|e| format!("cannot read the performance log: {e}"))?;
+    let entries = entries.as_array().cloned().unwrap_or_default();
+    Ok(entries
+        .iter()
+        .filter_map(|e| serde_json::from_str::<serde_json::Value>(e["message"].as_str()?).ok())
+        .map(|m| m["message"].clone())
+        .collect())
+}
+
+/// Every URL the browser started to request (`Network.requestWillBeSent`) in `events`.
+pub fn requested_urls(events: &[serde_json::Value]) -> Vec<String> {
+    events
+        .iter()
+        .filter(|e| e["method"] == "Network.requestWillBeSent")
+        .filter_map(|e| e["params"]["request"]["url"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// Serve `dir` over HTTP (GET only; folders answer with their index.html), with [`CSP`].
 pub fn serve(dir: PathBuf) -> StaticServer {
+    serve_with_csp(dir, CSP)
+}
+
+/// [`serve`] with another Content-Security-Policy, e.g. [`CSP_NO_SCRIPT`].
+pub fn serve_with_csp(dir: PathBuf, csp: &str) -> StaticServer {
+    let csp: Arc<str> = Arc::from(csp);
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let port = listener.local_addr().expect("address").port();
     listener.set_nonblocking(true).expect("non-blocking");
@@ -137,8 +239,9 @@ pub fn serve(dir: PathBuf) -> StaticServer {
             match listener.accept() {
                 Ok((stream, _)) => {
                     let dir = dir.clone();
+                    let csp = csp.clone();
                     std::thread::spawn(move || {
-                        let _ = answer(stream, &dir);
+                        let _ = answer(stream, &dir, &csp);
                     });
                 }
                 Err(_) => std::thread::sleep(Duration::from_millis(5)),
@@ -163,6 +266,10 @@ fn content_type(path: &Path) -> &'static str {
         "txt" => "text/plain; charset=utf-8",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "vtt" => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -186,7 +293,7 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+fn answer(stream: TcpStream, dir: &Path, csp: &str) -> std::io::Result<()> {
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -205,6 +312,7 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut stream,
+            csp,
             "405 Method Not Allowed",
             "text/plain",
             b"",
@@ -212,7 +320,7 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         );
     }
     if path.split('/').any(|s| s == "..") {
-        return respond(&mut stream, "400 Bad Request", "text/plain", b"", &[]);
+        return respond(&mut stream, csp, "400 Bad Request", "text/plain", b"", &[]);
     }
     let mut file = dir.join(path.trim_start_matches('/'));
     if file.is_dir() {
@@ -220,6 +328,7 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             let location = format!("Location: {path}/");
             return respond(
                 &mut stream,
+                csp,
                 "301 Moved Permanently",
                 "text/plain",
                 b"",
@@ -231,12 +340,13 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     match std::fs::read(&file) {
         Ok(bytes) => {
             let body: &[u8] = if method == "HEAD" { b"" } else { &bytes };
-            respond(&mut stream, "200 OK", content_type(&file), body, &[])
+            respond(&mut stream, csp, "200 OK", content_type(&file), body, &[])
         }
         Err(_) => {
             let body = std::fs::read(dir.join("404.html")).unwrap_or_default();
             respond(
                 &mut stream,
+                csp,
                 "404 Not Found",
                 "text/html; charset=utf-8",
                 &body,
@@ -248,13 +358,14 @@ fn answer(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
 
 fn respond(
     stream: &mut TcpStream,
+    csp: &str,
     status: &str,
     kind: &str,
     body: &[u8],
     extra: &[&str],
 ) -> std::io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {csp}\r\nCache-Control: no-store\r\nConnection: close\r\n",
         body.len()
     );
     for h in extra {

@@ -29,6 +29,25 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A copy of the fixture site `name` in a fresh temporary folder, so that a build (which writes
+/// its image cache under the site) never writes into tests/.
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let from = fixture(name);
+    let dir = tempfile::tempdir().expect("temp dir");
+    for e in walkdir::WalkDir::new(&from) {
+        let e = e.expect("walk the fixture");
+        let to = dir
+            .path()
+            .join(e.path().strip_prefix(&from).expect("inside"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &to).expect("copy");
+        }
+    }
+    dir
+}
+
 /// The bundled site (the repository root).
 pub fn bundled() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
