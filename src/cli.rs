@@ -38,6 +38,9 @@ pub enum Command {
         /// Also build pages marked `draft: true` and pages outside their publish/expiry dates.
         #[arg(long)]
         drafts: bool,
+        /// Build everything even when nothing changed since the last build into the same folder.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the site for errors and problems without writing anything (exit 1 on errors).
     Check {

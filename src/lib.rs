@@ -24,5 +24,6 @@ pub mod report;
 pub mod selfcheck;
 pub mod serve;
 pub mod slug;
+pub mod stamp;
 pub mod write;
 pub mod yaml;

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let Some(root) = site_root(root) else {
                 return ExitCode::from(1);
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
                 drafts,
                 base_url,
                 output: Some(dest.clone()),
+                force,
                 ..Default::default()
             };
             let b = build(&root, &opts);
@@ -45,6 +47,17 @@ fn main() -> ExitCode {
                 .iter()
                 .map(|(l, n)| format!("{n} {l}"))
                 .collect();
+            if b.unchanged {
+                println!(
+                    "nothing changed since the last build: {} pages, {} files in {} are up to date, {w} {}, in {} ms",
+                    b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>(),
+                    b.files_written,
+                    dest.display(),
+                    plural(w, "warning", "warnings"),
+                    b.elapsed.as_millis()
+                );
+                return ExitCode::SUCCESS;
+            }
             println!(
                 "built {} pages ({}), {} files written to {}, {}{w} {}, in {} ms",
                 b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>(),

@@ -7,6 +7,7 @@ use crate::media::Media;
 use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
 use crate::render;
+use crate::stamp;
 use crate::write::{Output, Sink, Staging};
 use std::path::Path;
 use std::time::Instant;
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     pub process_images: bool,
     /// Write the site into this folder (atomically); `None` keeps it in memory.
     pub output: Option<std::path::PathBuf>,
+    /// Build even when nothing changed since the last build into the same folder.
+    pub force: bool,
 }
 
 impl Default for BuildOptions {
@@ -34,6 +37,7 @@ impl Default for BuildOptions {
             today: Date::today_tbilisi(),
             process_images: true,
             output: None,
+            force: false,
         }
     }
 }
@@ -48,6 +52,8 @@ pub struct Build {
     pub output: Option<Output>,
     /// Number of files written (to disk or memory).
     pub files_written: usize,
+    /// Nothing changed since the last build into the same folder, so nothing was written.
+    pub unchanged: bool,
     /// Errors, warnings and notes, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
     /// Pages per language code, in site order.
@@ -81,6 +87,31 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
                 Diagnostic::error("base-url", format!("`{url}` is not a web address"))
                     .with_hint("pass the full address, e.g. --base-url https://example.ge/"),
             ),
+        }
+    }
+    // Nothing changed since the last build into the same folder: say so and stop.
+    let fingerprint = opts.output.as_ref().map(|_| {
+        let options = format!(
+            "{:?}|{:?}|{}|{}",
+            opts.drafts,
+            opts.base_url,
+            opts.today.iso(),
+            opts.process_images
+        );
+        stamp::fingerprint(root, &src, &options)
+    });
+    if let (Some(dest), Some(fp)) = (&opts.output, fingerprint) {
+        if !opts.force && !diags.iter().any(|d| d.severity == Severity::Error) {
+            if let Some(s) = stamp::read(root, dest, fp) {
+                return Build {
+                    diagnostics: s.diagnostics,
+                    pages_per_lang: s.pages_per_lang,
+                    files_written: s.files,
+                    unchanged: true,
+                    elapsed: start.elapsed(),
+                    ..Default::default()
+                };
+            }
         }
     }
     let (site, mut d) = model::build(
@@ -204,6 +235,20 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
                         )
                         .with_hint("close programs that use the output folder and build again"),
                     );
+                } else if let (Some(dest), Some(fp)) = (&opts.output, fingerprint) {
+                    let mut kept = diags.clone();
+                    diagnostics::sort(&mut kept);
+                    stamp::write(
+                        root,
+                        &stamp::Stamp {
+                            dest: dest.clone(),
+                            fingerprint: fp,
+                            dest_mtime: stamp::dest_mtime(dest).unwrap_or(0),
+                            files: sink.len(),
+                            pages_per_lang: pages_per_lang.clone(),
+                            diagnostics: kept,
+                        },
+                    );
                 }
             }
             None => output = sink.into_output(),
@@ -214,6 +259,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
         output = None;
     }
     Build {
+        unchanged: false,
         files_written,
         untranslated,
         images,

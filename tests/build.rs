@@ -407,3 +407,67 @@ fn bundled_site_builds_with_only_the_contact_warnings() {
             .contains("საკონტაქტო ინფორმაცია მალე გამოქვეყნდება.")
     );
 }
+
+#[test]
+fn an_unchanged_site_is_not_rebuilt_but_any_change_is() {
+    let site = fixture("site-basic");
+    let root = site.path().to_str().unwrap();
+    let first = build(site.path());
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let out = site.path().join("public");
+    let before = tree(&out);
+    let again = build(site.path());
+    assert_eq!(again.code, 0);
+    assert!(
+        again
+            .stdout
+            .starts_with("nothing changed since the last build: 11 pages, "),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        again.stderr, first.stderr,
+        "the same warnings are shown again"
+    );
+    assert_eq!(tree(&out), before);
+    // --force builds anyway.
+    let forced = campaign(&["build", "--force", "--root", root]);
+    assert!(
+        forced.stdout.starts_with("built 11 pages"),
+        "{}",
+        forced.stdout
+    );
+    // A changed page, other options, or a damaged output folder all rebuild.
+    std::fs::write(
+        site.path().join("content/about.ka.md"),
+        "---\ntitle: ჩვენ შესახებ\n---\n\nახალი ტექსტი.\n",
+    )
+    .unwrap();
+    let changed = build(site.path());
+    assert!(
+        changed.stdout.starts_with("built 11 pages"),
+        "{}",
+        changed.stdout
+    );
+    assert!(read(&out, "about/index.html").contains("ახალი ტექსტი."));
+    let drafts = campaign(&["build", "--drafts", "--root", root]);
+    assert!(
+        drafts.stdout.starts_with("built 13 pages"),
+        "{}",
+        drafts.stdout
+    );
+    let plain = build(site.path());
+    assert!(
+        plain.stdout.starts_with("built 11 pages"),
+        "{}",
+        plain.stdout
+    );
+    std::fs::remove_file(out.join("robots.txt")).unwrap();
+    let repaired = build(site.path());
+    assert!(
+        repaired.stdout.starts_with("built 11 pages"),
+        "{}",
+        repaired.stdout
+    );
+    assert!(out.join("robots.txt").is_file());
+}

@@ -79,7 +79,7 @@ fn second_build_reencodes_nothing_and_a_changed_image_only_itself() {
         "{}",
         first.stdout
     );
-    let second = build(site.path());
+    let second = campaign(&["build", "--force", "--root", site.path().to_str().unwrap()]);
     assert!(
         second.stdout.contains("images: 0 encoded, 3 from cache"),
         "{}",

@@ -193,6 +193,7 @@ mod tests {
             images: Default::default(),
             untranslated: Vec::new(),
             files_written: 0,
+            unchanged: false,
         }
     }
 

@@ -326,6 +326,7 @@ fn crashed() -> Build {
         images: Default::default(),
         untranslated: Vec::new(),
         files_written: 0,
+        unchanged: false,
     }
 }
 
