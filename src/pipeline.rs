@@ -100,19 +100,19 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
         );
         stamp::fingerprint(root, &src, &options)
     });
-    if let (Some(dest), Some(fp)) = (&opts.output, fingerprint) {
-        if !opts.force && !diags.iter().any(|d| d.severity == Severity::Error) {
-            if let Some(s) = stamp::read(root, dest, fp) {
-                return Build {
-                    diagnostics: s.diagnostics,
-                    pages_per_lang: s.pages_per_lang,
-                    files_written: s.files,
-                    unchanged: true,
-                    elapsed: start.elapsed(),
-                    ..Default::default()
-                };
-            }
-        }
+    if let (Some(dest), Some(fp)) = (&opts.output, fingerprint)
+        && !opts.force
+        && !diags.iter().any(|d| d.severity == Severity::Error)
+        && let Some(s) = stamp::read(root, dest, fp)
+    {
+        return Build {
+            diagnostics: s.diagnostics,
+            pages_per_lang: s.pages_per_lang,
+            files_written: s.files,
+            unchanged: true,
+            elapsed: start.elapsed(),
+            ..Default::default()
+        };
     }
     let (site, mut d) = model::build(
         &src,
