@@ -1,8 +1,9 @@
 //! Markdown → HTML with pulldown-cmark: heading anchors, resolved internal links, prefixed footnotes.
 
+use super::embeds;
 use super::links::{LinkTable, Target};
 use crate::diagnostics::{Diagnostic, line_col};
-use crate::media::{self, video};
+use crate::media::video;
 use crate::model::Page;
 use crate::slug::{slugify, unique_anchor};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -168,7 +169,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
             }
             Event::End(TagEnd::Image) => {
                 if let Some((target, line, column, alt)) = image.take()
-                    && let Some(html) = image_html(
+                    && let Some(html) = embeds::image_html(
                         target,
                         &alt,
                         link_depth > 0,
@@ -279,7 +280,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
             }
         });
         let html = match directive {
-            Ok(d) => directive_html(
+            Ok(d) => embeds::directive_html(
                 &d,
                 page,
                 links,
@@ -336,7 +337,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 name: "video".into(),
                 args,
             };
-            let html = directive_html(
+            let html = embeds::directive_html(
                 &d,
                 page,
                 links,
@@ -396,100 +397,6 @@ fn resolve(
                     .with_source(&page.text),
             );
             dest.to_string()
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn image_html(
-    target: Result<String, Option<String>>,
-    alt: &str,
-    in_link: bool,
-    page: &Page,
-    links: &LinkTable<'_>,
-    line: usize,
-    column: usize,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    let at = |d: Diagnostic| {
-        d.in_file(&page.file)
-            .at(line, column)
-            .with_source(&page.text)
-    };
-    let alt = alt.trim();
-    let decorative = alt == "-";
-    if alt.is_empty() {
-        let d = if in_link {
-            Diagnostic::error(
-                "image-alt",
-                "an image inside a link has no alt text, so the link has no name",
-            )
-        } else {
-            Diagnostic::warning("image-alt", "the image has no alt text")
-        };
-        diags.push(at(d).with_hint("describe the picture between the brackets: ![what it shows](...); write ![-](...) for a decorative image"));
-    }
-    let alt = if decorative { "" } else { alt };
-    match target {
-        Ok(url) if media::Media::is_image(&url) => {
-            match links.media.picture(&url, &media::images::WIDTHS) {
-                Ok(pic) => Some(media::picture_html(
-                    &pic,
-                    alt,
-                    &page.url,
-                    "(min-width: 46rem) 44rem, 100vw",
-                )),
-                Err(msg) => {
-                    diags.push(
-                        at(Diagnostic::error("image", msg))
-                            .with_hint("use a JPEG, PNG or WebP file of at most 20 megapixels"),
-                    );
-                    None
-                }
-            }
-        }
-        Ok(url) => Some(format!(
-            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-            escape(&crate::model::route::relative(&page.url, &url)),
-            escape(alt)
-        )),
-        Err(Some(external)) => Some(format!(
-            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-            escape(&external),
-            escape(alt)
-        )),
-        Err(None) => None,
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn directive_html(
-    d: &video::Directive,
-    page: &Page,
-    links: &LinkTable<'_>,
-    n: usize,
-    line: usize,
-    column: usize,
-    out: &mut Rendered,
-    diags: &mut Vec<Diagnostic>,
-) -> String {
-    let Some(words) = links.words.get(&page.lang) else {
-        return String::new();
-    };
-    match video::render(d, links.media, &page.lang, &page.url, n, words) {
-        Ok((html, v)) => {
-            out.videos.push(v);
-            html
-        }
-        Err((msg, hint)) => {
-            diags.push(
-                Diagnostic::error("video", msg)
-                    .in_file(&page.file)
-                    .at(line, column)
-                    .with_source(&page.text)
-                    .with_hint(hint),
-            );
-            String::new()
         }
     }
 }

@@ -1,0 +1,105 @@
+//! Embedded media in Markdown: responsive `<picture>` for images (with the alt-text rules)
+//! and the `{{< video >}}` directive.
+
+use super::links::LinkTable;
+use super::markdown::{Rendered, escape};
+use crate::diagnostics::Diagnostic;
+use crate::media::{self, video};
+use crate::model::Page;
+
+/// The HTML of an image; `target` is its resolved site path, an external URL, or nothing
+/// after an error. Reports missing alt text and unusable images.
+#[allow(clippy::too_many_arguments)]
+pub fn image_html(
+    target: Result<String, Option<String>>,
+    alt: &str,
+    in_link: bool,
+    page: &Page,
+    links: &LinkTable<'_>,
+    line: usize,
+    column: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let at = |d: Diagnostic| {
+        d.in_file(&page.file)
+            .at(line, column)
+            .with_source(&page.text)
+    };
+    let alt = alt.trim();
+    let decorative = alt == "-";
+    if alt.is_empty() {
+        let d = if in_link {
+            Diagnostic::error(
+                "image-alt",
+                "an image inside a link has no alt text, so the link has no name",
+            )
+        } else {
+            Diagnostic::warning("image-alt", "the image has no alt text")
+        };
+        diags.push(at(d).with_hint("describe the picture between the brackets: ![what it shows](...); write ![-](...) for a decorative image"));
+    }
+    let alt = if decorative { "" } else { alt };
+    match target {
+        Ok(url) if media::Media::is_image(&url) => {
+            match links.media.picture(&url, &media::images::WIDTHS) {
+                Ok(pic) => Some(media::picture_html(
+                    &pic,
+                    alt,
+                    &page.url,
+                    "(min-width: 46rem) 44rem, 100vw",
+                )),
+                Err(msg) => {
+                    diags.push(
+                        at(Diagnostic::error("image", msg))
+                            .with_hint("use a JPEG, PNG or WebP file of at most 20 megapixels"),
+                    );
+                    None
+                }
+            }
+        }
+        Ok(url) => Some(format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+            escape(&crate::model::route::relative(&page.url, &url)),
+            escape(alt)
+        )),
+        Err(Some(external)) => Some(format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+            escape(&external),
+            escape(alt)
+        )),
+        Err(None) => None,
+    }
+}
+
+/// The HTML of a video directive, recording the video on the page.
+#[allow(clippy::too_many_arguments)]
+pub fn directive_html(
+    d: &video::Directive,
+    page: &Page,
+    links: &LinkTable<'_>,
+    n: usize,
+    line: usize,
+    column: usize,
+    out: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    let Some(words) = links.words.get(&page.lang) else {
+        return String::new();
+    };
+    match video::render(d, links.media, &page.lang, &page.url, n, words) {
+        Ok((html, v)) => {
+            out.videos.push(v);
+            html
+        }
+        Err((msg, hint)) => {
+            diags.push(
+                Diagnostic::error("video", msg)
+                    .in_file(&page.file)
+                    .at(line, column)
+                    .with_source(&page.text)
+                    .with_hint(hint),
+            );
+            String::new()
+        }
+    }
+}
