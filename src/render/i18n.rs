@@ -188,3 +188,35 @@ mod tests {
         assert_eq!(s.get("ka", "no-such-key", &args), None);
     }
 }
+
+#[cfg(test)]
+mod ordinal_tests {
+    use super::*;
+
+    #[test]
+    fn fluent_number_ordinals_follow_cldr_for_georgian() {
+        let config = crate::config::parse("title: t\nlanguages: [ka, en]\n", "site.yaml").unwrap();
+        let ftl = "nth = { NUMBER($n, type: \"ordinal\") ->\n    [one] { $n }-ლი\n    [many] მე-{ $n }\n   *[other] { $n }-ე\n}\n";
+        let files = vec![(
+            "ka".to_string(),
+            TextFile {
+                file: "ka.ftl".into(),
+                rel: "ka/x.ftl".into(),
+                text: ftl.into(),
+            },
+        )];
+        let (s, _) = Strings::new(&config, &files);
+        let nth = |n: f64| {
+            let mut a = BTreeMap::new();
+            a.insert("n".to_string(), Arg::Number(n));
+            s.get("ka", "nth", &a).unwrap()
+        };
+        assert_eq!(nth(1.0), "1-ლი");
+        assert_eq!(nth(2.0), "მე-2");
+        assert_eq!(nth(20.0), "მე-20");
+        assert_eq!(nth(21.0), "21-ე");
+        assert_eq!(nth(40.0), "მე-40");
+        assert_eq!(nth(101.0), "101-ე");
+        assert_eq!(nth(102.0), "მე-102");
+    }
+}
