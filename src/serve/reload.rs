@@ -141,21 +141,7 @@ fn text(key: Text, count: usize) -> String {
     }
 }
 
-/// Escape text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::markdown::escape;
 
 /// The overlay's stylesheet address (a file, not inline, so a strict Content-Security-Policy
 /// on the site cannot switch it off).
