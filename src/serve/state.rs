@@ -179,7 +179,6 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn build(output: Option<Output>, errors: &[&str]) -> Build {
         Build {
@@ -188,12 +187,7 @@ mod tests {
                 .iter()
                 .map(|m| Diagnostic::error("test", *m))
                 .collect(),
-            pages_per_lang: Vec::new(),
-            elapsed: Duration::ZERO,
-            images: Default::default(),
-            untranslated: Vec::new(),
-            files_written: 0,
-            unchanged: false,
+            ..Default::default()
         }
     }
 

@@ -314,19 +314,13 @@ impl Watching {
 
 fn crashed() -> Build {
     Build {
-        output: None,
         diagnostics: vec![
             Diagnostic::error("internal", "the build stopped because of a bug in campaign")
                 .with_hint(
                     "save the file again; if this stays, please report it with the terminal output",
                 ),
         ],
-        pages_per_lang: Vec::new(),
-        elapsed: Duration::ZERO,
-        images: Default::default(),
-        untranslated: Vec::new(),
-        files_written: 0,
-        unchanged: false,
+        ..Default::default()
     }
 }
 
