@@ -2,7 +2,7 @@
 
 use super::embeds;
 use super::links::{LinkTable, Target};
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::media::video;
 use crate::model::Page;
 use crate::slug::{slugify, unique_anchor};
@@ -84,8 +84,9 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(256);
     let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
+    let lines = LineIndex::new(body);
     let pos = |offset: usize| {
-        let (l, c) = line_col(body, offset);
+        let (l, c) = lines.line_col(offset);
         (l + page.body_line - 1, c)
     };
 
