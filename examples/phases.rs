@@ -169,7 +169,7 @@ fn main() {
     // the writing of pages; "write" is the swap into place.
     let staging = write::Staging::begin(out).expect("staging folder");
     let sink = write::Sink::disk(staging.dir().to_path_buf());
-    let diags = render::render(&site, &src, &media, &sink);
+    let (diags, _) = render::render(&site, &src, &media, &sink);
     assert!(
         !diags
             .iter()

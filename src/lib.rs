@@ -23,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod selfcheck;
 pub mod serve;
+pub mod session;
 pub mod slug;
 pub mod stamp;
 pub mod write;

@@ -7,6 +7,7 @@ use crate::media::Media;
 use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
 use crate::render;
+use crate::session::SiteMemo;
 use crate::stamp;
 use crate::write::{Output, Sink, Staging};
 use std::path::Path;
@@ -54,6 +55,8 @@ pub struct Build {
     pub files_written: usize,
     /// Nothing changed since the last build into the same folder, so nothing was written.
     pub unchanged: bool,
+    /// Only the pages whose text changed were rendered again (`serve`).
+    pub incremental: bool,
     /// Errors, warnings and notes, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
     /// Pages per language code, in site order.
@@ -75,8 +78,14 @@ impl Build {
     }
 }
 
-/// Build the site at `root` into memory.
+/// Build the site at `root`, into memory or into `opts.output`.
 pub fn build(root: &Path, opts: &BuildOptions) -> Build {
+    build_with_memo(root, opts).0
+}
+
+/// [`build`], and for a good build into memory what [`crate::session::Session`] needs to
+/// render single pages again.
+pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Option<SiteMemo>) {
     let start = Instant::now();
     let mut src = load::load(root);
     let mut diags = std::mem::take(&mut src.diagnostics);
@@ -105,7 +114,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
         && !diags.iter().any(|d| d.severity == Severity::Error)
         && let Some(s) = stamp::read(root, dest, fp)
     {
-        return Build {
+        let build = Build {
             diagnostics: s.diagnostics,
             pages_per_lang: s.pages_per_lang,
             files_written: s.files,
@@ -113,6 +122,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
             elapsed: start.elapsed(),
             ..Default::default()
         };
+        return (build, None);
     }
     let (site, mut d) = model::build(
         &src,
@@ -127,6 +137,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
     let mut files_written = 0;
     let mut images = crate::media::Stats::default();
     let mut untranslated = Vec::new();
+    let mut memo = None;
     if let Some(site) = site {
         let mut by_key: std::collections::BTreeMap<&str, Vec<&crate::model::Page>> =
             Default::default();
@@ -199,7 +210,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
             Some(s) => Sink::disk(s.dir().to_path_buf()),
             None => Sink::memory(),
         };
-        let mut d = render::render(&site, &src, &media, &sink);
+        let before_render = diags.clone();
+        let (mut d, render_memo) = render::render(&site, &src, &media, &sink);
         diags.append(&mut d);
         let ok = !diags.iter().any(|d| d.severity == Severity::Error);
         if ok && opts.process_images {
@@ -251,15 +263,32 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
                     );
                 }
             }
-            None => output = sink.into_output(),
+            None => {
+                output = sink.into_output();
+                if let (Some(out), Some(render)) = (&output, render_memo)
+                    && !failed
+                {
+                    memo = Some(SiteMemo {
+                        src,
+                        site,
+                        render,
+                        output: out.clone(),
+                        pre_render: before_render,
+                        pages_per_lang: pages_per_lang.clone(),
+                        untranslated: untranslated.clone(),
+                        opts: opts.clone(),
+                    });
+                }
+            }
         }
     }
     diagnostics::sort(&mut diags);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         output = None;
     }
-    Build {
+    let build = Build {
         unchanged: false,
+        incremental: false,
         files_written,
         untranslated,
         images,
@@ -267,5 +296,6 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
         diagnostics: diags,
         pages_per_lang,
         elapsed: start.elapsed(),
-    }
+    };
+    (build, memo)
 }

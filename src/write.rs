@@ -23,6 +23,11 @@ impl Output {
         self.files.entry(path).or_insert(bytes);
     }
 
+    /// Put a file in place of any file of the same path.
+    pub fn replace(&mut self, path: String, bytes: Arc<Vec<u8>>) {
+        self.files.insert(path, bytes);
+    }
+
     /// Whether a file exists.
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path)

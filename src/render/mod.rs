@@ -4,6 +4,7 @@ pub mod embeds;
 pub mod feed;
 pub mod i18n;
 pub mod ics;
+pub mod incremental;
 pub mod links;
 pub mod lint;
 pub mod markdown;
@@ -22,53 +23,110 @@ use shared::LangShared;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-/// The finished site plus the messages found on the way.
+/// Values built once per render, before any page: Fluent strings, templates, and what
+/// link resolution needs (files, routes of the self-check, video words).
+struct Setup {
+    strings: Arc<i18n::Strings>,
+    guard: Arc<templates::CaseGuard>,
+    tera: tera::Tera,
+    files: HashSet<String>,
+    routes: HashSet<String>,
+    check: Option<crate::selfcheck::SelfCheck>,
+    words: HashMap<String, crate::media::video::Words>,
+}
+
+impl Setup {
+    /// Build the setup; `None` when the templates do not compile (the errors are in `diags`).
+    fn new(
+        site: &Site,
+        src: &Sources,
+        media: &Arc<crate::media::Media>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Setup> {
+        let (strings, mut d) = i18n::Strings::new(&site.config, &src.locales);
+        diags.append(&mut d);
+        let strings = Arc::new(strings);
+        let guard = Arc::new(templates::CaseGuard::default());
+        let tera = match templates::build(
+            &src.templates,
+            strings.clone(),
+            guard.clone(),
+            media.clone(),
+        ) {
+            Ok(t) => t,
+            Err(mut d) => {
+                diags.append(&mut d);
+                return None;
+            }
+        };
+        let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
+        files.extend(src.assets.iter().map(|a| a.out.clone()));
+        let mut routes: HashSet<String> = HashSet::new();
+        // The self-check's pages have no Markdown file: register them so links to them resolve.
+        let (check, mut d) = crate::selfcheck::prepare(site);
+        diags.append(&mut d);
+        if let Some(c) = &check {
+            routes.extend(c.urls(&site.config));
+        }
+        let words = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), video_words(&strings, &l.code, site)))
+            .collect();
+        Some(Setup {
+            strings,
+            guard,
+            tera,
+            files,
+            routes,
+            check,
+            words,
+        })
+    }
+
+    /// The link table of this setup.
+    fn table<'a>(
+        &'a self,
+        site: &'a Site,
+        media: &'a Arc<crate::media::Media>,
+    ) -> links::LinkTable<'a> {
+        links::LinkTable {
+            site,
+            files: &self.files,
+            routes: &self.routes,
+            media,
+            words: &self.words,
+        }
+    }
+}
+
+/// What a render keeps so that single pages can be rendered again after an edit of their
+/// Markdown body, without rendering the rest (see [`incremental`]).
+pub struct Memo {
+    /// Per page, in site order: anchors, summary, messages.
+    pages: Vec<Slim>,
+    /// Messages of the setup (strings, self-check, menus, course schedules).
+    setup_diags: Vec<Diagnostic>,
+    /// Messages found after the pages (template case warnings, site files).
+    late_diags: Vec<Diagnostic>,
+    /// Anchor links in the self-check's texts.
+    check_anchors: Vec<markdown::AnchorRef>,
+}
+
+/// The finished site plus the messages found on the way, and a [`Memo`] of it when the
+/// render got as far as the site files (no errors in templates or pages).
 pub fn render(
     site: &Site,
     src: &Sources,
     media: &Arc<crate::media::Media>,
     sink: &Sink,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Option<Memo>) {
     let mut diags = Vec::new();
-    let (strings, mut d) = i18n::Strings::new(&site.config, &src.locales);
-    diags.append(&mut d);
-    let strings = Arc::new(strings);
-    let guard = Arc::new(templates::CaseGuard::default());
-    let tera = match templates::build(
-        &src.templates,
-        strings.clone(),
-        guard.clone(),
-        media.clone(),
-    ) {
-        Ok(t) => t,
-        Err(mut d) => {
-            diags.append(&mut d);
-            return diags;
-        }
+    let Some(setup) = Setup::new(site, src, media, &mut diags) else {
+        return (diags, None);
     };
-
-    let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
-    files.extend(src.assets.iter().map(|a| a.out.clone()));
-    let mut routes: HashSet<String> = HashSet::new();
-    // The self-check's pages have no Markdown file: register them so links to them resolve.
-    let (check, mut d) = crate::selfcheck::prepare(site);
-    diags.append(&mut d);
-    if let Some(c) = &check {
-        routes.extend(c.urls(&site.config));
-    }
-    let words: HashMap<String, crate::media::video::Words> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), video_words(&strings, &l.code, site)))
-        .collect();
-    let table = links::LinkTable {
-        site,
-        files: &files,
-        routes: &routes,
-        media,
-        words: &words,
-    };
+    let table = setup.table(site, media);
 
     // 1. Values shared by every page: per-language values, course schedules and feeds, the
     //    self-check's pages.
@@ -79,45 +137,27 @@ pub fn render(
         .map(|l| (l.code.as_str(), LangShared::new(site, &l.code, &mut diags)))
         .collect();
     let extras = page::Extras::new(site, &mut diags);
-    let mut check_built = check.as_ref().map(|c| {
-        let mut built = c.build(&table, &strings);
+    let mut check_built = setup.check.as_ref().map(|c| {
+        let mut built = c.build(&table, &setup.strings);
         diags.append(&mut built.diags);
         built
     });
     let ctx = page::Shared {
         site,
-        tera: &tera,
+        tera: &setup.tera,
         templates: &src.templates,
         per_lang: &per_lang,
         extras: &extras,
     };
+    let setup_diags = diags.clone();
 
     // 2. Each page in one parallel pass: Markdown, lints, template, written to the sink at
     //    once; only what later checks need is kept.
-    let results: Vec<Slim> = site
+    let mut slims: Vec<Slim> = site
         .pages
         .par_iter()
         .enumerate()
-        .map(|(i, p)| {
-            let (r, mut diags) = markdown::render(p, &table);
-            diags.extend(lint::page(p, &r));
-            let template_error = match page::render(i, p, &r, &ctx) {
-                Ok(files) => {
-                    for (path, bytes) in files {
-                        sink.put(path, bytes);
-                    }
-                    None
-                }
-                Err(d) => Some(d),
-            };
-            Slim {
-                ids: r.headings.into_iter().map(|h| h.id).collect(),
-                anchors: r.anchors,
-                summary: r.summary,
-                diags,
-                template_error,
-            }
-        })
+        .map(|(i, p)| render_page(i, p, &table, &ctx, sink))
         .collect();
     if let Some(built) = check_built.as_mut() {
         let pages: Vec<Result<page::Files, Diagnostic>> = built
@@ -135,40 +175,19 @@ pub fn render(
             sink.put(path, bytes);
         }
     }
-    let mut seen_template_errors = HashSet::new();
-    let mut summaries = Vec::with_capacity(results.len());
-    let mut slims = Vec::with_capacity(results.len());
-    for mut r in results {
-        diags.append(&mut r.diags);
-        if let Some(d) = r.template_error.take() {
-            // The same template error on a thousand pages is one message.
-            if seen_template_errors.insert((d.file.clone(), d.line, d.message.clone())) {
-                diags.push(d);
-            }
-        }
-        summaries.push(std::mem::take(&mut r.summary));
-        slims.push(r);
-    }
+    let template_errors = page_diags(&mut slims, &mut diags);
 
     // 3. Anchors across pages.
-    let ids: HashMap<&str, HashSet<&str>> = site
-        .pages
-        .iter()
-        .zip(&slims)
-        .map(|(p, s)| (p.url.as_str(), s.ids.iter().map(String::as_str).collect()))
-        .collect();
-    for (p, s) in site.pages.iter().zip(&slims) {
-        anchor_errors(&s.anchors, &ids, &p.file, &p.text, &mut diags);
+    let check_anchors = check_built.map(|b| b.anchors).unwrap_or_default();
+    all_anchor_errors(site, &slims, &check_anchors, &mut diags);
+    if template_errors || diags.iter().any(|d| d.severity == Severity::Error) {
+        return (diags, None);
     }
-    if let (Some(built), Some(tf)) = (&check_built, site.data.get(crate::selfcheck::flow::FILE)) {
-        anchor_errors(&built.anchors, &ids, &tf.file, &tf.text, &mut diags);
-    }
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        return diags;
-    }
-    diags.extend(guard.warnings(&src.templates));
+    let late_start = diags.len();
+    diags.extend(setup.guard.warnings(&src.templates));
     // 4. Site files and feeds, then static files (a rendered file of the same path wins).
-    sitefiles::write(site, &tera, &src.templates, sink, &mut diags);
+    sitefiles::write(site, &setup.tera, &src.templates, sink, &mut diags);
+    let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
     extras.write_files(site, &summaries, sink);
     for s in src.statics.iter().chain(&src.assets) {
         // Markdown beside static files is a video transcript, shown inside its page.
@@ -176,7 +195,78 @@ pub fn render(
             sink.put_shared(s.out.clone(), s.bytes.clone());
         }
     }
-    diags
+    let memo = Memo {
+        pages: slims,
+        setup_diags,
+        late_diags: diags[late_start..].to_vec(),
+        check_anchors,
+    };
+    (diags, Some(memo))
+}
+
+/// Render one page (Markdown, lints, template) into the sink; keep what later checks need.
+fn render_page(
+    i: usize,
+    p: &crate::model::Page,
+    table: &links::LinkTable<'_>,
+    ctx: &page::Shared<'_>,
+    sink: &Sink,
+) -> Slim {
+    let (r, mut diags) = markdown::render(p, table);
+    diags.extend(lint::page(p, &r));
+    let template_error = match page::render(i, p, &r, ctx) {
+        Ok(files) => {
+            for (path, bytes) in files {
+                sink.put(path, bytes);
+            }
+            None
+        }
+        Err(d) => Some(d),
+    };
+    Slim {
+        ids: r.headings.into_iter().map(|h| h.id).collect(),
+        anchors: r.anchors,
+        summary: r.summary,
+        diags,
+        template_error,
+    }
+}
+
+/// Add every page's messages to `diags`, in page order, each template error once (the same
+/// template error on a thousand pages is one message). Returns whether there was a template
+/// error.
+fn page_diags(slims: &mut [Slim], diags: &mut Vec<Diagnostic>) -> bool {
+    let mut seen_template_errors = HashSet::new();
+    for s in slims.iter_mut() {
+        diags.extend(s.diags.iter().cloned());
+        if let Some(d) = s.template_error.take()
+            && seen_template_errors.insert((d.file.clone(), d.line, d.message.clone()))
+        {
+            diags.push(d);
+        }
+    }
+    !seen_template_errors.is_empty()
+}
+
+/// Errors for links to anchors that do not exist, from every page and the self-check.
+fn all_anchor_errors(
+    site: &Site,
+    slims: &[Slim],
+    check_anchors: &[markdown::AnchorRef],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let ids: HashMap<&str, HashSet<&str>> = site
+        .pages
+        .iter()
+        .zip(slims)
+        .map(|(p, s)| (p.url.as_str(), s.ids.iter().map(String::as_str).collect()))
+        .collect();
+    for (p, s) in site.pages.iter().zip(slims) {
+        anchor_errors(&s.anchors, &ids, &p.file, &p.text, diags);
+    }
+    if let Some(tf) = site.data.get(crate::selfcheck::flow::FILE) {
+        anchor_errors(check_anchors, &ids, &tf.file, &tf.text, diags);
+    }
 }
 
 /// What is kept of a page after it was written: anchors, summary, messages.

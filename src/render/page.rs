@@ -59,7 +59,7 @@ impl Extras {
     }
 
     /// Add the calendar files and feeds to the output.
-    pub fn write_files(&self, site: &Site, summaries: &[String], out: &Sink) {
+    pub fn write_files(&self, site: &Site, summaries: &[&str], out: &Sink) {
         for (&i, sessions) in &self.sessions {
             let p = &site.pages[i];
             let permalink = site.config.absolute(&p.url);
@@ -73,7 +73,7 @@ impl Extras {
                 .front
                 .description
                 .clone()
-                .unwrap_or_else(|| summaries[i].clone());
+                .unwrap_or_else(|| summaries[i].to_string());
             let uid = format!("{}-{}", p.key.replace('/', "-"), p.lang);
             let text = ics::calendar(&ics::Event {
                 title: &p.front.title,
@@ -113,7 +113,7 @@ impl Extras {
                 p.front.description.clone().unwrap_or_else(|| {
                     index
                         .get(p.url.as_str())
-                        .map(|&j| summaries[j].clone())
+                        .map(|&j| summaries[j].to_string())
                         .unwrap_or_default()
                 })
             };

@@ -107,7 +107,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     let first = Arc::clone(&state);
     let (hashes, build) = match tokio::task::spawn_blocking(move || {
         let hashes = watch::hash_all(first.root());
-        (hashes, first.build_blocking())
+        (hashes, first.build_blocking(&[]))
     })
     .await
     {

@@ -7,8 +7,10 @@
 //! on a blocking thread; after each one the browsers are told what to do through a
 //! `broadcast` channel that feeds the Server-Sent Events endpoint.
 
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::pipeline::{self, Build, BuildOptions};
+use crate::pipeline::{Build, BuildOptions};
+use crate::session::Session;
 use crate::write::Output;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -72,6 +74,7 @@ pub struct State {
     current: watch::Sender<Arc<Snapshot>>,
     notices: broadcast::Sender<Message>,
     stop: watch::Sender<bool>,
+    session: std::sync::Mutex<Option<Session>>,
 }
 
 impl State {
@@ -98,6 +101,7 @@ impl State {
             current,
             notices,
             stop,
+            session: std::sync::Mutex::new(None),
         })
     }
 
@@ -131,14 +135,23 @@ impl State {
         self.stop.send_replace(true);
     }
 
-    /// Build the site now, on the calling thread (call it from a blocking thread).
-    pub fn build_blocking(&self) -> Build {
-        let opts = BuildOptions {
-            drafts: self.drafts,
-            base_url: Some(self.base_url.clone()),
-            ..Default::default()
+    /// Build the site now, on the calling thread (call it from a blocking thread), after
+    /// `changed` (paths relative to the root; empty: everything). Only the changed pages
+    /// are rendered again when nothing but their Markdown bodies changed.
+    pub fn build_blocking(&self, changed: &[PathBuf]) -> Build {
+        let mut session = match self.session.lock() {
+            Ok(s) => s,
+            Err(poisoned) => poisoned.into_inner(),
         };
-        pipeline::build(&self.root, &opts)
+        let session = session.get_or_insert_with(|| {
+            let opts = BuildOptions {
+                drafts: self.drafts,
+                base_url: Some(self.base_url.clone()),
+                ..Default::default()
+            };
+            Session::new(self.root.clone(), opts)
+        });
+        session.build(changed, Date::today_tbilisi())
     }
 
     /// Publish the result of a build: a good build replaces the served site; a failed one

@@ -288,7 +288,7 @@ impl Watching {
                 (self.root.clone(), Arc::clone(&state), changes.clone());
             let result = tokio::task::spawn_blocking(move || {
                 let changed = check(&root, &task_changes, &mut hashes);
-                let build = (!changed.is_empty()).then(|| task_state.build_blocking());
+                let build = (!changed.is_empty()).then(|| task_state.build_blocking(&changed));
                 (hashes, changed, build)
             })
             .await;

@@ -1,0 +1,112 @@
+//! Render again only the pages whose Markdown body changed, reusing a [`Memo`] of the last
+//! render: the edit-save-reload loop of `serve` on a large site.
+//!
+//! A body edit cannot change what other pages show: lists, menus, the language switcher,
+//! the sitemap and the self-check come from front matter and data files only. What a body
+//! does reach beyond its own page is handled here: its summary (feeds and course calendars,
+//! rewritten from the memo's summaries), its heading anchors (links to them from every
+//! page are checked again), and the images it asks for (if these change, the caller falls
+//! back to a full build, since another page may share them). `pipeline::Session` decides
+//! when a change is a body edit; the test `tests/incremental.rs` holds the result
+//! byte-for-byte against a full build.
+
+use super::shared::LangShared;
+use super::{Memo, Setup, Slim, all_anchor_errors, markdown, page, page_diags, render_page};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::Sources;
+use crate::media::Media;
+use crate::model::{Page, Site};
+use crate::write::Sink;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Why pages could not be rendered on their own; the caller builds everything instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fallback {
+    /// The templates no longer compile (they did for the memo).
+    Templates,
+    /// A page now asks for other images than before.
+    Images,
+    /// A template failed on a changed page.
+    TemplateError,
+}
+
+/// Render pages `changed` of `site` again (their bodies changed since `old`, the site the
+/// memo was made from) into `sink`, update the memo, and return every message of the site,
+/// as a full render would. Feeds and calendars are rewritten; nothing else is.
+pub fn rerender(
+    site: &Site,
+    old: &[&Page],
+    changed: &[usize],
+    src: &Sources,
+    memo: &mut Memo,
+    sink: &Sink,
+) -> Result<Vec<Diagnostic>, Fallback> {
+    let files: HashMap<String, Arc<Vec<u8>>> = src
+        .statics
+        .iter()
+        .chain(&src.assets)
+        .map(|f| (f.out.clone(), f.bytes.clone()))
+        .collect();
+    let media = Arc::new(Media::new(files.clone()));
+    // Messages of the setup are the memo's already.
+    let mut ignored = Vec::new();
+    let setup = Setup::new(site, src, &media, &mut ignored).ok_or(Fallback::Templates)?;
+    // Images asked for by the Markdown of each version of the pages: they must not differ.
+    let images_of = |pages: &mut dyn Iterator<Item = &Page>| -> BTreeSet<String> {
+        let media = Arc::new(Media::new(files.clone()));
+        let table = setup.table(site, &media);
+        for p in pages {
+            let _ = markdown::render(p, &table);
+        }
+        media.job_paths()
+    };
+    if images_of(&mut old.iter().copied())
+        != images_of(&mut changed.iter().map(|&i| &site.pages[i]))
+    {
+        return Err(Fallback::Images);
+    }
+
+    let table = setup.table(site, &media);
+    let per_lang: HashMap<&str, LangShared> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.code.as_str(),
+                LangShared::new(site, &l.code, &mut ignored),
+            )
+        })
+        .collect();
+    let extras = page::Extras::new(site, &mut ignored);
+    let ctx = page::Shared {
+        site,
+        tera: &setup.tera,
+        templates: &src.templates,
+        per_lang: &per_lang,
+        extras: &extras,
+    };
+    let fresh: Vec<(usize, Slim)> = changed
+        .par_iter()
+        .map(|&i| (i, render_page(i, &site.pages[i], &table, &ctx, sink)))
+        .collect();
+    if fresh.iter().any(|(_, s)| s.template_error.is_some()) {
+        return Err(Fallback::TemplateError);
+    }
+    for (i, slim) in fresh {
+        memo.pages[i] = slim;
+    }
+
+    let mut diags = memo.setup_diags.clone();
+    page_diags(&mut memo.pages, &mut diags);
+    all_anchor_errors(site, &memo.pages, &memo.check_anchors, &mut diags);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return Ok(diags);
+    }
+    diags.extend(memo.late_diags.iter().cloned());
+    let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
+    extras.write_files(site, &summaries, sink);
+    Ok(diags)
+}

@@ -1,0 +1,139 @@
+//! A build session for `serve`: the first build and every rebuild after a change. When a
+//! change only touches the Markdown bodies of existing pages (front matter byte-for-byte
+//! the same), only those pages are rendered again ([`render::incremental`]) on top of the
+//! previous build kept in memory; any other change builds the whole site.
+
+use crate::date::Date;
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::load::{self, Sources};
+use crate::model::{Page, Site};
+use crate::pipeline::{Build, BuildOptions, Untranslated, build_with_memo};
+use crate::render;
+use crate::write::{Output, Sink};
+use std::path::{Component, Path, PathBuf};
+use std::time::Instant;
+
+/// What a good in-memory build keeps for rendering single pages again.
+pub(crate) struct SiteMemo {
+    /// The sources the build read (templates, locales, static files, data).
+    pub src: Sources,
+    /// The model, with the page texts of the latest build.
+    pub site: Site,
+    /// Per-page results and messages of the render.
+    pub render: render::Memo,
+    /// The whole output of the latest build.
+    pub output: Output,
+    /// Messages found before the render (reading, configuration, model).
+    pub pre_render: Vec<Diagnostic>,
+    /// Pages per language.
+    pub pages_per_lang: Vec<(String, usize)>,
+    /// Pages missing in some language.
+    pub untranslated: Vec<Untranslated>,
+    /// The options the memo was built with.
+    pub opts: BuildOptions,
+}
+
+/// Builds one site again and again, as its files change.
+pub struct Session {
+    root: PathBuf,
+    opts: BuildOptions,
+    memo: Option<SiteMemo>,
+}
+
+impl Session {
+    /// A session for the site at `root`; builds go into memory whatever `opts.output` says.
+    pub fn new(root: PathBuf, mut opts: BuildOptions) -> Self {
+        opts.output = None;
+        Session {
+            root,
+            opts,
+            memo: None,
+        }
+    }
+
+    /// Build after `changed` (paths relative to the site root; empty: build everything),
+    /// with `today` as the date for publish and expiry dates.
+    pub fn build(&mut self, changed: &[PathBuf], today: Date) -> Build {
+        self.opts.today = today;
+        if let Some(build) = self.incremental(changed) {
+            return build;
+        }
+        let (build, memo) = build_with_memo(&self.root, &self.opts);
+        self.memo = memo;
+        build
+    }
+
+    /// Render only the changed pages, or `None` when the change is more than page bodies.
+    fn incremental(&mut self, changed: &[PathBuf]) -> Option<Build> {
+        let start = Instant::now();
+        let memo = self.memo.as_mut()?;
+        if changed.is_empty() || memo.opts.today != self.opts.today {
+            return None;
+        }
+        let mut updates = Vec::with_capacity(changed.len());
+        for rel in changed {
+            let file = site_path(rel)?;
+            let i = memo.site.pages.iter().position(|p| p.file == file)?;
+            let page = &memo.site.pages[i];
+            let bytes = std::fs::read(self.root.join(rel)).ok()?;
+            let text = load::decode_owned(bytes, &page.file).ok()?;
+            let front = &page.text[..page.body_start];
+            if page.body_start == 0 || text.get(..page.body_start) != Some(front) {
+                return None;
+            }
+            updates.push((i, text));
+        }
+        let indices: Vec<usize> = updates.iter().map(|(i, _)| *i).collect();
+        let old: Vec<Page> = indices
+            .iter()
+            .map(|&i| memo.site.pages[i].clone())
+            .collect();
+        for (i, text) in updates {
+            memo.site.pages[i].text = text;
+        }
+        let old_refs: Vec<&Page> = old.iter().collect();
+        let sink = Sink::memory();
+        let rendered = render::incremental::rerender(
+            &memo.site,
+            &old_refs,
+            &indices,
+            &memo.src,
+            &mut memo.render,
+            &sink,
+        );
+        let Ok(render_diags) = rendered else {
+            self.memo = None;
+            return None;
+        };
+        for (path, bytes) in sink.into_output()?.iter() {
+            memo.output.replace(path.clone(), bytes.clone());
+        }
+        let mut diags = memo.pre_render.clone();
+        diags.extend(render_diags);
+        diagnostics::sort(&mut diags);
+        let failed = diags.iter().any(|d| d.severity == Severity::Error);
+        Some(Build {
+            output: (!failed).then(|| memo.output.clone()),
+            files_written: memo.output.len(),
+            unchanged: false,
+            incremental: true,
+            diagnostics: diags,
+            pages_per_lang: memo.pages_per_lang.clone(),
+            elapsed: start.elapsed(),
+            images: Default::default(),
+            untranslated: memo.untranslated.clone(),
+        })
+    }
+}
+
+/// `content/news/x.ka.md` for a relative path; `None` for paths that leave the root.
+fn site_path(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    Some(parts?.join("/"))
+}
