@@ -10,6 +10,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of campaign's own messages: ka (Georgian) or en (English). Default:
+    /// the CAMPAIGN_LANG environment variable, else the system language (LANG).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::messages::Lang>,
 }
 
 /// How `check` prints its report.

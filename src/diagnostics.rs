@@ -47,6 +47,19 @@ pub struct Diagnostic {
     /// The offending line of the file, when known (shown under the message).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_line: Option<String>,
+    /// Where the message has translations: its id in the catalogues and the values for
+    /// them (see [`crate::messages`]).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tr: Option<Translatable>,
+}
+
+/// The id of a message in campaign's catalogues and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Translatable {
+    /// Message id (`broken-link`).
+    pub id: String,
+    /// Argument name → value.
+    pub args: Vec<(String, String)>,
 }
 
 impl Diagnostic {
@@ -75,7 +88,20 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            tr: None,
         }
+    }
+
+    /// Mark the message (and its hint) as translated under `id`, with these arguments.
+    pub fn tr(mut self, id: &str, args: &[(&str, &str)]) -> Self {
+        self.tr = Some(Translatable {
+            id: id.to_string(),
+            args: args
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        });
+        self
     }
 
     /// Attach the file (given relative to the site root).
@@ -126,7 +152,13 @@ impl Diagnostic {
 
     /// The plain-text form shown in a terminal.
     pub fn render_text(&self) -> String {
-        let mut out = format!("{}: {}\n", self.severity.label(), self.message);
+        self.render_text_in(&crate::messages::Messages::new(crate::messages::Lang::En))
+    }
+
+    /// [`Diagnostic::render_text`] in the language of `words`.
+    pub fn render_text_in(&self, words: &crate::messages::Messages) -> String {
+        let d = words.localize(self);
+        let mut out = format!("{}: {}\n", words.label(d.severity), d.message);
         if let Some(loc) = self.location() {
             let _ = writeln!(out, "  --> {loc}");
         }
@@ -140,8 +172,8 @@ impl Diagnostic {
                 let _ = writeln!(out, "  {pad} | {}^", " ".repeat(width));
             }
         }
-        if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "  = {}: {hint}", words.hint_label());
         }
         out
     }

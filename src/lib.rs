@@ -15,6 +15,7 @@ pub mod external;
 pub mod init;
 pub mod load;
 pub mod media;
+pub mod messages;
 pub mod model;
 pub mod new;
 pub mod numfmt;

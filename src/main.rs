@@ -5,12 +5,17 @@ use campaign::*;
 use campaign::cli::{Cli, Command, Format};
 use clap::Parser;
 use diagnostics::Diagnostic;
+use messages::{Lang, Messages};
 use pipeline::{BuildOptions, build};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    let words = Messages::new(lang);
     match cli.command {
         Command::Build {
             root,
@@ -19,7 +24,7 @@ fn main() -> ExitCode {
             drafts,
             force,
         } => {
-            let Some(root) = site_root(root) else {
+            let Some(root) = site_root(root, &words) else {
                 return ExitCode::from(1);
             };
             let dest = output.unwrap_or_else(|| root.join("public"));
@@ -31,7 +36,7 @@ fn main() -> ExitCode {
                 ..Default::default()
             };
             let b = build(&root, &opts);
-            print_diagnostics(&b.diagnostics);
+            print_diagnostics(&b.diagnostics, &words);
             if b.failed() {
                 let (e, w) = diagnostics::count(&b.diagnostics);
                 eprintln!(
@@ -84,7 +89,7 @@ fn main() -> ExitCode {
             drafts,
             external,
         } => {
-            let Some(root) = site_root(root) else {
+            let Some(root) = site_root(root, &words) else {
                 return ExitCode::from(1);
             };
             let mut b = build(
@@ -118,8 +123,8 @@ fn main() -> ExitCode {
                     println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
                 }
                 Format::Text => {
-                    print_diagnostics(&b.diagnostics);
-                    print!("{}", report::summary_text(&b));
+                    print_diagnostics(&b.diagnostics, &words);
+                    print!("{}", report::summary_text(&b, &words));
                 }
             }
             if e > 0 || (strict && w > 0) {
@@ -136,10 +141,11 @@ fn main() -> ExitCode {
             poll,
             drafts,
         } => {
-            let Some(root) = site_root(root) else {
+            let Some(root) = site_root(root, &words) else {
                 return ExitCode::from(1);
             };
             serve::run(serve::ServeOptions {
+                lang,
                 root,
                 port,
                 bind,
@@ -169,12 +175,12 @@ fn main() -> ExitCode {
             title,
             root,
         } => {
-            let Some(root) = site_root(root) else {
+            let Some(root) = site_root(root, &words) else {
                 return ExitCode::from(1);
             };
             let src = load::load(&root);
             let Some(config) = src.config else {
-                print_diagnostics(&src.diagnostics);
+                print_diagnostics(&src.diagnostics, &words);
                 return ExitCode::from(1);
             };
             match new::new_page(
@@ -204,7 +210,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 /// The site folder: `--root`, else this folder or the nearest parent with site.yaml.
-fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
+fn site_root(root: Option<PathBuf>, words: &Messages) -> Option<PathBuf> {
     match root {
         Some(r) => {
             if r.join(config::CONFIG_FILE).is_file() {
@@ -212,7 +218,7 @@ fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
             } else {
                 eprint!("{}", Diagnostic::error("no-site", format!("there is no site.yaml in {}", r.display()))
                     .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`")
-                    .render_text());
+                    .render_text_in(words));
                 None
             }
         }
@@ -223,7 +229,7 @@ fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
                 None => {
                     eprint!("{}", Diagnostic::error("no-site", "there is no site.yaml in this folder or above it")
                         .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`")
-                        .render_text());
+                        .render_text_in(words));
                     None
                 }
             }
@@ -231,8 +237,8 @@ fn site_root(root: Option<PathBuf>) -> Option<PathBuf> {
     }
 }
 
-fn print_diagnostics(diags: &[Diagnostic]) {
+fn print_diagnostics(diags: &[Diagnostic], words: &Messages) {
     for d in diags {
-        eprint!("{}", d.render_text());
+        eprint!("{}", d.render_text_in(words));
     }
 }

@@ -57,6 +57,76 @@ warning: the `upper` filter is applied to Georgian text here; it was left unchan
 }
 
 #[test]
+fn check_speaks_georgian_to_georgian_editors() {
+    let site = fixture("site-lints");
+    let r = campaign(&[
+        "check",
+        "--lang",
+        "ka",
+        "--root",
+        site.path().to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0);
+    let expected = "\
+გაფრთხილება: ამ გვერდზე ტექსტი არ არის
+  --> content/empty.ka.md
+  = რჩევა: დაწერეთ გვერდის ტექსტი front matter-ის ქვემოთ, ან მონიშნეთ გვერდი `draft: true`
+გაფრთხილება: ტექსტში რამდენიმე გაუწყვეტელი ჰარია ზედიზედ
+  --> content/lint.en.md:7:10
+    |
+  7 | Text with\u{a0}\u{a0}two no-break spaces.
+    |          ^
+  = რჩევა: ეს ჩვეულებრივ Word-იდან ჩასმისას ხდება: ხელახლა აკრიფეთ ან წაშალეთ
+გაფრთხილება: ტექსტი მთავრული ასოებით არის დაწერილი (ᲐᲑᲒ)
+  --> content/lint.ka.md:2:8
+    |
+  2 | title: ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ
+    |        ^
+  = რჩევა: ქართული ჩვეულებრივი ასოებით დაწერეთ (აბგ): მთავრული ყვირილივით იკითხება, ძველ ტელეფონებზე კი ოთხკუთხედებად ჩანს
+გაფრთხილება: ეს სათაური დონე 2-დან პირდაპირ დონე 4-ზე გადადის
+  --> content/lint.ka.md:7
+    |
+  7 | #### ძალიან ღრმა
+  = რჩევა: გამოიყენეთ ### (ეკრანის წამკითხველით მოსარგებლეები გვერდზე სათაურების დონეებით მოძრაობენ)
+გაფრთხილება: ბმული `http://example.ge/` დაცული არ არის (http)
+  --> content/lint.ka.md:9
+    |
+  9 | ტექსტი Word-იდან [bookmark: _GoBack] და [ბმული](http://example.ge/).
+  = რჩევა: თუ საიტს https:// მისამართი აქვს, ის გამოიყენეთ
+გაფრთხილება: ტექსტში Word-ის სანიშნის ნიშანია
+  --> content/lint.ka.md:9:18
+    |
+  9 | ტექსტი Word-იდან [bookmark: _GoBack] და [ბმული](http://example.ge/).
+    |                  ^
+  = რჩევა: ეს ჩვეულებრივ Word-იდან ჩასმისას ხდება: ხელახლა აკრიფეთ ან წაშალეთ
+შენიშვნა: no sitemap.xml was written and feeds carry relative addresses, because the site's address is not known
+  --> site.yaml
+  = რჩევა: set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`
+გაფრთხილება: the `upper` filter is applied to Georgian text here; it was left unchanged
+  --> templates/page.html:2
+    |
+  2 | {% block meta %}<p class=\"kicker\">{{ page.title | upper }}</p>{% endblock meta %}
+  = რჩევა: Georgian has no capital letters in running text (Mtavruli capitals shout and show as boxes on older phones); remove the filter
+";
+    assert_eq!(r.stderr, expected);
+    assert_eq!(
+        r.stdout,
+        "შეცდომები: 0, გაფრთხილებები: 7; გვერდები: 3 ka, 3 en\n"
+    );
+
+    // The system language decides when --lang is not given.
+    let by_env = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+        .args(["check", "--root", site.path().to_str().unwrap()])
+        .env("CAMPAIGN_LANG", "")
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "ka_GE.UTF-8")
+        .output()
+        .expect("run campaign");
+    assert_eq!(String::from_utf8_lossy(&by_env.stderr), expected);
+}
+
+#[test]
 fn case_filters_never_upper_case_georgian() {
     let site = fixture("site-lints");
     assert_eq!(build(site.path()).code, 0);

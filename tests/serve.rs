@@ -302,6 +302,48 @@ fn a_bad_edit_shows_the_overlay_and_the_fix_removes_it() {
 }
 
 #[test]
+fn the_overlay_speaks_the_editors_language() {
+    let (_dir, site) = fixture("serve-basic");
+    let server = serve(&site, &[]);
+    let mut events = server.events();
+    // A body edit (rendered on its own) with a link to a page that does not exist.
+    write(
+        &site,
+        "content/about.en.md",
+        &page("About", "See [the plan](/no-such-page/)."),
+    );
+    events.expect("reload");
+    let ka = server
+        .request(
+            "GET",
+            "/en/about/",
+            &[("accept-language", "ka-GE,ka;q=0.9,en;q=0.8")],
+        )
+        .text();
+    assert!(
+        ka.contains("საიტის ხელახლა აწყობა ვერ მოხერხდა: შეცდომები: 1"),
+        "{ka}"
+    );
+    assert!(
+        ka.contains("ბმული `/no-such-page/` არარსებულ გვერდზე მიუთითებს"),
+        "{ka}"
+    );
+    let en = server
+        .request(
+            "GET",
+            "/en/about/",
+            &[("accept-language", "en-US,en;q=0.9")],
+        )
+        .text();
+    assert!(en.contains("the link `/no-such-page/` points to a page that does not exist"));
+    // Neither language asked for: the editor's language the server runs in (English here).
+    let other = server
+        .request("GET", "/en/about/", &[("accept-language", "de")])
+        .text();
+    assert!(other.contains("The site could not be rebuilt: 1 error"));
+}
+
+#[test]
 fn a_broken_first_build_serves_the_error_page_then_heals() {
     let (_dir, site) = fixture("serve-broken");
     let server = serve(&site, &[]);

@@ -66,9 +66,8 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
         .in_file(file)
         .at(1, 1)
         .with_source(text)
-        .with_hint(
-            "begin the file with a line `---`, then `title: ...`, then another `---` line",
-        ));
+        .with_hint("begin the file with a line `---`, then `title: ...`, then another `---` line")
+        .tr("no-front-matter", &[]));
     }
     let mut pos = first_end;
     let mut line = 2;
@@ -93,7 +92,8 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
         .in_file(file)
         .at(1, 1)
         .with_source(text)
-        .with_hint("add a line `---` after the last front-matter line (for example after `title: ...`)"))
+        .with_hint("add a line `---` after the last front-matter line (for example after `title: ...`)")
+        .tr("unclosed-front-matter", &[]))
 }
 
 /// Parse the YAML of a split page into front matter, reporting every problem found.
@@ -246,7 +246,8 @@ pub fn parse(split: &Split<'_>, file: &str, whole: &str) -> Result<FrontMatter, 
                 .in_file(file)
                 .at(off + 1, 1)
                 .with_source(whole)
-                .with_hint("add a line `title: ...` to the front matter between the `---` lines"),
+                .with_hint("add a line `title: ...` to the front matter between the `---` lines")
+                .tr("missing-title", &[]),
         );
     } else if fm.title.trim().is_empty() {
         errors.push(err(

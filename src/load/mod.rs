@@ -86,7 +86,8 @@ pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnost
             Err(Diagnostic::error("not-utf8", "the file is not saved as UTF-8 text")
                 .in_file(file)
                 .at(line, col)
-                .with_hint("open it in your editor and save it with the encoding \"UTF-8\" (in Word: Save As → Plain Text → Unicode (UTF-8))"))
+                .with_hint("open it in your editor and save it with the encoding \"UTF-8\" (in Word: Save As → Plain Text → Unicode (UTF-8))")
+                .tr("not-utf8", &[]))
         }
     }
 }

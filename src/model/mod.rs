@@ -244,6 +244,7 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         for l in &config.languages {
             if !idxs.iter().any(|&i| pages[i].lang == l.code) {
                 let first = &pages[idxs[0]];
+                let sibling = sibling_file(&first.file, &first.lang, &l.code, &default_lang);
                 diags.push(
                     Diagnostic::warning(
                         "missing-translation",
@@ -253,10 +254,11 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
                         ),
                     )
                     .in_file(&first.file)
-                    .with_hint(format!(
-                        "add {} with the translation",
-                        sibling_file(&first.file, &first.lang, &l.code, &default_lang)
-                    )),
+                    .with_hint(format!("add {sibling} with the translation"))
+                    .tr(
+                        "missing-translation",
+                        &[("language", &l.name), ("code", &l.code), ("file", &sibling)],
+                    ),
                 );
             }
         }

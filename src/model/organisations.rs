@@ -64,7 +64,8 @@ pub fn check(p: &Page) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::warning("contact-missing", "this organisation has no contact details yet; the page says they will be published soon")
                 .in_file(&p.file)
-                .with_hint("add `phone:`, `email:`, `address:` or `website:` to the front matter when they are known"),
+                .with_hint("add `phone:`, `email:`, `address:` or `website:` to the front matter when they are known")
+                .tr("contact-missing", &[]),
         );
     }
     out

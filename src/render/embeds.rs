@@ -33,8 +33,9 @@ pub fn image_html(
                 "image-alt",
                 "an image inside a link has no alt text, so the link has no name",
             )
+            .tr("image-alt-link", &[])
         } else {
-            Diagnostic::warning("image-alt", "the image has no alt text")
+            Diagnostic::warning("image-alt", "the image has no alt text").tr("image-alt", &[])
         };
         diags.push(at(d).with_hint("describe the picture between the brackets: ![what it shows](...); write ![-](...) for a decorative image"));
     }

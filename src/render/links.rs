@@ -75,7 +75,8 @@ impl LinkTable<'_> {
         let dest = dest.trim();
         if dest.is_empty() {
             return Err(Diagnostic::error("empty-link", "a link has no address")
-                .with_hint("write the address between the brackets: [text](/services/)"));
+                .with_hint("write the address between the brackets: [text](/services/)")
+                .tr("empty-link", &[]));
         }
         if is_external(dest) {
             return Ok(Target::External);
@@ -247,6 +248,7 @@ fn anchor_id(raw: &str) -> String {
 fn not_found(dest: &str) -> Diagnostic {
     Diagnostic::error("broken-link", format!("the link `{dest}` points to a page that does not exist"))
         .with_hint("write site addresses like `/services/medical-care/` or file paths like `services/medical-care.en.md`; check the spelling")
+        .tr("broken-link", &[("dest", dest)])
 }
 
 /// Decode `%XX` escapes (for links to Georgian file names).

@@ -68,6 +68,19 @@ fn artefacts(text: &str) -> Vec<(usize, &'static str)> {
     found
 }
 
+/// The catalogue's name for a kind of artefact (see `pasted-text` in `messages/ka.ftl`).
+fn artefact_kind(what: &str) -> &'static str {
+    match what {
+        w if w.contains("bookmark") => "bookmark",
+        w if w.contains("quotation") => "quotes",
+        w if w.contains("accented") => "accents",
+        w if w.contains("replacement") => "replacement",
+        w if w.contains("non-breaking") => "nbsp",
+        w if w.contains("tracked") => "tracked",
+        _ => "comment",
+    }
+}
+
 /// Lint one page after its Markdown was rendered.
 pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -91,7 +104,15 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
                 .with_hint(format!(
                     "use {} (screen-reader users navigate by heading levels)",
                     "#".repeat(prev as usize + 1)
-                )),
+                ))
+                .tr(
+                    "heading-skip",
+                    &[
+                        ("from", &prev.to_string()),
+                        ("to", &h.level.to_string()),
+                        ("use", &"#".repeat(prev as usize + 1)),
+                    ],
+                ),
             );
         }
         prev = h.level;
@@ -100,9 +121,8 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::warning("empty-page", "this page has no text")
                 .in_file(&p.file)
-                .with_hint(
-                    "write the page's text under the front matter, or mark it `draft: true`",
-                ),
+                .with_hint("write the page's text under the front matter, or mark it `draft: true`")
+                .tr("empty-page", &[]),
         );
     }
     for (start, what) in artefacts(body) {
@@ -112,7 +132,8 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
                 .in_file(&p.file)
                 .at(l, c)
                 .with_source(&p.text)
-                .with_hint("this usually comes from pasting from Word: retype or delete it"),
+                .with_hint("this usually comes from pasting from Word: retype or delete it")
+                .tr("pasted-text", &[("kind", artefact_kind(what))]),
         );
     }
     let scan_mtavruli = |text: &str, base_line: usize, out: &mut Vec<Diagnostic>| {
@@ -123,7 +144,8 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
                     .in_file(&p.file)
                     .at(l + base_line - 1, c)
                     .with_source(&p.text)
-                    .with_hint("write Georgian in ordinary letters (აბგ): capitals shout, and older phones show them as boxes"),
+                    .with_hint("write Georgian in ordinary letters (აბგ): capitals shout, and older phones show them as boxes")
+                    .tr("mtavruli", &[]),
             );
         }
     };
@@ -140,7 +162,8 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
                 .in_file(&p.file)
                 .at_line(*line)
                 .with_source(&p.text)
-                .with_hint("use the https:// address if the site has one"),
+                .with_hint("use the https:// address if the site has one")
+                .tr("http-link", &[("url", url)]),
             );
         }
     }
@@ -150,6 +173,19 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::{LEAD_BYTES, WORD_ARTEFACTS, artefacts, first_mtavruli};
+
+    #[test]
+    fn every_artefact_has_its_own_kind() {
+        let mut kinds: Vec<&str> = WORD_ARTEFACTS
+            .iter()
+            .map(|(_, w)| super::artefact_kind(w))
+            .collect();
+        let mut whats: Vec<&str> = WORD_ARTEFACTS.iter().map(|(_, w)| *w).collect();
+        kinds.dedup();
+        whats.dedup();
+        assert_eq!(kinds.len(), whats.len());
+        assert_eq!(kinds.last(), Some(&"comment"));
+    }
 
     #[test]
     fn every_artefact_pattern_starts_with_a_lead_byte() {

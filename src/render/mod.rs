@@ -296,7 +296,8 @@ fn anchor_errors(
                     .in_file(file)
                     .at(a.line, a.column)
                     .with_source(text)
-                    .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling"),
+                    .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling")
+                    .tr("broken-anchor", &[("anchor", &a.anchor), ("url", &a.url)]),
             );
         }
     }

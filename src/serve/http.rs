@@ -5,6 +5,7 @@
 use super::paths::{self, Refused, Target};
 use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH, WORKER_PATH};
 use super::state::{Snapshot, State};
+use crate::messages::{Lang, Messages};
 use crate::write::Output;
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -46,7 +47,7 @@ async fn site(
     let Some(output) = snap.output.clone() else {
         return html(
             StatusCode::INTERNAL_SERVER_ERROR,
-            reload::error_page(&snap).into_bytes(),
+            reload::error_page(&snap, &words(&state, &headers)).into_bytes(),
         );
     };
     let key = match paths::resolve(uri.path()) {
@@ -58,12 +59,23 @@ async fn site(
             key
         }
         Err(Refused::BadRequest) => return plain(StatusCode::BAD_REQUEST, "Bad request."),
-        Err(Refused::NotFound) => return not_found(&snap, &output),
+        Err(Refused::NotFound) => return not_found(&snap, &output, &words(&state, &headers)),
     };
     match output.get(&key) {
         Some(bytes) => file(&state, &snap, &key, bytes, &headers),
-        None => not_found(&snap, &output),
+        None => not_found(&snap, &output, &words(&state, &headers)),
     }
+}
+
+/// The overlay's words: the browser's language if it asks for Georgian or English, else
+/// the editor's language the server was started with.
+fn words(state: &State, headers: &HeaderMap) -> Messages {
+    let lang = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+        .unwrap_or(state.lang());
+    Messages::new(lang)
 }
 
 /// A file of the output: HTML with the reload script (never cached); anything else with an
@@ -77,7 +89,10 @@ fn file(
 ) -> Response {
     let mime = paths::mime(key);
     if paths::is_html(mime) {
-        return html(StatusCode::OK, reload::inject(bytes, snap));
+        return html(
+            StatusCode::OK,
+            reload::inject(bytes, snap, &words(state, headers)),
+        );
     }
     let etag = format!("\"{:x}-{}\"", state.nonce(), snap.generation);
     let mut response = if header_is(headers, header::IF_NONE_MATCH, |v| etag_matches(v, &etag)) {
@@ -133,12 +148,13 @@ impl AsRef<[u8]> for SharedBytes {
 }
 
 /// The site's own `404.html` (with the reload script), or a plain one.
-fn not_found(snap: &Snapshot, output: &Output) -> Response {
+fn not_found(snap: &Snapshot, output: &Output, words: &Messages) -> Response {
     let page = match output.get("404.html") {
-        Some(page) => reload::inject(page, snap),
+        Some(page) => reload::inject(page, snap, words),
         None => reload::inject(
             b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body><h1>Not found</h1><p>There is no page at this address.</p></body></html>\n",
             snap,
+            words,
         ),
     };
     html(StatusCode::NOT_FOUND, page)

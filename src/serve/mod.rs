@@ -43,6 +43,9 @@ pub struct ServeOptions {
     pub poll: Option<u64>,
     /// Show drafts.
     pub drafts: bool,
+    /// The editor's language for the error overlay when the browser asks for neither
+    /// Georgian nor English.
+    pub lang: crate::messages::Lang,
 }
 
 /// Run the server until Ctrl-C. Errors in the site never stop it; only a port or watch
@@ -94,7 +97,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         }
     };
     let url = url_for(addr);
-    let state = State::new(root.clone(), url.clone(), opts.drafts);
+    let state = State::new(root.clone(), url.clone(), opts.drafts, opts.lang);
 
     // Watch first, so no save between the first build and the watch is lost.
     let watching = match watch::start(&root, opts.poll) {

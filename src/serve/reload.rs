@@ -120,7 +120,21 @@ enum Text {
     Line,
 }
 
-fn text(key: Text, count: usize) -> String {
+fn text(key: Text, count: usize, words: &Messages) -> String {
+    let n = count.to_string();
+    let id = match key {
+        Text::OverlayTitle => "overlay-title",
+        Text::OverlayKept => "overlay-kept",
+        Text::PageTitle => "page-title",
+        Text::PageExplain => "page-explain",
+        Text::Hint => "overlay-hint",
+        Text::Hide => "overlay-hide",
+        Text::Line => "overlay-line",
+    };
+    words.word(id, &[("count", &n)], || english(key, count))
+}
+
+fn english(key: Text, count: usize) -> String {
     let errors = if count == 1 {
         "1 error".to_string()
     } else {
@@ -141,6 +155,7 @@ fn text(key: Text, count: usize) -> String {
     }
 }
 
+use crate::messages::{Lang, Messages};
 pub use crate::render::markdown::escape;
 
 /// The overlay's stylesheet address (a file, not inline, so a strict Content-Security-Policy
@@ -151,9 +166,10 @@ const STYLE: &str = include_str!("overlay.css");
 
 /// The list of errors as HTML: location, message, the offending line with the column
 /// marked, and the hint; everything escaped.
-fn error_list(errors: &[Diagnostic]) -> String {
+fn error_list(errors: &[Diagnostic], words: &Messages) -> String {
     let mut out = String::from("<ol>");
     for d in errors {
+        let d = &words.localize(d);
         out.push_str("<li>");
         if let Some(loc) = d.location() {
             let _ = write!(
@@ -167,7 +183,7 @@ fn error_list(errors: &[Diagnostic]) -> String {
             let _ = write!(
                 out,
                 "<pre><span class=\"campaign-ln\" aria-label=\"{} {line}\">{line} | </span>{}</pre>",
-                text(Text::Line, 1),
+                text(Text::Line, 1, words),
                 marked(src, d.column)
             );
         }
@@ -175,7 +191,7 @@ fn error_list(errors: &[Diagnostic]) -> String {
             let _ = write!(
                 out,
                 "<p><strong>{}</strong> {}</p>",
-                text(Text::Hint, 1),
+                text(Text::Hint, 1, words),
                 escape(hint)
             );
         }
@@ -202,23 +218,37 @@ fn marked(src: &str, column: Option<usize>) -> String {
     )
 }
 
-fn panel(title: &str, explain: &str, errors: &[Diagnostic], hide_button: bool) -> String {
+fn panel(
+    title: &str,
+    explain: &str,
+    errors: &[Diagnostic],
+    hide_button: bool,
+    words: &Messages,
+) -> String {
     let mut out = format!(
         "<div id=\"campaign-errors\" role=\"alert\" aria-labelledby=\"campaign-errors-title\" \
-         lang=\"en\" dir=\"ltr\"><link rel=\"stylesheet\" href=\"{STYLE_PATH}\"><h2 id=\"campaign-errors-title\">{}</h2><p>{}</p>{}",
+         lang=\"{}\" dir=\"ltr\"><link rel=\"stylesheet\" href=\"{STYLE_PATH}\"><h2 id=\"campaign-errors-title\">{}</h2><p>{}</p>{}",
+        lang_code(words),
         escape(title),
         escape(explain),
-        error_list(errors)
+        error_list(errors, words)
     );
     if hide_button {
         let _ = write!(
             out,
             "<button type=\"button\" data-campaign-hide>{}</button>",
-            text(Text::Hide, 1)
+            text(Text::Hide, 1, words)
         );
     }
     out.push_str("</div>");
     out
+}
+
+fn lang_code(words: &Messages) -> &'static str {
+    match words.lang() {
+        Lang::En => "en",
+        Lang::Ka => "ka",
+    }
 }
 
 fn script_tag(token: &str) -> String {
@@ -230,15 +260,17 @@ fn script_tag(token: &str) -> String {
 
 /// An HTML page as served: with the reload script, and the error overlay when the latest
 /// build failed, inserted before the last `</body>` (or appended when there is none).
-pub fn inject(html: &[u8], snap: &Snapshot) -> Vec<u8> {
+/// The overlay's words are in the language of `words`.
+pub fn inject(html: &[u8], snap: &Snapshot, words: &Messages) -> Vec<u8> {
     let mut extra = String::new();
     if snap.failed() {
         let n = snap.errors.len();
         extra.push_str(&panel(
-            &text(Text::OverlayTitle, n),
-            &text(Text::OverlayKept, n),
+            &text(Text::OverlayTitle, n, words),
+            &text(Text::OverlayKept, n, words),
             &snap.errors,
             true,
+            words,
         ));
     }
     extra.push_str(&script_tag(&snap.token));
@@ -262,16 +294,23 @@ fn find_body_end(html: &[u8]) -> Option<usize> {
 }
 
 /// The full error page, for every address while there is no good build yet.
-pub fn error_page(snap: &Snapshot) -> String {
+pub fn error_page(snap: &Snapshot, words: &Messages) -> String {
     let n = snap.errors.len();
-    let title = text(Text::PageTitle, n);
+    let title = text(Text::PageTitle, n, words);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n</head>\n<body class=\"campaign-errors-page\">\n<main>{}</main>\n{}\n\
          </body>\n</html>\n",
+        lang_code(words),
         escape(&title),
-        panel(&title, &text(Text::PageExplain, n), &snap.errors, false),
+        panel(
+            &title,
+            &text(Text::PageExplain, n, words),
+            &snap.errors,
+            false,
+            words
+        ),
         script_tag(&snap.token)
     )
 }
@@ -292,12 +331,13 @@ mod tests {
     #[test]
     fn the_script_goes_before_the_last_body_end() {
         let html = b"<html><body><p>x</p></BODY></html>";
-        let out = String::from_utf8(inject(html, &snapshot(Vec::new()))).expect("utf-8");
+        let out = String::from_utf8(inject(html, &snapshot(Vec::new()), &en())).expect("utf-8");
         assert_eq!(
             out,
             "<html><body><p>x</p><script src=\"/__campaign/reload.js\" data-state=\"abc-3\"></script></BODY></html>"
         );
-        let out = String::from_utf8(inject(b"<p>bare", &snapshot(Vec::new()))).expect("utf-8");
+        let out =
+            String::from_utf8(inject(b"<p>bare", &snapshot(Vec::new()), &en())).expect("utf-8");
         assert!(out.starts_with("<p>bare<script"));
         assert!(!out.contains("campaign-errors"));
     }
@@ -310,7 +350,8 @@ mod tests {
             .at(2, 8)
             .with_source(text)
             .with_hint("check the \"quotes\"");
-        let out = String::from_utf8(inject(b"<body></body>", &snapshot(vec![d]))).expect("utf-8");
+        let out =
+            String::from_utf8(inject(b"<body></body>", &snapshot(vec![d]), &en())).expect("utf-8");
         assert!(out.contains("role=\"alert\""));
         assert!(out.contains("could not be rebuilt: 1 error<"));
         assert!(out.contains("<code>content/a.ka.md:2:8</code>"));
@@ -322,14 +363,43 @@ mod tests {
 
     #[test]
     fn the_error_page_is_a_whole_document_with_the_script() {
-        let page = error_page(&snapshot(vec![
-            Diagnostic::error("a", "one"),
-            Diagnostic::error("b", "two"),
-        ]));
+        let page = error_page(
+            &snapshot(vec![
+                Diagnostic::error("a", "one"),
+                Diagnostic::error("b", "two"),
+            ]),
+            &en(),
+        );
         assert!(page.starts_with("<!DOCTYPE html>"));
         assert!(page.contains("<title>The site could not be built: 2 errors</title>"));
         assert!(page.contains("data-state=\"abc-3\""));
         assert!(!page.contains("data-campaign-hide"));
+    }
+
+    fn en() -> Messages {
+        Messages::new(Lang::En)
+    }
+
+    #[test]
+    fn the_overlay_speaks_georgian_to_georgian_editors() {
+        let d = Diagnostic::error(
+            "broken-link",
+            "the link `/x/` points to a page that does not exist",
+        )
+        .in_file("content/a.ka.md")
+        .with_hint("check the spelling")
+        .tr("broken-link", &[("dest", "/x/")]);
+        let ka = Messages::new(Lang::Ka);
+        let out = String::from_utf8(inject(b"<body></body>", &snapshot(vec![d.clone()]), &ka))
+            .expect("utf-8");
+        assert!(out.contains("lang=\"ka\""));
+        assert!(out.contains("საიტის ხელახლა აწყობა ვერ მოხერხდა: შეცდომები: 1<"));
+        assert!(out.contains("<p>ბმული `/x/` არარსებულ გვერდზე მიუთითებს</p>"));
+        assert!(out.contains("რა უნდა გააკეთოთ:"));
+        assert!(!out.contains("points to a page"));
+        let page = error_page(&snapshot(vec![d]), &ka);
+        assert!(page.contains("<html lang=\"ka\">"));
+        assert!(page.contains("<title>საიტის აწყობა ვერ მოხერხდა: შეცდომები: 1</title>"));
     }
 
     #[test]

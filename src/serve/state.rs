@@ -9,6 +9,7 @@
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages::Lang;
 use crate::pipeline::{Build, BuildOptions};
 use crate::session::Session;
 use crate::write::Output;
@@ -75,11 +76,12 @@ pub struct State {
     notices: broadcast::Sender<Message>,
     stop: watch::Sender<bool>,
     session: std::sync::Mutex<Option<Session>>,
+    lang: Lang,
 }
 
 impl State {
     /// A server state for the site at `root`, served at `base_url`; no build yet.
-    pub fn new(root: PathBuf, base_url: String, drafts: bool) -> Arc<State> {
+    pub fn new(root: PathBuf, base_url: String, drafts: bool, lang: Lang) -> Arc<State> {
         let nonce = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
@@ -102,7 +104,13 @@ impl State {
             notices,
             stop,
             session: std::sync::Mutex::new(None),
+            lang,
         })
+    }
+
+    /// The editor's language (for the overlay, when the browser does not say).
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The site root (canonical).
@@ -212,7 +220,7 @@ mod tests {
 
     #[test]
     fn a_failed_build_keeps_the_last_good_site_and_heals() {
-        let state = State::new(PathBuf::from("/site"), "http://x/".into(), false);
+        let state = State::new(PathBuf::from("/site"), "http://x/".into(), false, Lang::En);
         let mut rx = state.subscribe();
         assert_eq!(
             state.publish(build(Some(site("one")), &[]), false),
@@ -250,7 +258,7 @@ mod tests {
 
     #[test]
     fn the_first_build_may_fail() {
-        let state = State::new(PathBuf::from("/site"), "http://x/".into(), false);
+        let state = State::new(PathBuf::from("/site"), "http://x/".into(), false, Lang::En);
         assert_eq!(
             state.publish(build(None, &["broken"]), false),
             Some(Notice::Reload)

@@ -79,6 +79,7 @@ pub fn serve(site: &Path, extra: &[&str]) -> Server {
         .arg(site)
         .args(port_args)
         .args(extra)
+        .env("CAMPAIGN_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

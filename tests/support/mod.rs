@@ -48,6 +48,8 @@ pub fn campaign_in(cwd: &Path, args: &[&str]) -> Run {
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        // The expected texts are English, whatever language the machine running the tests speaks.
+        .env("CAMPAIGN_LANG", "en")
         .output()
         .expect("run campaign");
     Run {
