@@ -69,17 +69,7 @@ pub fn rerender(
     }
 
     let table = setup.table(site, &media);
-    let per_lang: HashMap<&str, LangShared> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.code.as_str(),
-                LangShared::new(site, &l.code, &mut ignored),
-            )
-        })
-        .collect();
+    let per_lang = LangShared::all(site, &mut ignored);
     let extras = page::Extras::new(site, &mut ignored);
     let ctx = page::Shared {
         site,

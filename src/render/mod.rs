@@ -130,12 +130,7 @@ pub fn render(
 
     // 1. Values shared by every page: per-language values, course schedules and feeds, the
     //    self-check's pages.
-    let per_lang: HashMap<&str, LangShared> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| (l.code.as_str(), LangShared::new(site, &l.code, &mut diags)))
-        .collect();
+    let per_lang = LangShared::all(site, &mut diags);
     let extras = page::Extras::new(site, &mut diags);
     let mut check_built = setup.check.as_ref().map(|c| {
         let mut built = c.build(&table, &setup.strings);

@@ -3,6 +3,7 @@
 use super::views::{LinkView, link_view};
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
+use std::collections::HashMap;
 
 /// A region with the organisations serving it, in one language.
 #[derive(serde::Serialize, Clone)]
@@ -26,6 +27,15 @@ pub struct LangShared {
 }
 
 impl LangShared {
+    /// The values of every language of the site, by language code.
+    pub fn all<'a>(site: &'a Site, diags: &mut Vec<Diagnostic>) -> HashMap<&'a str, LangShared> {
+        site.config
+            .languages
+            .iter()
+            .map(|l| (l.code.as_str(), LangShared::new(site, &l.code, diags)))
+            .collect()
+    }
+
     /// Compute the values of `lang`, reporting menu and region problems.
     pub fn new(site: &Site, lang: &str, diags: &mut Vec<Diagnostic>) -> Self {
         let c = &site.config;
