@@ -10,6 +10,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+#[path = "../support/mod.rs"]
+mod support;
+use support::copy_dir;
+
 /// How long anything may take before a test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -24,19 +28,6 @@ pub fn fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
         &site,
     );
     (dir, site)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// A running `campaign serve`; killed when dropped.
