@@ -5,33 +5,36 @@ use super::markdown::Rendered;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::model::{Kind, Page};
 
-/// Traces that text was pasted from Word or passed through a wrong encoding.
+/// Traces that text was pasted from Word or passed through a wrong encoding: (pattern,
+/// kind). The kind names the message in the catalogues (`pasted-text` in
+/// `messages/ka.ftl`) and in [`describe`].
 const WORD_ARTEFACTS: &[(&str, &str)] = &[
-    ("[bookmark:", "a Word bookmark marker"),
-    ("_GoBack", "a Word bookmark marker"),
-    (
-        "â€",
-        "broken quotation marks (text decoded with the wrong encoding)",
-    ),
-    (
-        "Ã©",
-        "broken accented letters (text decoded with the wrong encoding)",
-    ),
-    (
-        "Ã¡",
-        "broken accented letters (text decoded with the wrong encoding)",
-    ),
-    (
-        "\u{FFFD}",
-        "a replacement character (text decoded with the wrong encoding)",
-    ),
-    ("\u{00A0}\u{00A0}", "a run of non-breaking spaces"),
-    ("{++", "tracked-change marks"),
-    ("{--", "tracked-change marks"),
-    ("[Deleted:", "tracked-change marks"),
-    ("[Inserted:", "tracked-change marks"),
-    ("[Comment", "a Word comment"),
+    ("[bookmark:", "bookmark"),
+    ("_GoBack", "bookmark"),
+    ("â€", "quotes"),
+    ("Ã©", "accents"),
+    ("Ã¡", "accents"),
+    ("\u{FFFD}", "replacement"),
+    ("\u{00A0}\u{00A0}", "nbsp"),
+    ("{++", "tracked"),
+    ("{--", "tracked"),
+    ("[Deleted:", "tracked"),
+    ("[Inserted:", "tracked"),
+    ("[Comment", "comment"),
 ];
+
+/// What a kind of artefact is, in English.
+fn describe(kind: &str) -> &'static str {
+    match kind {
+        "bookmark" => "a Word bookmark marker",
+        "quotes" => "broken quotation marks (text decoded with the wrong encoding)",
+        "accents" => "broken accented letters (text decoded with the wrong encoding)",
+        "replacement" => "a replacement character (text decoded with the wrong encoding)",
+        "nbsp" => "a run of non-breaking spaces",
+        "tracked" => "tracked-change marks",
+        _ => "a Word comment",
+    }
+}
 
 /// The first bytes of the patterns in [`WORD_ARTEFACTS`], in two groups of three for
 /// `memchr3`: a page is scanned twice with SIMD for these bytes, and only the few places
@@ -47,18 +50,18 @@ fn first_mtavruli(text: &str) -> Option<usize> {
 }
 
 /// The first place of each kind of Word artefact in `text`, in the order they appear:
-/// (byte offset, description).
+/// (byte offset, kind).
 fn artefacts(text: &str) -> Vec<(usize, &'static str)> {
     let bytes = text.as_bytes();
     let mut found: Vec<(usize, &'static str)> = Vec::new();
     for [a, b, c] in LEAD_BYTES {
         for i in memchr::memchr3_iter(a, b, c, bytes) {
             let rest = &bytes[i..];
-            for (pat, what) in WORD_ARTEFACTS {
+            for (pat, kind) in WORD_ARTEFACTS {
                 if rest.starts_with(pat.as_bytes()) {
-                    match found.iter_mut().find(|(_, w)| w == what) {
+                    match found.iter_mut().find(|(_, k)| k == kind) {
                         Some(seen) => seen.0 = seen.0.min(i),
-                        None => found.push((i, what)),
+                        None => found.push((i, kind)),
                     }
                 }
             }
@@ -66,19 +69,6 @@ fn artefacts(text: &str) -> Vec<(usize, &'static str)> {
     }
     found.sort_unstable();
     found
-}
-
-/// The catalogue's name for a kind of artefact (see `pasted-text` in `messages/ka.ftl`).
-fn artefact_kind(what: &str) -> &'static str {
-    match what {
-        w if w.contains("bookmark") => "bookmark",
-        w if w.contains("quotation") => "quotes",
-        w if w.contains("accented") => "accents",
-        w if w.contains("replacement") => "replacement",
-        w if w.contains("non-breaking") => "nbsp",
-        w if w.contains("tracked") => "tracked",
-        _ => "comment",
-    }
 }
 
 /// Lint one page after its Markdown was rendered.
@@ -125,7 +115,8 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
                 .tr("empty-page", &[]),
         );
     }
-    for (start, what) in artefacts(body) {
+    for (start, kind) in artefacts(body) {
+        let what = describe(kind);
         let (l, c) = at(start);
         out.push(
             Diagnostic::warning("pasted-text", format!("the text contains {what}"))
@@ -133,7 +124,7 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
                 .at(l, c)
                 .with_source(&p.text)
                 .with_hint("this usually comes from pasting from Word: retype or delete it")
-                .tr("pasted-text", &[("kind", artefact_kind(what))]),
+                .tr("pasted-text", &[("kind", kind)]),
         );
     }
     let scan_mtavruli = |text: &str, base_line: usize, out: &mut Vec<Diagnostic>| {
@@ -172,19 +163,16 @@ pub fn page(p: &Page, r: &Rendered) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::{LEAD_BYTES, WORD_ARTEFACTS, artefacts, first_mtavruli};
+    use super::{LEAD_BYTES, WORD_ARTEFACTS, artefacts, describe, first_mtavruli};
 
     #[test]
-    fn every_artefact_has_its_own_kind() {
-        let mut kinds: Vec<&str> = WORD_ARTEFACTS
-            .iter()
-            .map(|(_, w)| super::artefact_kind(w))
-            .collect();
-        let mut whats: Vec<&str> = WORD_ARTEFACTS.iter().map(|(_, w)| *w).collect();
+    fn every_kind_has_its_own_description() {
+        let mut kinds: Vec<&str> = WORD_ARTEFACTS.iter().map(|(_, k)| *k).collect();
         kinds.dedup();
+        let mut whats: Vec<&str> = kinds.iter().map(|k| describe(k)).collect();
+        whats.sort_unstable();
         whats.dedup();
         assert_eq!(kinds.len(), whats.len());
-        assert_eq!(kinds.last(), Some(&"comment"));
     }
 
     #[test]
@@ -201,7 +189,10 @@ mod tests {
     fn finds_each_kind_of_word_artefact_once() {
         let text = "a [bookmark: _GoBack] b _GoBack c â€œquotedâ€ Ã© \u{FFFD} \
                     x\u{00A0}\u{00A0}y {++added++} [Deleted: old] [Comment 1]";
-        let kinds: Vec<&str> = artefacts(text).into_iter().map(|(_, w)| w).collect();
+        let kinds: Vec<&str> = artefacts(text)
+            .into_iter()
+            .map(|(_, k)| describe(k))
+            .collect();
         assert_eq!(
             kinds,
             [
