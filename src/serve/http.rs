@@ -47,7 +47,7 @@ async fn site(
     let Some(output) = snap.output.clone() else {
         return html(
             StatusCode::INTERNAL_SERVER_ERROR,
-            reload::error_page(&snap, &words(&state, &headers)).into_bytes(),
+            reload::error_page(&snap, words(&state, &headers)).into_bytes(),
         );
     };
     let key = match paths::resolve(uri.path()) {
@@ -59,23 +59,23 @@ async fn site(
             key
         }
         Err(Refused::BadRequest) => return plain(StatusCode::BAD_REQUEST, "Bad request."),
-        Err(Refused::NotFound) => return not_found(&snap, &output, &words(&state, &headers)),
+        Err(Refused::NotFound) => return not_found(&snap, &output, words(&state, &headers)),
     };
     match output.get(&key) {
         Some(bytes) => file(&state, &snap, &key, bytes, &headers),
-        None => not_found(&snap, &output, &words(&state, &headers)),
+        None => not_found(&snap, &output, words(&state, &headers)),
     }
 }
 
 /// The overlay's words: the browser's language if it asks for Georgian or English, else
 /// the editor's language the server was started with.
-fn words(state: &State, headers: &HeaderMap) -> Messages {
+fn words<'a>(state: &'a State, headers: &HeaderMap) -> &'a Messages {
     let lang = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .and_then(Lang::from_accept_language)
         .unwrap_or(state.lang());
-    Messages::new(lang)
+    state.words(lang)
 }
 
 /// A file of the output: HTML with the reload script (never cached); anything else with an
@@ -91,7 +91,7 @@ fn file(
     if paths::is_html(mime) {
         return html(
             StatusCode::OK,
-            reload::inject(bytes, snap, &words(state, headers)),
+            reload::inject(bytes, snap, words(state, headers)),
         );
     }
     let etag = format!("\"{:x}-{}\"", state.nonce(), snap.generation);

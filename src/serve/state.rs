@@ -9,7 +9,7 @@
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::messages::Lang;
+use crate::messages::{Lang, Messages};
 use crate::pipeline::{Build, BuildOptions};
 use crate::session::Session;
 use crate::write::Output;
@@ -77,6 +77,7 @@ pub struct State {
     stop: watch::Sender<bool>,
     session: std::sync::Mutex<Option<Session>>,
     lang: Lang,
+    words: [Messages; 2],
 }
 
 impl State {
@@ -105,12 +106,21 @@ impl State {
             stop,
             session: std::sync::Mutex::new(None),
             lang,
+            words: [Messages::new(Lang::En), Messages::new(Lang::Ka)],
         })
     }
 
     /// The editor's language (for the overlay, when the browser does not say).
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// campaign's words in `lang`, for the overlay (the catalogues are read once, at start).
+    pub fn words(&self, lang: Lang) -> &Messages {
+        match lang {
+            Lang::En => &self.words[0],
+            Lang::Ka => &self.words[1],
+        }
     }
 
     /// The site root (canonical).
