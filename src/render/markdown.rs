@@ -365,6 +365,13 @@ fn resolve(
 ) -> String {
     match links.resolve(dest, page) {
         Ok(Target::External) => {
+            if let Some(d) = super::links::data_link(dest) {
+                diags.push(
+                    d.in_file(&page.file)
+                        .at(line, column)
+                        .with_source(&page.text),
+                );
+            }
             out.external.push((dest.to_string(), line));
             dest.to_string()
         }
