@@ -153,3 +153,41 @@ fn a_percent_sign_before_a_georgian_letter_is_a_broken_link_not_a_crash() {
         "error: the link `50%ფ` points to a page that does not exist\n  --> content/about.ka.md:6:31\n",
     ]);
 }
+
+#[test]
+fn directive_attributes_hold_any_text_and_stray_openings_are_errors() {
+    let site = good_site();
+    let title = "A *bold* `code` <b>tag</b> [link](/nowhere/) title";
+    site.write(
+        "content/about.en.md",
+        page(
+            "About us",
+            &format!("{{{{< video youtube=\"dQw4w9WgXcQ\" title=\"{title}\" >}}}}\n\n`{{{{< code >}}}}` and \\{{{{< escaped\n\n```\n{{{{< block >}}}}\n```"),
+        ),
+    );
+    site.builds_with(&[]);
+    let html =
+        std::fs::read_to_string(site.root().join("public/en/about/index.html")).expect("the page");
+    assert!(
+        html.contains("title=\"A *bold* `code` &lt;b&gt;tag&lt;/b&gt; [link](/nowhere/) title\""),
+        "{html}"
+    );
+    assert!(!html.contains("{{&lt; video"), "{html}");
+
+    let site = good_site();
+    site.write(
+        "content/about.en.md",
+        page(
+            "About us",
+            "Text with {{< video youtube=\"dQw4w9WgXcQ\" title=\"x\" >}} inside.\n\n- {{< video youtube=\"dQw4w9WgXcQ\" title=\"*y*\" >}}\n\n{{< video youtube=\"dQw4w9WgXcQ\" title=\"w\" >}}\nand text after\n\n{{< video youtube=\"dQw4w9WgXcQ\" title=\"open\"\n\n{{< video *t*=\"x\" >}}",
+        ),
+    );
+    site.fails(&[
+        "error: `{{<` starts a directive, but this one is not alone in its paragraph, so it would be published as text\n  --> content/about.en.md:6:11\n",
+        "  --> content/about.en.md:8:3\n",
+        "error: the directive is not alone in its paragraph: text follows it on the next line\n  --> content/about.en.md:10:1\n",
+        "error: the directive is not closed: it should end with >}}\n  --> content/about.en.md:13:1\n",
+        "error: `*t*` is not an attribute name: write key=\"value\" pairs separated by spaces\n  --> content/about.en.md:15:1\n",
+        "  = hint: write a directive alone in its paragraph (an empty line before and after)",
+    ]);
+}
