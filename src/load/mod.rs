@@ -70,8 +70,17 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Arc<str>, Diagnostic> {
     decode_owned(bytes.to_vec(), file)
 }
 
-/// [`decode`] without copying the bytes first.
-pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
+/// [`decode`] without copying the bytes first. Invisible control characters (NUL and the
+/// like) are an error with their place.
+pub fn decode_owned(bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
+    let text = decode_utf8(bytes, file)?;
+    match crate::hygiene::control_character(&text, file) {
+        Some(d) => Err(d),
+        None => Ok(text),
+    }
+}
+
+fn decode_utf8(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
