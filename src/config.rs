@@ -114,6 +114,16 @@ fn builtin_language(code: &str) -> (String, String) {
     (name.to_string(), locale.to_string())
 }
 
+/// Whether `name` is a plain folder name under `themes/`: letters, digits, `-`, `_` and
+/// `.`, not starting with `.` (so no `..`, `/`, `\\`, drive letters or absolute paths).
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Whether `s` looks like a language code (`ka`, `en`, `pt-br`).
 pub fn looks_like_lang(s: &str) -> bool {
     let mut parts = s.split('-');
@@ -276,7 +286,18 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         .get("theme")
         .and_then(Value::as_str)
         .unwrap_or("default")
+        .trim()
         .to_string();
+    if !is_theme_name(&theme) {
+        errors.push(
+            at(
+                "theme",
+                format!("`{theme}` is not the name of a theme: a theme is a folder under themes/"),
+                "write only the folder's name, like `theme: campaign` for themes/campaign/, or delete the line to use the built-in default theme",
+            )
+            .tr("theme-name", &[("theme", &theme)]),
+        );
+    }
     let mut extra = serde_json::Map::new();
     for (k, v) in &map {
         let k = yaml::key_string(k);
@@ -350,5 +371,32 @@ mod tests {
         let e = parse("title: x\nlanguages: [ka, English]\n", "site.yaml").unwrap_err();
         assert_eq!(e[0].message, "`English` is not a language code");
         assert_eq!(e[0].line, Some(2));
+    }
+
+    #[test]
+    fn a_theme_is_a_plain_folder_name() {
+        for ok in ["default", "campaign-2025", "my_theme", "v1.2", "თემა"] {
+            assert!(is_theme_name(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../../elsewhere",
+            "/etc",
+            "themes/x",
+            "a\\b",
+            "C:x",
+            ".hidden",
+            "~",
+            "a b",
+        ] {
+            assert!(!is_theme_name(bad), "{bad}");
+        }
+        let e = parse("title: x\ntheme: ../../elsewhere\n", "site.yaml").unwrap_err();
+        assert_eq!(
+            e[0].message,
+            "`../../elsewhere` is not the name of a theme: a theme is a folder under themes/"
+        );
+        assert_eq!((e[0].line, e[0].column), (Some(2), Some(8)));
     }
 }

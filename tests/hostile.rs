@@ -333,3 +333,43 @@ fn self_check_size_limits_are_plain_errors() {
     site.write("content/self-check.yaml", chain(50));
     site.builds_with(&[]);
 }
+
+#[test]
+fn a_theme_is_a_name_under_themes_and_nothing_outside_the_site_is_read() {
+    // A folder beside the site with a theme in it, and a secret to leak.
+    let site = good_site();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let theme = outside.path().join("elsewhere");
+    std::fs::create_dir_all(theme.join("static")).expect("mkdir");
+    std::fs::create_dir_all(theme.join("templates")).expect("mkdir");
+    std::fs::write(theme.join("static/secret.txt"), "TOP-SECRET").expect("write");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).expect("site.yaml");
+    let line = config.lines().count() + 1;
+    for value in [
+        "../../elsewhere".to_string(),
+        theme.display().to_string(),
+        "themes/../../elsewhere".to_string(),
+        "..".to_string(),
+    ] {
+        site.write("site.yaml", format!("{config}theme: {value}\n"));
+        site.fails(&[
+            &format!("error: `{value}` is not the name of a theme: a theme is a folder under themes/\n  --> site.yaml:{line}:8\n"),
+            "  = hint: write only the folder's name, like `theme: campaign` for themes/campaign/",
+        ]);
+    }
+    // A theme folder that is a link to somewhere else is not read either.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(site.root().join("themes")).expect("mkdir");
+        std::os::unix::fs::symlink(&theme, site.root().join("themes/linked")).expect("link");
+        site.write("site.yaml", format!("{config}theme: linked\n"));
+        let b = site.fails(&[
+            "warning: this is a link to a file or folder outside the site folder, so it is left out\n  --> themes/linked/static\n",
+        ]);
+        assert!(!b.stderr.contains("TOP-SECRET"));
+    }
+    let leaked = tree(&site.root().join("public"))
+        .into_iter()
+        .any(|(_, bytes)| bytes.windows(10).any(|w| w == b"TOP-SECRET"));
+    assert!(!leaked, "a file from outside the site was published");
+}
