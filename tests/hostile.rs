@@ -373,3 +373,35 @@ fn a_theme_is_a_name_under_themes_and_nothing_outside_the_site_is_read() {
         .any(|(_, bytes)| bytes.windows(10).any(|w| w == b"TOP-SECRET"));
     assert!(!leaked, "a file from outside the site was published");
 }
+
+#[test]
+fn json_in_script_elements_escapes_markup() {
+    let site = fixture("site-content");
+    let page = site.path().join("content/help/alpha.en.md");
+    let text = std::fs::read_to_string(&page).expect("alpha.en.md");
+    std::fs::write(
+        &page,
+        text.replacen(
+            "email:",
+            "address: \"Rustaveli Ave 1 <!--<script></script> & co\"\nemail:",
+            1,
+        ),
+    )
+    .expect("write");
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(site.path().join("public/en/help/alpha/index.html"))
+        .expect("the organisation page");
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD");
+    let json = &html[start + 35..];
+    let json = &json[..json.find("</script>").expect("end of the JSON-LD")];
+    assert!(
+        !json.contains(['<', '>', '&']),
+        "markup characters in the JSON-LD: {json}"
+    );
+    assert!(
+        json.contains(r"Rustaveli Ave 1 \u003c!--\u003cscript\u003e\u003c/script\u003e \u0026 co")
+    );
+}
