@@ -167,7 +167,8 @@ fn main() {
 
     // Render streams every page straight into the staging folder, so "render" includes
     // the writing of pages; "write" is the swap into place.
-    let staging = write::Staging::begin(out).expect("staging folder");
+    let target = campaign::outdir::check(root, out, &[], true).expect("output folder");
+    let staging = write::Staging::begin(&target).expect("staging folder");
     let sink = write::Sink::disk(staging.dir().to_path_buf());
     let (diags, _) = render::render(&site, &src, &media, &sink);
     assert!(
