@@ -295,6 +295,9 @@ pub fn give_back(out: &OutputDir, old: &Path) {
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         let target = out.real.join(&name);
+        if out.is_kept(&name, &written) {
+            let _ = std::fs::create_dir_all(&out.real);
+        }
         if out.is_kept(&name, &written) && std::fs::symlink_metadata(&target).is_err() {
             let _ = std::fs::rename(e.path(), target);
         }

@@ -107,9 +107,11 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
             .as_ref()
             .map(|c| c.output_keep.clone())
             .unwrap_or_default();
-        outdir::check(root, dest, &keep, stamp::was_built(root, dest))
+        let out = outdir::check(root, dest, &keep, stamp::was_built(root, dest))
             .map_err(|d| diags.push(d))
-            .ok()
+            .ok()?;
+        outdir::remove_stale(&out);
+        Some(out)
     });
     if opts.output.is_some() && target.is_none() {
         return (finish(diags, Vec::new(), start), None);
