@@ -81,35 +81,50 @@ pub fn clean(bytes: &[u8]) -> Cleaned {
     let kind = kind_of(bytes).ok_or_else(|| {
         "the file is not a JPEG, PNG or WebP image (its name says it is)".to_string()
     })?;
-    let orientation = images::verify(bytes)?;
-    if orientation != Orientation::NoTransforms {
-        return reencode(bytes, kind, orientation).map(Some);
-    }
+    // The container first: a cut-off file is named as such before the decoder complains.
     let stripped = match kind {
         Kind::Jpeg => strip_jpeg(bytes)?,
         Kind::Png => strip_png(bytes)?,
         Kind::WebP => strip_webp(bytes)?,
     };
+    let orientation = images::verify(bytes).map_err(|e| {
+        if e.contains("megapixels") {
+            e
+        } else {
+            DAMAGED_PICTURE.to_string()
+        }
+    })?;
+    if orientation != Orientation::NoTransforms {
+        return reencode(bytes, kind, orientation).map(Some);
+    }
     Ok((stripped != bytes).then_some(stripped))
 }
 
 const DAMAGED: &str = "the image file is damaged or incomplete";
+const INCOMPLETE: &str = "the image file is incomplete: it stops before the end of the picture (was it copied completely?)";
+
+/// A container that cannot be read, in plain words.
+fn unreadable(e: img_parts::Error) -> String {
+    match e {
+        img_parts::Error::Truncated => INCOMPLETE.to_string(),
+        _ => DAMAGED.to_string(),
+    }
+}
+const DAMAGED_PICTURE: &str =
+    "the image file is damaged or incomplete: its picture cannot be decoded";
 
 /// JPEG: keep JFIF (APP0), ICC colour profiles (APP2 `ICC_PROFILE`) and Adobe colour data
 /// (APP14); drop the other APPn (EXIF, XMP, IPTC, maker notes, MPF previews) and comments,
 /// and anything after the end of the image.
 fn strip_jpeg(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut img =
-        jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).map_err(|_| DAMAGED.to_string())?;
+    let mut img = jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).map_err(unreadable)?;
     img.segments_mut()
         .retain(|s| keep_jpeg_segment(s.marker(), s.contents()));
     let mut out = Vec::with_capacity(bytes.len());
     img.encoder()
         .write_to(&mut out)
         .map_err(|_| DAMAGED.to_string())?;
-    let end = jpeg_end(&out).ok_or_else(|| {
-        "the image file is incomplete: it stops before the end of the picture (was it copied completely?)".to_string()
-    })?;
+    let end = jpeg_end(&out).ok_or_else(|| INCOMPLETE.to_string())?;
     out.truncate(end);
     Ok(out)
 }
@@ -169,8 +184,7 @@ fn find_sos(b: &[u8]) -> Option<usize> {
 
 /// PNG: keep the chunks that draw the picture (and colour data); drop text, EXIF, time.
 fn strip_png(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut img =
-        png::Png::from_bytes(Bytes::copy_from_slice(bytes)).map_err(|_| DAMAGED.to_string())?;
+    let mut img = png::Png::from_bytes(Bytes::copy_from_slice(bytes)).map_err(unreadable)?;
     const KEEP: [&[u8; 4]; 14] = [
         b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT",
         b"pHYs", b"acTL", b"fcTL", b"fdAT",
