@@ -173,7 +173,6 @@ fn no_staging_left(dir: &Path) -> bool {
 #[test]
 fn a_symlinked_output_is_written_through_and_stays_a_link() {
     let dir = site();
-    let s = dir.path().join("site");
     let target = dir.path().join("www");
     std::fs::create_dir_all(&target).expect("mkdir");
     let link = dir.path().join("public-link");
