@@ -136,6 +136,11 @@ impl Media {
         r.map(|(h, s)| (h, s, bytes))
     }
 
+    /// Whether a site image can be used (exists, decodes, within the limits).
+    pub fn check(&self, path: &str) -> Result<(), String> {
+        self.probe(path).map(|_| ())
+    }
+
     /// Register a content image at `widths` and describe its variants.
     pub fn picture(&self, path: &str, ladder: &[u32]) -> Result<Picture, String> {
         let (hash, size, bytes) = self.probe(path)?;
