@@ -145,15 +145,16 @@ pub fn check(
     ours_before: bool,
 ) -> Result<OutputDir, Diagnostic> {
     let shown = dest.display().to_string();
+    let suggest = root.join("public").display().to_string();
     let root_real = resolve(root);
     let real = resolve(dest);
     if root_real.starts_with(&real) {
         return Err(refuse(
             "output-holds-site",
             format!("the output folder {shown} is the site's own folder or holds it: building there would delete the site's files"),
-            format!("choose a folder of its own, e.g. --output {}", root.join("public").display()),
+            format!("choose a folder of its own, e.g. --output {suggest}"),
         )
-        .tr("output-holds-site", &[("folder", &shown)]));
+        .tr("output-holds-site", &[("folder", &shown), ("suggest", &suggest)]));
     }
     for name in SOURCE_DIRS {
         let src = resolve(&root.join(name));
@@ -161,9 +162,9 @@ pub fn check(
             return Err(refuse(
                 "output-in-sources",
                 format!("the output folder {shown} is inside the site's {name}/ folder, which holds files the build reads"),
-                format!("choose a folder outside {name}/, e.g. --output {}", root.join("public").display()),
+                format!("choose a folder outside {name}/, e.g. --output {suggest}"),
             )
-            .tr("output-in-sources", &[("folder", &shown), ("name", name)]));
+            .tr("output-in-sources", &[("folder", &shown), ("name", name), ("suggest", &suggest)]));
         }
     }
     let out = OutputDir {
