@@ -73,6 +73,22 @@ fn current_lang(kwargs: &Kwargs, state: &State) -> String {
         .unwrap_or_else(|| "en".into())
 }
 
+/// JSON text made safe to embed in a `<script>` element: `<`, `>` and `&` (which JSON only
+/// has inside strings) become `\u003c`, `\u003e` and `\u0026`, so no `</script>`, `<!--`
+/// or `<script` in a value can end or bend the element. The JSON means the same.
+pub fn script_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn has_georgian(s: &str) -> bool {
     s.chars().any(|c| {
         ('\u{10A0}'..='\u{10FF}').contains(&c)
@@ -208,8 +224,7 @@ fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
         "json",
         |v: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
             let j = serde_json::to_string(&v).map_err(|e| tera::Error::message(e.to_string()))?;
-            // Safe inside <script type="application/ld+json">: no `</` can close the element.
-            Ok(Value::safe_string(&j.replace("</", "<\\/")))
+            Ok(Value::safe_string(&script_safe_json(&j)))
         },
     );
     // Case filters that never turn Mkhedruli into Mtavruli capitals.
@@ -335,4 +350,21 @@ fn report_to_diagnostic(report: &str, templates: &[TextFile]) -> Diagnostic {
 
 fn plain_tera(msg: &str) -> String {
     msg.replace("Tera", "template").trim().to_string()
+}
+
+#[cfg(test)]
+mod script_json_tests {
+    use super::script_safe_json;
+
+    #[test]
+    fn markup_in_values_cannot_end_or_bend_the_script_element() {
+        let v = serde_json::json!({"address": "Rustaveli Ave 1 <!--<script></script> & co"});
+        let j = script_safe_json(&serde_json::to_string(&v).unwrap_or_default());
+        assert_eq!(
+            j,
+            r#"{"address":"Rustaveli Ave 1 \u003c!--\u003cscript\u003e\u003c/script\u003e \u0026 co"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&j).unwrap_or_default();
+        assert_eq!(back, v);
+    }
 }

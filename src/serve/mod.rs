@@ -4,12 +4,17 @@
 //!
 //! [`changes`] normalises file-system events (pure), [`watch`] turns them into rebuilds,
 //! [`state`] holds the served snapshot, [`http`] and [`paths`] serve it, and [`reload`] is the
-//! browser side (event stream, injected script, error overlay).
+//! browser side (event stream, injected script, error overlay). [`server`] accepts
+//! connections: the Host allow-list ([`hosts`]), header and idle timeouts, and the
+//! connection limit ([`conns`]).
 
 pub mod changes;
+pub mod conns;
+pub mod hosts;
 pub mod http;
 pub mod paths;
 pub mod reload;
+pub mod server;
 pub mod state;
 pub mod watch;
 
@@ -135,24 +140,12 @@ async fn serve(opts: ServeOptions) -> ExitCode {
 
     let app = http::router(Arc::clone(&state));
     let stopping = Arc::clone(&state);
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+    let stop = async move {
         stop_signal().await;
         println!("\nStopping.");
         stopping.stop();
-    });
-    let mut stopped = state.stopping();
-    tokio::select! {
-        result = async { server.await } => {
-            if let Err(e) = result {
-                eprintln!("error: the server stopped: {e}");
-                return ExitCode::from(1);
-            }
-        }
-        _ = async {
-            let _ = stopped.wait_for(|s| *s).await;
-            tokio::time::sleep(STOP_GRACE).await;
-        } => {}
-    }
+    };
+    server::run(listener, app, stop, STOP_GRACE).await;
     ExitCode::SUCCESS
 }
 

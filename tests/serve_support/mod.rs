@@ -58,13 +58,27 @@ pub fn free_port() -> u16 {
 /// Start `campaign serve --root SITE --port FREE` with extra arguments, and wait until it
 /// prints its address.
 pub fn serve(site: &Path, extra: &[&str]) -> Server {
+    start(Command::new(env!("CARGO_BIN_EXE_campaign")), site, extra)
+}
+
+/// [`serve`] with at most `files` open files (the shell's `ulimit -n`), as on systems with a
+/// low limit.
+pub fn serve_with_open_files(site: &Path, extra: &[&str], files: u32) -> Server {
+    let mut sh = Command::new("sh");
+    sh.arg("-c")
+        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_campaign"));
+    start(sh, site, extra)
+}
+
+fn start(mut command: Command, site: &Path, extra: &[&str]) -> Server {
     let port = free_port().to_string();
     let port_args: &[&str] = if extra.contains(&"--port") {
         &[]
     } else {
         &["--port", &port]
     };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_campaign"))
+    let mut child = command
         .arg("serve")
         .arg("--root")
         .arg(site)
@@ -191,8 +205,6 @@ pub fn http(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     for (name, value) in headers {
         req.push_str(&format!("{name}: {value}\r\n"));
@@ -205,7 +217,16 @@ pub fn http(
     }
     req.push_str("\r\n");
     req.push_str(body.unwrap_or(""));
-    stream.write_all(req.as_bytes()).expect("send");
+    raw_request(port, &req)
+}
+
+/// Send `request` exactly as written (request line, headers, blank line, body) to
+/// 127.0.0.1:`port` and read the response.
+pub fn raw_request(port: u16, request: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
+    stream.write_all(request.as_bytes()).expect("send");
+    let method = request.split(' ').next().unwrap_or("GET");
     // Read to the end of the body: the end of the stream, or Content-Length bytes for
     // servers that keep the connection open anyway.
     let mut raw = Vec::new();
