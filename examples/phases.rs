@@ -18,6 +18,7 @@
 //!   templates ≈ render − markdown;
 //! - render+write: `render::render` into a disk sink (pages are written as they are rendered);
 //! - swap: the staging folder swapped into place.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use campaign::load::{self, frontmatter};
 use campaign::model::{self, ModelOptions};

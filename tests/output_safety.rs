@@ -3,6 +3,7 @@
 //! symlink stays a link; a mount point is written in place; a killed build leaves the old site
 //! whole and its staging folder is removed by the next run; the no-change shortcut notices an
 //! edited output.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 use std::path::Path;
