@@ -95,31 +95,30 @@ pub fn was_built(root: &Path, dest: &Path) -> bool {
 /// A digest of every file under the names the last build wrote into `dir` (from its
 /// marker): paths, sizes and modification times. `None` when `dir` is not campaign's.
 pub fn output_digest(dir: &Path) -> Option<u64> {
-    let names = crate::outdir::written_names(dir)?;
-    let mut rows: Vec<(String, u64, u128)> = Vec::new();
-    for name in names
-        .iter()
-        .map(String::as_str)
-        .chain([crate::outdir::MARKER])
-    {
-        for e in walkdir::WalkDir::new(dir.join(name)).follow_links(false) {
-            let e = e.ok()?;
-            let m = e.metadata().ok()?;
-            if m.is_file() {
-                let rel = e
-                    .path()
-                    .strip_prefix(dir)
-                    .ok()?
-                    .to_string_lossy()
-                    .into_owned();
-                rows.push((rel, m.len(), mtime(&m)));
-            }
-        }
-    }
+    let mut names = crate::outdir::written_names(dir)?;
+    names.push(crate::outdir::MARKER.to_string());
+    // Top-level entries in parallel: the walk is one `stat` per file.
+    let parts: Option<Vec<Vec<(String, u64, u128)>>> =
+        names.par_iter().map(|name| walk_files(dir, name)).collect();
+    let mut rows: Vec<(String, u64, u128)> = parts?.into_iter().flatten().collect();
     rows.sort_unstable();
     let mut h = DefaultHasher::new();
     rows.hash(&mut h);
     Some(h.finish())
+}
+
+/// (path, size, modification time) of every file under `dir/name`.
+fn walk_files(dir: &Path, name: &str) -> Option<Vec<(String, u64, u128)>> {
+    let mut rows = Vec::new();
+    for e in walkdir::WalkDir::new(dir.join(name)).follow_links(false) {
+        let e = e.ok()?;
+        let m = e.metadata().ok()?;
+        if m.is_file() {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            rows.push((rel.to_string_lossy().into_owned(), m.len(), mtime(&m)));
+        }
+    }
+    Some(rows)
 }
 
 /// The stamp of the last build into `dest` (`real` with symlinks resolved), if the folder
