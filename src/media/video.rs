@@ -15,8 +15,10 @@ pub struct Directive {
     pub args: BTreeMap<String, String>,
 }
 
-/// Parse a paragraph's text as a directive. `None` when it is not one; `Some(Err)` when it
-/// looks like one but is malformed.
+/// Parse a paragraph's source as a directive. `None` when it is not one (it does not start
+/// with `{{<` and end with `>}}`); `Some(Err)` when it looks like one but is malformed.
+/// Values are taken literally; `\"` in a value written in `"` quotes (or `\'` in `'`) is the
+/// quote itself.
 pub fn parse_directive(text: &str) -> Option<Result<Directive, String>> {
     let t = text.trim();
     let inner = t.strip_prefix("{{<")?.strip_suffix(">}}")?.trim();
@@ -30,23 +32,48 @@ pub fn parse_directive(text: &str) -> Option<Result<Directive, String>> {
             return Some(Err(format!("`{rest}` should be written as key=\"value\"")));
         };
         let key = key.trim();
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Some(Err(format!(
+                "`{key}` is not an attribute name: write key=\"value\" pairs separated by spaces"
+            )));
+        }
         let after = after.trim_start();
-        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
-        let Some(q) = quote else {
+        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
             return Some(Err(format!(
                 "the value of `{key}` should be in quotes: {key}=\"...\""
             )));
         };
-        let Some(end) = after[1..].find(q) else {
+        let Some((value, next)) = quoted(&after[1..], q) else {
             return Some(Err(format!("the value of `{key}` has no closing quote")));
         };
-        args.insert(key.to_string(), after[1..1 + end].to_string());
-        rest = after[end + 2..].trim_start();
+        args.insert(key.to_string(), value);
+        rest = next.trim_start();
     }
     Some(Ok(Directive {
         name: name.to_string(),
         args,
     }))
+}
+
+/// The text up to the closing quote `q` (with `\q` standing for `q`), and what follows it.
+fn quoted(text: &str, q: char) -> Option<(String, &str)> {
+    let mut value = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|&(_, n)| n == q) {
+            value.push(q);
+            chars.next();
+        } else if c == q {
+            return Some((value, &text[i + c.len_utf8()..]));
+        } else {
+            value.push(c);
+        }
+    }
+    None
 }
 
 /// Where a video comes from, with a validated id or path.
@@ -379,6 +406,25 @@ mod tests {
                 .unwrap_err(),
             "the value of `title` should be in quotes: title=\"...\""
         );
+    }
+
+    #[test]
+    fn directive_values_hold_any_text() {
+        let d = parse_directive(
+            r#"{{< video src="/v.mp4" title="*x* `y` <b>z</b> [a](/b/) >}} \"q\" ფ" >}}"#,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(d.args["title"], r#"*x* `y` <b>z</b> [a](/b/) >}} "q" ფ"#);
+        assert_eq!(d.args["src"], "/v.mp4");
+        for bad in [
+            r#"{{< video ="x" >}}"#,
+            r#"{{< video *t*="x" >}}"#,
+            r#"{{< video title="x >}}"#,
+            r#"{{< video title >}}"#,
+        ] {
+            assert!(matches!(parse_directive(bad), Some(Err(_))), "{bad}");
+        }
     }
 
     #[test]

@@ -72,6 +72,9 @@ fn join(base: &str, rel: &str) -> Option<String> {
 impl LinkTable<'_> {
     /// Resolve a link written in `page`.
     pub fn resolve(&self, dest: &str, page: &Page) -> Result<Target, Diagnostic> {
+        if let Some(d) = script_link(dest) {
+            return Err(d);
+        }
         let dest = dest.trim();
         if dest.is_empty() {
             return Err(Diagnostic::error("empty-link", "a link has no address")
@@ -251,7 +254,8 @@ fn not_found(dest: &str) -> Diagnostic {
         .tr("broken-link", &[("dest", dest)])
 }
 
-/// Decode `%XX` escapes (for links to Georgian file names).
+/// Decode `%XX` escapes (for links to Georgian file names). Works on bytes, so a `%`
+/// followed by a non-ASCII letter (`50%-ფასდაკლება`) stays as written.
 pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
@@ -261,10 +265,10 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+            && let Some(&[hi, lo]) = bytes.get(i + 1..i + 3)
+            && let (Some(hi), Some(lo)) = (hex_digit(hi), hex_digit(lo))
         {
-            out.push(b);
+            out.push(hi << 4 | lo);
             i += 3;
             continue;
         }
@@ -272,6 +276,64 @@ pub fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_digit(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The scheme of an address as a browser reads it: leading spaces and control characters
+/// dropped, tabs and line breaks anywhere removed, in lower case (`" JaVa\tScript:x"` →
+/// `javascript`). Empty when there is none.
+fn browser_scheme(dest: &str) -> String {
+    let rest = dest.trim_start_matches(|c: char| c <= ' ');
+    let mut scheme = String::new();
+    for c in rest.chars() {
+        match c {
+            '\t' | '\n' | '\r' => {}
+            ':' => return scheme,
+            c if c.is_ascii_alphanumeric() || "+-.".contains(c) => {
+                scheme.push(c.to_ascii_lowercase());
+            }
+            _ => break,
+        }
+    }
+    String::new()
+}
+
+/// A `javascript:` or `vbscript:` address: it would run code when a reader clicks it.
+pub fn script_link(dest: &str) -> Option<Diagnostic> {
+    let scheme = browser_scheme(dest);
+    if scheme != "javascript" && scheme != "vbscript" {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "script-link",
+            format!("the address `{scheme}:...` would run a program in the reader's browser"),
+        )
+        .with_hint("link to a page or a web address (https://...) instead; a site's pages never need script addresses")
+        .tr("script-link", &[("scheme", &scheme)]),
+    )
+}
+
+/// A warning for a `data:` link: the whole target is written into the address.
+pub fn data_link(dest: &str) -> Option<Diagnostic> {
+    (browser_scheme(dest) == "data").then(|| {
+        Diagnostic::warning(
+            "data-link",
+            "the link is a `data:` address: the file it opens is written into the page itself",
+        )
+        .with_hint(
+            "put the file in static/ or beside the page and link to it, or link to a web address",
+        )
+        .tr("data-link", &[])
+    })
 }
 
 #[cfg(test)]
@@ -292,5 +354,44 @@ mod tests {
         assert_eq!(join("services", "../about.md"), Some("about.md".into()));
         assert_eq!(join("", "../x"), None);
         assert_eq!(percent_decode("/%E1%83%90/"), "/ა/");
+    }
+
+    #[test]
+    fn percent_signs_before_non_ascii_text_stay_as_written() {
+        assert_eq!(
+            percent_decode("/news/50%-ფასდაკლება/"),
+            "/news/50%-ფასდაკლება/"
+        );
+        assert_eq!(percent_decode("50%ფ"), "50%ფ");
+        assert_eq!(percent_decode("%ფ%"), "%ფ%");
+        assert_eq!(percent_decode("a%4"), "a%4");
+        assert_eq!(percent_decode("a%41"), "aA");
+        assert_eq!(percent_decode("%+1"), "%+1");
+    }
+
+    #[test]
+    fn script_addresses_are_found_as_browsers_read_them() {
+        for dest in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "  javascript:alert(1)",
+            "\u{1}\u{8}javascript:x",
+            "java\tscript:x",
+            "java\nscript:x",
+            "vbscript:msgbox",
+            "VBScript:x",
+        ] {
+            assert!(script_link(dest).is_some(), "{dest:?}");
+        }
+        for dest in [
+            "/javascript:x/",
+            "javascripts:x",
+            "https://x.ge/javascript:",
+            "x javascript:",
+        ] {
+            assert!(script_link(dest).is_none(), "{dest:?}");
+        }
+        assert!(data_link(" DATA:text/html,x").is_some());
+        assert!(data_link("/data:x").is_none());
     }
 }

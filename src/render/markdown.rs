@@ -1,5 +1,6 @@
 //! Markdown → HTML with pulldown-cmark: heading anchors, resolved internal links, prefixed footnotes.
 
+use super::directives;
 use super::embeds;
 use super::links::{LinkTable, Target};
 use crate::diagnostics::{Diagnostic, LineIndex};
@@ -93,11 +94,38 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
     // Heading being collected: (level, explicit id, classes, start index in `events`, text, line).
     let mut heading: Option<OpenHeading> = None;
     let mut in_first_para = 0u8; // 0 = not yet, 1 = inside, 2 = done
-    let mut paragraphs: Vec<(usize, usize)> = Vec::new();
     let mut link_depth = 0usize;
     let mut image: Option<OpenImage> = None;
+    // The source of the directive paragraph being skipped, and the code and directives where
+    // a `{{<` is not a mistake.
+    let mut directive: Option<std::ops::Range<usize>> = None;
+    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if let Some(source) = &directive {
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                let html = directives::paragraph_html(
+                    &body[source.clone()],
+                    source.start,
+                    page,
+                    links,
+                    &pos,
+                    &mut out,
+                    &mut diags,
+                );
+                events.push(Event::Html(CowStr::from(html)));
+                covered.push(source.clone());
+                directive = None;
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Paragraph) if directives::is_directive(&body[range.clone()]) => {
+                directive = Some(range);
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                covered.push(range);
+                events.push(Event::Start(Tag::CodeBlock(kind)));
+            }
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
@@ -225,13 +253,13 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 if let Some(h) = heading.as_mut() {
                     h.4.push_str(&t);
                 }
+                covered.push(range);
                 events.push(Event::Code(t));
             }
             Event::Start(Tag::Paragraph) => {
                 if in_first_para == 0 && heading.is_none() {
                     in_first_para = 1;
                 }
-                paragraphs.push((events.len(), range.start));
                 events.push(Event::Start(Tag::Paragraph));
             }
             Event::End(TagEnd::Paragraph) => {
@@ -247,72 +275,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
             other => events.push(other),
         }
     }
-    // Directives: a paragraph that is only `{{< video ... >}}`, found in order, then replaced
-    // from the end so earlier indices stay valid.
-    let mut found = Vec::new();
-    for (start, offset) in paragraphs {
-        let mut text = String::new();
-        let mut end = None;
-        for (k, e) in events.iter().enumerate().skip(start + 1) {
-            match e {
-                Event::Text(t) => text.push_str(t),
-                Event::End(TagEnd::Paragraph) => {
-                    end = Some(k);
-                    break;
-                }
-                _ => break,
-            }
-        }
-        if let (Some(end), Some(parsed)) = (end, video::parse_directive(&text)) {
-            found.push((start, end, offset, parsed));
-        }
-    }
-    let mut replacements = Vec::with_capacity(found.len());
-    for (start, end, offset, parsed) in found {
-        let (line, column) = pos(offset);
-        let directive = parsed.and_then(|d| {
-            if d.name == "video" {
-                Ok(d)
-            } else {
-                Err(format!(
-                    "`{}` is not a known directive (only `video` is)",
-                    d.name
-                ))
-            }
-        });
-        let html = match directive {
-            Ok(d) => embeds::directive_html(
-                &d,
-                page,
-                links,
-                out.videos.len() + 1,
-                line,
-                column,
-                &mut out,
-                &mut diags,
-            ),
-            Err(msg) => {
-                diags.push(
-                    Diagnostic::error("directive", msg)
-                        .in_file(&page.file)
-                        .at(line, column)
-                        .with_source(&page.text)
-                        .with_hint("write directives on a line of their own, like {{< video youtube=\"...\" title=\"...\" >}}"),
-                );
-                String::new()
-            }
-        };
-        if out.summary.trim_start().starts_with("{{<") {
-            out.summary.clear();
-        }
-        replacements.push((start, end, html));
-    }
-    for (start, end, html) in replacements.into_iter().rev() {
-        events.splice(
-            start..=end,
-            std::iter::once(Event::Html(CowStr::from(html))),
-        );
-    }
+    directives::report_stray(body, &covered, page, &pos, &mut diags);
     out.html.reserve(body.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
     // Videos listed in the front matter come after the text.
@@ -365,6 +328,13 @@ fn resolve(
 ) -> String {
     match links.resolve(dest, page) {
         Ok(Target::External) => {
+            if let Some(d) = super::links::data_link(dest) {
+                diags.push(
+                    d.in_file(&page.file)
+                        .at(line, column)
+                        .with_source(&page.text),
+                );
+            }
             out.external.push((dest.to_string(), line));
             dest.to_string()
         }

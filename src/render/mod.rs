@@ -1,5 +1,6 @@
 //! Render: [`Site`] → files in a [`Sink`]: Markdown, templates, site files; pages in parallel.
 
+pub mod directives;
 pub mod embeds;
 pub mod feed;
 pub mod i18n;
