@@ -1,4 +1,6 @@
 //! Embeds the default theme and interface strings into the binary, so `campaign` works anywhere.
+// A build script that cannot read the theme must stop the compilation.
+#![allow(clippy::expect_used)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

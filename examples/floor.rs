@@ -7,6 +7,7 @@
 //! pulldown-cmark (the same extensions campaign enables) and writes the HTML to
 //! `<out-dir>/<same path>.html`. No templates, no links, no lists, no site files.
 //! `bench/run` times it beside campaign and Hugo.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use pulldown_cmark::{Options, Parser, html};
 use rayon::prelude::*;

@@ -18,6 +18,7 @@
 //!   templates ≈ render − markdown;
 //! - render+write: `render::render` into a disk sink (pages are written as they are rendered);
 //! - swap: the staging folder swapped into place.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use campaign::load::{self, frontmatter};
 use campaign::model::{self, ModelOptions};
@@ -167,7 +168,8 @@ fn main() {
 
     // Render streams every page straight into the staging folder, so "render" includes
     // the writing of pages; "write" is the swap into place.
-    let staging = write::Staging::begin(out).expect("staging folder");
+    let target = campaign::outdir::check(root, out, &[], true).expect("output folder");
+    let staging = write::Staging::begin(&target).expect("staging folder");
     let sink = write::Sink::disk(staging.dir().to_path_buf());
     let (diags, _) = render::render(&site, &src, &media, &sink);
     assert!(

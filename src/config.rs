@@ -49,6 +49,8 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// Theme folder name under `themes/`.
     pub theme: String,
+    /// Names in the output folder that builds keep, besides dotfiles and `CNAME`.
+    pub output_keep: Vec<String>,
     /// Every other key, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
 }
@@ -298,12 +300,13 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
             .tr("theme-name", &[("theme", &theme)]),
         );
     }
+    let output_keep = output_keep(&map, &mut errors, &at);
     let mut extra = serde_json::Map::new();
     for (k, v) in &map {
         let k = yaml::key_string(k);
         if !matches!(
             k.as_str(),
-            "title" | "description" | "base_url" | "languages" | "theme"
+            "title" | "description" | "base_url" | "languages" | "theme" | "output_keep"
         ) {
             extra.insert(k, yaml::to_json(v));
         }
@@ -326,8 +329,46 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         base_url,
         languages,
         theme,
+        output_keep,
         extra: serde_json::Value::Object(extra),
     })
+}
+
+/// `output_keep:`: a list of names (with `*`) that builds leave in the output folder.
+fn output_keep(
+    map: &serde_yaml::Mapping,
+    errors: &mut Vec<Diagnostic>,
+    at: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Vec<String> {
+    let hint = "write a list of names, e.g. `output_keep: [README.md, \"*.txt\"]`";
+    match map.get("output_keep") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Sequence(items)) => {
+            let names: Vec<String> = items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            let plain = names
+                .iter()
+                .all(|n| !n.is_empty() && !n.contains(['/', '\\']) && n != ".." && n != ".");
+            if names.len() != items.len() || !plain {
+                errors.push(at(
+                    "output_keep",
+                    "`output_keep` should list names of files or folders at the top of the output folder".into(),
+                    hint,
+                ));
+            }
+            names
+        }
+        Some(_) => {
+            errors.push(at(
+                "output_keep",
+                "`output_keep` should be a list of names".into(),
+                hint,
+            ));
+            Vec::new()
+        }
+    }
 }
 
 /// Check and normalise a base URL (`https://x.ge` → `https://x.ge/`).

@@ -96,7 +96,6 @@ fn main() -> ExitCode {
                 &root,
                 &BuildOptions {
                     drafts,
-                    process_images: false,
                     ..Default::default()
                 },
             );

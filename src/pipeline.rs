@@ -4,8 +4,10 @@ use crate::date::Date;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::load;
 use crate::media::Media;
+use crate::media::clean;
 use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
+use crate::outdir;
 use crate::render;
 use crate::session::SiteMemo;
 use crate::stamp;
@@ -98,8 +100,24 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
             ),
         }
     }
+    // The output folder must be one a build may fill; nothing is touched otherwise.
+    let target = opts.output.as_ref().and_then(|dest| {
+        let keep = src
+            .config
+            .as_ref()
+            .map(|c| c.output_keep.clone())
+            .unwrap_or_default();
+        let out = outdir::check(root, dest, &keep, stamp::was_built(root, dest))
+            .map_err(|d| diags.push(d))
+            .ok()?;
+        outdir::remove_stale(&out);
+        Some(out)
+    });
+    if opts.output.is_some() && target.is_none() {
+        return (finish(diags, Vec::new(), start), None);
+    }
     // Nothing changed since the last build into the same folder: say so and stop.
-    let fingerprint = opts.output.as_ref().map(|_| {
+    let fingerprint = target.as_ref().map(|_| {
         let options = format!(
             "{:?}|{:?}|{}|{}",
             opts.drafts,
@@ -109,10 +127,10 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
         );
         stamp::fingerprint(root, &src, &options)
     });
-    if let (Some(dest), Some(fp)) = (&opts.output, fingerprint)
+    if let (Some(dest), Some(t), Some(fp)) = (&opts.output, &target, fingerprint)
         && !opts.force
         && !diags.iter().any(|d| d.severity == Severity::Error)
-        && let Some(s) = stamp::read(root, dest, fp)
+        && let Some(s) = stamp::read(root, dest, &t.real, fp)
     {
         let build = Build {
             diagnostics: s.diagnostics,
@@ -178,15 +196,19 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
                 site.pages.iter().filter(|p| p.lang == l.code).count(),
             ));
         }
+        // Images lose their camera data before anything is published.
+        let cache = Cache::new(Some(root.join(".cache").join("images")));
+        let mut broken = clean::clean_all(&mut src.statics, &cache);
+        broken.extend(clean::clean_all(&mut src.assets, &cache));
         let files = src
             .statics
             .iter()
             .chain(&src.assets)
             .map(|f| (f.out.clone(), f.bytes.clone()))
             .collect();
-        let media = std::sync::Arc::new(Media::new(files));
+        let media = std::sync::Arc::new(Media::new(files).with_broken(broken));
         // Straight into a fresh folder beside the destination, or into memory.
-        let staging = match &opts.output {
+        let staging = match &target {
             Some(dest) => match Staging::begin(dest) {
                 Ok(s) => Some(s),
                 Err(e) => {
@@ -195,7 +217,7 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
                             "write",
                             format!(
                                 "cannot create a folder beside {}: {}",
-                                dest.display(),
+                                dest.real.display(),
                                 load::plain_io(&e)
                             ),
                         )
@@ -213,9 +235,15 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
         let before_render = diags.clone();
         let (mut d, render_memo) = render::render(&site, &src, &media, &sink);
         diags.append(&mut d);
+        for (path, why) in media.unreported_broken() {
+            diags.push(
+                Diagnostic::error("image", why)
+                    .in_file(image_file(&src, &path))
+                    .with_hint("replace the image with a complete JPEG, PNG or WebP file"),
+            );
+        }
         let ok = !diags.iter().any(|d| d.severity == Severity::Error);
         if ok && opts.process_images {
-            let cache = Cache::new(Some(root.join(".cache").join("images")));
             let (files, errors, stats) = media.process(&cache);
             for (path, bytes) in files {
                 sink.put(path, bytes);
@@ -255,7 +283,10 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
                         &stamp::Stamp {
                             dest: dest.clone(),
                             fingerprint: fp,
-                            dest_mtime: stamp::dest_mtime(dest).unwrap_or(0),
+                            output_digest: target
+                                .as_ref()
+                                .and_then(|t| stamp::output_digest(&t.real))
+                                .unwrap_or(0),
                             files: sink.len(),
                             pages_per_lang: pages_per_lang.clone(),
                             diagnostics: kept,
@@ -287,15 +318,35 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
         output = None;
     }
     let build = Build {
-        unchanged: false,
-        incremental: false,
         files_written,
         untranslated,
         images,
         output,
+        ..finish(diags, pages_per_lang, start)
+    };
+    (build, memo)
+}
+
+/// A build that wrote nothing, with its messages.
+fn finish(
+    mut diags: Vec<Diagnostic>,
+    pages_per_lang: Vec<(String, usize)>,
+    start: Instant,
+) -> Build {
+    diagnostics::sort(&mut diags);
+    Build {
         diagnostics: diags,
         pages_per_lang,
         elapsed: start.elapsed(),
-    };
-    (build, memo)
+        ..Default::default()
+    }
+}
+
+/// The site file an output path comes from (`images/a.jpg` → `static/images/a.jpg`).
+fn image_file(src: &load::Sources, out: &str) -> String {
+    src.statics
+        .iter()
+        .chain(&src.assets)
+        .find(|f| f.out == out)
+        .map_or_else(|| out.to_string(), |f| f.source.clone())
 }

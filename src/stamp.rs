@@ -16,8 +16,8 @@ pub struct Stamp {
     pub dest: PathBuf,
     /// Fingerprint of every input and option.
     pub fingerprint: u64,
-    /// The output folder's modification time after the build (nanoseconds since 1970).
-    pub dest_mtime: u128,
+    /// Digest of every file the build left in the output (path, size, modification time).
+    pub output_digest: u64,
     /// Files written.
     pub files: usize,
     /// Pages per language.
@@ -86,21 +86,49 @@ fn stamp_path(root: &Path, dest: &Path) -> PathBuf {
     ))
 }
 
-/// The output folder's modification time, if it exists.
-pub fn dest_mtime(dest: &Path) -> Option<u128> {
-    std::fs::metadata(dest)
-        .ok()
-        .filter(|m| m.is_dir())
-        .map(|m| mtime(&m))
+/// Whether an earlier build into `dest` left its stamp (outputs of campaign before the
+/// output marker existed).
+pub fn was_built(root: &Path, dest: &Path) -> bool {
+    stamp_path(root, dest).is_file()
 }
 
-/// The stamp of the last build into `dest`, if it still describes the folder there.
-pub fn read(root: &Path, dest: &Path, fingerprint: u64) -> Option<Stamp> {
+/// A digest of every file under the names the last build wrote into `dir` (from its
+/// marker): paths, sizes and modification times. `None` when `dir` is not campaign's.
+pub fn output_digest(dir: &Path) -> Option<u64> {
+    let mut names = crate::outdir::written_names(dir)?;
+    names.push(crate::outdir::MARKER.to_string());
+    // Top-level entries in parallel: the walk is one `stat` per file.
+    let parts: Option<Vec<Vec<(String, u64, u128)>>> =
+        names.par_iter().map(|name| walk_files(dir, name)).collect();
+    let mut rows: Vec<(String, u64, u128)> = parts?.into_iter().flatten().collect();
+    rows.sort_unstable();
+    let mut h = DefaultHasher::new();
+    rows.hash(&mut h);
+    Some(h.finish())
+}
+
+/// (path, size, modification time) of every file under `dir/name`.
+fn walk_files(dir: &Path, name: &str) -> Option<Vec<(String, u64, u128)>> {
+    let mut rows = Vec::new();
+    for e in walkdir::WalkDir::new(dir.join(name)).follow_links(false) {
+        let e = e.ok()?;
+        let m = e.metadata().ok()?;
+        if m.is_file() {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            rows.push((rel.to_string_lossy().into_owned(), m.len(), mtime(&m)));
+        }
+    }
+    Some(rows)
+}
+
+/// The stamp of the last build into `dest` (`real` with symlinks resolved), if the folder
+/// there still holds exactly what that build wrote.
+pub fn read(root: &Path, dest: &Path, real: &Path, fingerprint: u64) -> Option<Stamp> {
     let text = std::fs::read_to_string(stamp_path(root, dest)).ok()?;
     let stamp: Stamp = serde_json::from_str(&text).ok()?;
     (stamp.fingerprint == fingerprint
         && stamp.dest == dest
-        && Some(stamp.dest_mtime) == dest_mtime(dest))
+        && Some(stamp.output_digest) == output_digest(real))
     .then_some(stamp)
 }
 

@@ -1,6 +1,8 @@
 //! Write: where rendered files go — memory (for `serve` and `check`) or a fresh folder beside
 //! the output that is swapped in only when the whole build succeeded.
 
+use crate::outdir::{self, OutputDir};
+use crate::swap;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -203,29 +205,31 @@ impl DiskSink {
     }
 }
 
-/// A build's output folder in the making: a fresh folder beside `dest`.
+/// A build's output folder in the making: a fresh folder beside the output (inside it when
+/// the output is a mount point), swapped in only when the whole build succeeded.
 pub struct Staging {
-    dest: PathBuf,
+    out: OutputDir,
     tmp: PathBuf,
 }
 
 impl Staging {
-    /// Create the fresh folder beside `dest`.
-    pub fn begin(dest: &Path) -> std::io::Result<Staging> {
-        let parent = dest
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)?;
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    /// Remove what dead runs left, then create the fresh folder (marked as campaign's).
+    pub fn begin(out: &OutputDir) -> std::io::Result<Staging> {
+        outdir::remove_stale(out);
+        let tmp = if out.in_place {
+            out.real
+                .join(format!(".campaign-new-{}", std::process::id()))
+        } else {
+            outdir::staging_names(&out.real, std::process::id()).0
+        };
+        if let Some(parent) = tmp.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join(outdir::MARKER), outdir::marker_text(&[]))?;
         Ok(Staging {
-            dest: dest.to_path_buf(),
+            out: out.clone(),
             tmp,
         })
     }
@@ -235,36 +239,65 @@ impl Staging {
         &self.tmp
     }
 
-    /// Swap the new folder in place of `dest`; the previous output is removed.
+    /// Put the new site in place of the output; the user's entries of the previous output
+    /// (dotfiles, `CNAME`, `output_keep:`) move into it, and the rest is removed.
     pub fn commit(self) -> std::io::Result<()> {
-        let old = self.tmp.with_file_name(
-            self.tmp
-                .file_name()
-                .map(|n| n.to_string_lossy().replace(".new-", ".old-"))
-                .unwrap_or_default(),
-        );
-        if self.dest.exists() {
-            std::fs::rename(&self.dest, &old)?;
-            if let Err(e) = std::fs::rename(&self.tmp, &self.dest) {
-                let _ = std::fs::rename(&old, &self.dest);
-                let _ = std::fs::remove_dir_all(&self.tmp);
-                return Err(e);
-            }
-            let _ = std::fs::remove_dir_all(&old);
-        } else {
-            std::fs::rename(&self.tmp, &self.dest)?;
+        let mut names: Vec<String> = std::fs::read_dir(&self.tmp)?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != outdir::MARKER)
+            .collect();
+        names.sort();
+        std::fs::write(self.tmp.join(outdir::MARKER), outdir::marker_text(&names))?;
+        if self.out.in_place {
+            return self.commit_in_place(&names);
+        }
+        if let Some(parent) = self.out.real.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        if let Err(e) = swap::put_in_place(&self.tmp, &self.out.real) {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+            return Err(e);
+        }
+        // `tmp` now holds the previous output, if there was one.
+        if self.tmp.exists() {
+            outdir::give_back(&self.out, &self.tmp);
+            let _ = std::fs::remove_dir_all(&self.tmp);
         }
         Ok(())
     }
 
-    /// Throw the new folder away; `dest` stays exactly as it was.
+    /// A mount point cannot be renamed: exchange its entries one by one, then move the old
+    /// output's entries that the new one lacks (and that are not the user's) out.
+    fn commit_in_place(self, names: &[String]) -> std::io::Result<()> {
+        let written_before = outdir::written_names(&self.out.real).unwrap_or_default();
+        let mut all = names.to_vec();
+        all.push(outdir::MARKER.to_string());
+        for n in &all {
+            swap::put_in_place(&self.tmp.join(n), &self.out.real.join(n))?;
+        }
+        let tmp_name = self.tmp.file_name().map(|n| n.to_os_string());
+        for e in std::fs::read_dir(&self.out.real)?.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if Some(e.file_name()) == tmp_name
+                || all.contains(&name)
+                || self.out.is_kept(&name, &written_before)
+            {
+                continue;
+            }
+            std::fs::rename(e.path(), self.tmp.join(format!("gone-{name}")))?;
+        }
+        std::fs::remove_dir_all(&self.tmp)
+    }
+
+    /// Throw the new folder away; the output stays exactly as it was.
     pub fn abort(self) {
         let _ = std::fs::remove_dir_all(&self.tmp);
     }
 }
 
 /// Write an in-memory site to `dest` atomically (used by tools and tests).
-pub fn to_disk(out: &Output, dest: &Path) -> std::io::Result<()> {
+pub fn to_disk(out: &Output, dest: &OutputDir) -> std::io::Result<()> {
     let staging = Staging::begin(dest)?;
     let sink = Sink::disk(staging.dir().to_path_buf());
     for (path, bytes) in out.iter() {

@@ -9,6 +9,7 @@
 //! page whose scripts are blocked renders exactly as with scripting off.
 //!
 //! axe-core comes from npm: `npm install --ignore-scripts` in the repository root.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

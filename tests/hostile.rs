@@ -4,6 +4,7 @@
 //! `build` and `check` on a copy of `tests/fixtures/hostile-base` that was built once, and
 //! asserts the exit code, the message with file:line:column and hint, plain words (no Rust
 //! type names, no panic), and that the previous output is byte for byte intact.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! `serve` renders only the edited pages when an edit touches nothing but Markdown bodies.
 //! These tests hold every such rebuild to the result of a full build of the same files:
 //! the same output, byte for byte, and the same messages.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

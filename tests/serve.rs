@@ -1,5 +1,6 @@
 //! `campaign serve` over real HTTP: pages, pretty URLs, Range, 404, traversal attempts, live
 //! reload after edits, the error overlay and the error page, and a clean stop.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod serve_support;
 

@@ -4,6 +4,7 @@
 //! and many open tabs all keep reloading.
 //!
 //! Needs the Debian packages `chromium` and `chromium-driver`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod serve_support;
 

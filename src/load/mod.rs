@@ -28,6 +28,8 @@ pub struct StaticFile {
     pub out: String,
     /// The bytes.
     pub bytes: Arc<Vec<u8>>,
+    /// The file it comes from, relative to the site root (as shown in messages).
+    pub source: String,
 }
 
 /// Everything a build reads, before any interpretation beyond decoding.
@@ -276,6 +278,7 @@ pub fn load(root: &Path) -> Sources {
             Read::Bytes(bytes) => src.assets.push(StaticFile {
                 out: rel,
                 bytes: Arc::new(bytes),
+                source: file,
             }),
         }
     }
@@ -302,6 +305,7 @@ pub fn load(root: &Path) -> Sources {
                 src.statics.push(StaticFile {
                     out: out.to_string(),
                     bytes: Arc::new(bytes.to_vec()),
+                    source: format!("themes/default/{rel}"),
                 });
             }
         }
@@ -391,6 +395,7 @@ fn read_statics(src: &mut Sources, dir: &Path, root: &Path) {
                 src.statics.push(StaticFile {
                     out,
                     bytes: Arc::new(bytes),
+                    source: rel_slash(&path, root),
                 });
             }
             Err(e) => src.diagnostics.push(

@@ -1,4 +1,4 @@
-//! Responsive images: probe (size, EXIF orientation), resize with fast_image_resize, encode
+//! Responsive images: probe (size, EXIF orientation), decode within limits, resize with fast_image_resize, encode
 //! lossy WebP (libwebp) and progressive JPEG, and a content-hash cache outside the output.
 
 use fast_image_resize as fr;
@@ -36,10 +36,72 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// The longest side WebP (and so every variant) can have.
+pub const MAX_SIDE: u32 = 16_383;
+
 fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
-    ImageReader::new(Cursor::new(bytes))
+    let mut r = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| "the file cannot be read as an image".to_string())
+        .map_err(|_| "the file cannot be read as an image".to_string())?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(65_535);
+    limits.max_image_height = Some(65_535);
+    // 20 megapixels at 4 bytes each, plus room for the decoder's own buffers.
+    limits.max_alloc = Some(MAX_PIXELS * 4 + (64 << 20));
+    r.limits(limits);
+    Ok(r)
+}
+
+/// Width and height as an encoder takes them, if no side is over [`MAX_SIDE`].
+pub fn encodable(w: u32, h: u32) -> Result<(u16, u16), String> {
+    match (u16::try_from(w), u16::try_from(h)) {
+        (Ok(w16), Ok(h16)) if w <= MAX_SIDE && h <= MAX_SIDE && w > 0 && h > 0 => Ok((w16, h16)),
+        _ => Err(format!(
+            "the image is {w}×{h} pixels: web images can be at most 16,383 pixels on a side"
+        )),
+    }
+}
+
+/// Decode the whole picture (within the size limit).
+pub fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
+    verify_size(bytes)?;
+    let dec = reader(bytes)?
+        .into_decoder()
+        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
+    DynamicImage::from_decoder(dec)
+        .map_err(|_| "the image file is damaged or incomplete: it cannot be decoded".to_string())
+}
+
+/// Decode the whole picture to prove it is complete; its EXIF orientation.
+pub fn verify(bytes: &[u8]) -> Result<image::metadata::Orientation, String> {
+    verify_size(bytes)?;
+    let mut dec = reader(bytes)?
+        .into_decoder()
+        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
+    let orientation = dec
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    DynamicImage::from_decoder(dec)
+        .map_err(|_| "the image file is damaged or incomplete: it cannot be decoded".to_string())?;
+    Ok(orientation)
+}
+
+fn verify_size(bytes: &[u8]) -> Result<(), String> {
+    let dec = reader(bytes)?
+        .into_decoder()
+        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
+    let (w, h) = dec.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(too_big(w, h));
+    }
+    Ok(())
+}
+
+fn too_big(w: u32, h: u32) -> String {
+    format!(
+        "the image is {w}×{h} pixels ({:.0} megapixels), more than the limit of 20 megapixels",
+        (u64::from(w) * u64::from(h)) as f64 / 1e6
+    )
 }
 
 /// Read the size (after EXIF orientation) without decoding the pixels.
@@ -49,9 +111,11 @@ pub fn probe(bytes: &[u8]) -> Result<Size, String> {
         .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
     let (w, h) = dec.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(too_big(w, h));
+    }
+    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
         return Err(format!(
-            "the image is {w}×{h} pixels ({:.0} megapixels), more than the limit of 20 megapixels",
-            (u64::from(w) * u64::from(h)) as f64 / 1e6
+            "the image is {w}×{h} pixels: web images can be at most 16,383 pixels on a side"
         ));
     }
     let turned = matches!(
@@ -109,14 +173,12 @@ pub fn encode(
     crop: Option<(u32, u32)>,
 ) -> Result<Vec<Variant>, String> {
     probe(bytes)?;
-    let mut dec = reader(bytes)?
+    let orientation = reader(bytes)?
         .into_decoder()
-        .map_err(|_| "the image cannot be decoded".to_string())?;
-    let orientation = dec
-        .orientation()
+        .ok()
+        .and_then(|mut d| d.orientation().ok())
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(dec)
-        .map_err(|_| "the image cannot be decoded (the file may be damaged)".to_string())?;
+    let mut img = decode(bytes)?;
     img.apply_orientation(orientation);
     let src = DynamicImage::ImageRgb8(img.to_rgb8());
     let (sw, sh) = (src.width(), src.height());
@@ -149,6 +211,7 @@ pub fn encode(
                 .resize(&src, &mut dst, &opts)
                 .map_err(|_| "the image cannot be resized".to_string())?;
         }
+        let (w16, h16) = encodable(w, h)?;
         let pixels = dst.buffer();
         let webp = webp::Encoder::from_rgb(pixels, w, h)
             .encode(WEBP_QUALITY)
@@ -157,10 +220,6 @@ pub fn encode(
         let mut enc = jpeg_encoder::Encoder::new(&mut jpeg, JPEG_QUALITY);
         enc.set_progressive(true);
         enc.set_optimized_huffman_tables(true);
-        let (w16, h16) = (
-            u16::try_from(w).map_err(|_| "too wide")?,
-            u16::try_from(h).map_err(|_| "too tall")?,
-        );
         enc.encode(pixels, w16, h16, jpeg_encoder::ColorType::Rgb)
             .map_err(|_| "the image cannot be encoded".to_string())?;
         out.push(Variant {
@@ -191,9 +250,20 @@ impl Cache {
             .map(|d| d.join(&hash[..2]).join(format!("{hash}-{name}")))
     }
 
-    /// Cached bytes, if present.
+    /// Cached bytes, if present and whole (an empty or cut-off entry is ignored).
     pub fn get(&self, hash: &str, name: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.path(hash, name)?).ok()
+        let bytes = std::fs::read(self.path(hash, name)?).ok()?;
+        let whole = if name.ends_with(".jpg") {
+            bytes.starts_with(&[0xFF, 0xD8]) && bytes.ends_with(&[0xFF, 0xD9])
+        } else if name.ends_with(".webp") {
+            bytes.len() >= 12
+                && bytes.starts_with(b"RIFF")
+                && u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize + 8
+                    == bytes.len()
+        } else {
+            !bytes.is_empty()
+        };
+        whole.then_some(bytes)
     }
 
     /// Store bytes (errors are ignored: the cache only saves time).

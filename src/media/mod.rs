@@ -1,6 +1,7 @@
 //! Media: images referenced by pages and templates are registered while rendering, then
 //! encoded once each (in parallel, through the cache) after rendering.
 
+pub mod clean;
 pub mod images;
 pub mod video;
 
@@ -48,9 +49,14 @@ pub struct Media {
     files: HashMap<String, Arc<Vec<u8>>>,
     probes: Mutex<HashMap<String, Probe>>,
     jobs: Mutex<BTreeMap<String, Job>>,
+    /// Images that cannot be published (path → reason), from [`clean::clean_all`].
+    broken: HashMap<String, String>,
 }
 
-fn is_raster(path: &str) -> bool {
+/// Sizes a template may ask `resize_image` for.
+const CROP_SIDES: std::ops::RangeInclusive<u32> = 1..=4096;
+
+pub(crate) fn is_raster(path: &str) -> bool {
     let p = path.to_ascii_lowercase();
     p.ends_with(".jpg") || p.ends_with(".jpeg") || p.ends_with(".png") || p.ends_with(".webp")
 }
@@ -62,7 +68,32 @@ impl Media {
             files,
             probes: Mutex::default(),
             jobs: Mutex::default(),
+            broken: HashMap::new(),
         }
+    }
+
+    /// The same media, knowing which images cannot be published and why.
+    pub fn with_broken(mut self, broken: HashMap<String, String>) -> Self {
+        self.broken = broken;
+        self
+    }
+
+    /// The broken images no page or template asked for (those are reported where they are
+    /// used, with the file and line), sorted by path.
+    pub fn unreported_broken(&self) -> Vec<(String, String)> {
+        let probed = self
+            .probes
+            .lock()
+            .map(|p| p.keys().cloned().collect::<BTreeSet<_>>());
+        let probed = probed.unwrap_or_default();
+        let mut v: Vec<(String, String)> = self
+            .broken
+            .iter()
+            .filter(|(k, _)| !probed.contains(*k))
+            .map(|(k, m)| (k.clone(), m.clone()))
+            .collect();
+        v.sort();
+        v
     }
 
     /// The output paths of the image variants requested so far.
@@ -94,11 +125,20 @@ impl Media {
             .probes
             .lock()
             .map_err(|_| "internal error".to_string())?;
+        let broken = self.broken.get(&key).cloned();
         let r = probes
             .entry(key)
-            .or_insert_with(|| images::probe(&bytes).map(|s| (images::content_hash(&bytes), s)))
+            .or_insert_with(|| match broken {
+                Some(why) => Err(why),
+                None => images::probe(&bytes).map(|s| (images::content_hash(&bytes), s)),
+            })
             .clone();
         r.map(|(h, s)| (h, s, bytes))
+    }
+
+    /// Whether a site image can be used (exists, decodes, within the limits).
+    pub fn check(&self, path: &str) -> Result<(), String> {
+        self.probe(path).map(|_| ())
     }
 
     /// Register a content image at `widths` and describe its variants.
@@ -129,6 +169,11 @@ impl Media {
 
     /// Register an exact-size, cover-cropped copy (share images); returns its JPEG site path.
     pub fn cropped(&self, path: &str, width: u32, height: u32) -> Result<String, String> {
+        if !CROP_SIDES.contains(&width) || !CROP_SIDES.contains(&height) {
+            return Err(format!(
+                "resize_image asks for {width}×{height} pixels: width and height must be between 1 and 4096"
+            ));
+        }
         let (hash, _, bytes) = self.probe(path)?;
         let mut jobs = self.jobs.lock().map_err(|_| "internal error".to_string())?;
         let job = jobs.entry(hash.clone()).or_default();

@@ -10,6 +10,7 @@ pub mod links;
 pub mod lint;
 pub mod markdown;
 pub mod page;
+pub mod share_image;
 pub mod shared;
 pub mod sitefiles;
 pub mod templates;
@@ -182,7 +183,14 @@ pub fn render(
     let late_start = diags.len();
     diags.extend(setup.guard.warnings(&src.templates));
     // 4. Site files and feeds, then static files (a rendered file of the same path wins).
-    sitefiles::write(site, &setup.tera, &src.templates, sink, &mut diags);
+    sitefiles::write(
+        site,
+        &setup.tera,
+        &src.templates,
+        &setup.files,
+        sink,
+        &mut diags,
+    );
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
     extras.write_files(site, &summaries, sink);
     for s in src.statics.iter().chain(&src.assets) {
@@ -210,6 +218,15 @@ fn render_page(
 ) -> Slim {
     let (r, mut diags) = markdown::render(p, table);
     diags.extend(lint::page(p, &r));
+    let cleared;
+    let p = match share_image::check(p, table.media) {
+        Some(d) => {
+            diags.push(d);
+            cleared = share_image::without_image(p);
+            &cleared
+        }
+        None => p,
+    };
     let template_error = match page::render(i, p, &r, ctx) {
         Ok(files) => {
             for (path, bytes) in files {

@@ -14,6 +14,7 @@ pub fn write(
     site: &Site,
     tera: &tera::Tera,
     templates: &[TextFile],
+    files: &std::collections::HashSet<String>,
     out: &Sink,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -127,6 +128,21 @@ pub fn write(
                     .at_line(line)
                     .with_source(&p.text)
                     .with_hint("remove the alias, or move the other page"),
+                );
+                continue;
+            }
+            // A folder of the alias is a file of the site (`/style.css` → style.css/index.html).
+            let mut dirs = path.match_indices('/').map(|(i, _)| &path[..i]);
+            if let Some(file) = dirs.find(|d| files.contains(*d) || out.contains(d)) {
+                diags.push(
+                    Diagnostic::error(
+                        "alias",
+                        format!("the alias `{alias}` is the address of the file `/{file}`"),
+                    )
+                    .in_file(&p.file)
+                    .at_line(line)
+                    .with_source(&p.text)
+                    .with_hint("remove the alias: a file of the site already has that address"),
                 );
                 continue;
             }

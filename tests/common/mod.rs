@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests: build a site with the real binary, read links out of HTML.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(dead_code)]
 
 pub mod browser;
