@@ -163,7 +163,7 @@ fn directive_attributes_hold_any_text_and_stray_openings_are_errors() {
         "content/about.en.md",
         page(
             "About us",
-            &format!("{{{{< video youtube=\"dQw4w9WgXcQ\" title=\"{title}\" >}}}}\n\n`{{{{< code >}}}}` and \\{{{{< escaped\n\n```\n{{{{< block >}}}}\n```"),
+            &format!("{{{{< video youtube=\"dQw4w9WgXcQ\" title=\"{title}\" >}}}}\n\n`{{{{< code >}}}}` and \\{{{{< escaped\n\n```\n{{{{< block >}}}}\n```\n\n<!-- {{{{< video youtube=\"dQw4w9WgXcQ\" >}}}}\n{{{{< later >}}}} -->\n\nput aside <!-- {{{{< video >}}}} --> inline"),
         ),
     );
     site.builds_with(&[]);
