@@ -53,6 +53,9 @@ pub struct Config {
     pub output_keep: Vec<String>,
     /// Every other key, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
+    /// The 1-based line in site.yaml of each `menu:` entry, for messages about them.
+    #[serde(skip)]
+    pub menu_lines: Vec<usize>,
 }
 
 impl Config {
@@ -330,8 +333,34 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         languages,
         theme,
         output_keep,
+        menu_lines: menu_lines(text, map.get("menu")),
         extra: serde_json::Value::Object(extra),
     })
+}
+
+/// The line of each `menu:` entry: the `- ` lines below the key, or the key's own line for
+/// every entry when they are written another way (`menu: [/a/, /b/]`).
+fn menu_lines(text: &str, menu: Option<&Value>) -> Vec<usize> {
+    let count = menu.and_then(Value::as_sequence).map_or(0, Vec::len);
+    let Some(key) = yaml::key_line(text, "menu") else {
+        return Vec::new();
+    };
+    let items: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .skip(key)
+        .take_while(|(_, l)| l.trim().is_empty() || l.starts_with([' ', '\t', '-', '#']))
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            t == "-" || t.starts_with("- ")
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    if items.len() == count {
+        items
+    } else {
+        vec![key; count]
+    }
 }
 
 /// `output_keep:`: a list of names (with `*`) that builds leave in the output folder.
@@ -412,6 +441,18 @@ mod tests {
         let e = parse("title: x\nlanguages: [ka, English]\n", "site.yaml").unwrap_err();
         assert_eq!(e[0].message, "`English` is not a language code");
         assert_eq!(e[0].line, Some(2));
+    }
+
+    #[test]
+    fn menu_entries_know_their_lines() {
+        let c = parse(
+            "title: x\nmenu:\n  - /a/\n\n  # soon\n  - /b/\nlanguages: [ka]\n",
+            "site.yaml",
+        )
+        .unwrap();
+        assert_eq!(c.menu_lines, [3, 6]);
+        let c = parse("title: x\nmenu: [/a/, /b/]\n", "site.yaml").unwrap();
+        assert_eq!(c.menu_lines, [2, 2]);
     }
 
     #[test]

@@ -406,3 +406,21 @@ fn json_in_script_elements_escapes_markup() {
         json.contains(r"Rustaveli Ave 1 \u003c!--\u003cscript\u003e\u003c/script\u003e \u0026 co")
     );
 }
+
+#[test]
+fn a_menu_entry_to_nowhere_names_its_line() {
+    let site = good_site();
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).expect("site.yaml");
+    site.write(
+        "site.yaml",
+        config.replace("  - /news/", "  - /news/\n  - /nowhere/"),
+    );
+    let line = config
+        .lines()
+        .position(|l| l == "  - /news/")
+        .expect("menu")
+        + 2;
+    site.fails(&[&format!(
+        "error: the menu entry `/nowhere/` points to a page that does not exist\n  --> site.yaml:{line}\n"
+    )]);
+}
