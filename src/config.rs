@@ -53,6 +53,9 @@ pub struct Config {
     pub output_keep: Vec<String>,
     /// Every other key, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
+    /// The 1-based line in site.yaml of each `menu:` entry, for messages about them.
+    #[serde(skip)]
+    pub menu_lines: Vec<usize>,
 }
 
 impl Config {
@@ -114,6 +117,16 @@ fn builtin_language(code: &str) -> (String, String) {
         _ => (code, ""),
     };
     (name.to_string(), locale.to_string())
+}
+
+/// Whether `name` is a plain folder name under `themes/`: letters, digits, `-`, `_` and
+/// `.`, not starting with `.` (so no `..`, `/`, `\\`, drive letters or absolute paths).
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// Whether `s` looks like a language code (`ka`, `en`, `pt-br`).
@@ -278,7 +291,18 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         .get("theme")
         .and_then(Value::as_str)
         .unwrap_or("default")
+        .trim()
         .to_string();
+    if !is_theme_name(&theme) {
+        errors.push(
+            at(
+                "theme",
+                format!("`{theme}` is not the name of a theme: a theme is a folder under themes/"),
+                "write only the folder's name, like `theme: campaign` for themes/campaign/, or delete the line to use the built-in default theme",
+            )
+            .tr("theme-name", &[("theme", &theme)]),
+        );
+    }
     let output_keep = output_keep(&map, &mut errors, &at);
     let mut extra = serde_json::Map::new();
     for (k, v) in &map {
@@ -309,8 +333,34 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         languages,
         theme,
         output_keep,
+        menu_lines: menu_lines(text, map.get("menu")),
         extra: serde_json::Value::Object(extra),
     })
+}
+
+/// The line of each `menu:` entry: the `- ` lines below the key, or the key's own line for
+/// every entry when they are written another way (`menu: [/a/, /b/]`).
+fn menu_lines(text: &str, menu: Option<&Value>) -> Vec<usize> {
+    let count = menu.and_then(Value::as_sequence).map_or(0, Vec::len);
+    let Some(key) = yaml::key_line(text, "menu") else {
+        return Vec::new();
+    };
+    let items: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .skip(key)
+        .take_while(|(_, l)| l.trim().is_empty() || l.starts_with([' ', '\t', '-', '#']))
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            t == "-" || t.starts_with("- ")
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    if items.len() == count {
+        items
+    } else {
+        vec![key; count]
+    }
 }
 
 /// `output_keep:`: a list of names (with `*`) that builds leave in the output folder.
@@ -391,5 +441,44 @@ mod tests {
         let e = parse("title: x\nlanguages: [ka, English]\n", "site.yaml").unwrap_err();
         assert_eq!(e[0].message, "`English` is not a language code");
         assert_eq!(e[0].line, Some(2));
+    }
+
+    #[test]
+    fn menu_entries_know_their_lines() {
+        let c = parse(
+            "title: x\nmenu:\n  - /a/\n\n  # soon\n  - /b/\nlanguages: [ka]\n",
+            "site.yaml",
+        )
+        .unwrap();
+        assert_eq!(c.menu_lines, [3, 6]);
+        let c = parse("title: x\nmenu: [/a/, /b/]\n", "site.yaml").unwrap();
+        assert_eq!(c.menu_lines, [2, 2]);
+    }
+
+    #[test]
+    fn a_theme_is_a_plain_folder_name() {
+        for ok in ["default", "campaign-2025", "my_theme", "v1.2", "თემა"] {
+            assert!(is_theme_name(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../../elsewhere",
+            "/etc",
+            "themes/x",
+            "a\\b",
+            "C:x",
+            ".hidden",
+            "~",
+            "a b",
+        ] {
+            assert!(!is_theme_name(bad), "{bad}");
+        }
+        let e = parse("title: x\ntheme: ../../elsewhere\n", "site.yaml").unwrap_err();
+        assert_eq!(
+            e[0].message,
+            "`../../elsewhere` is not the name of a theme: a theme is a folder under themes/"
+        );
+        assert_eq!((e[0].line, e[0].column), (Some(2), Some(8)));
     }
 }

@@ -7,6 +7,7 @@ use serde_yaml::Value;
 ///
 /// `line_offset` is the number of lines in the file before `text` starts.
 pub fn parse(text: &str, file: &str, line_offset: usize, whole: &str) -> Result<Value, Diagnostic> {
+    shape(text, file, line_offset, whole)?;
     match serde_yaml::from_str::<Value>(text) {
         Ok(v) => Ok(v),
         Err(e) => {
@@ -25,16 +26,81 @@ pub fn parse(text: &str, file: &str, line_offset: usize, whole: &str) -> Result<
                     .unwrap_or(1);
             }
             let raw = e.to_string();
-            let msg = plain_yaml_message(&raw);
-            Err(Diagnostic::error("yaml", format!("the YAML is broken: {msg}"))
-                .in_file(file)
-                .at(line + line_offset, col)
-                .with_source(whole)
+            let d = match too_large_number(&raw) {
+                Some(d) => d,
+                None => Diagnostic::error(
+                    "yaml",
+                    format!("the YAML is broken: {}", plain_yaml_message(&raw)),
+                )
                 .with_hint(
                     "check the indentation, that each line reads `key: value`, and that text with a colon is in quotes",
-                ))
+                ),
+            };
+            Err(d
+                .in_file(file)
+                .at(line + line_offset, col)
+                .with_source(whole))
         }
     }
+}
+
+/// Refuse YAML that is too large or nested too deeply before the parser reads it.
+fn shape(text: &str, file: &str, line_offset: usize, whole: &str) -> Result<(), Diagnostic> {
+    use crate::hygiene::{MAX_YAML_BYTES, MAX_YAML_DEPTH, Shape, yaml_shape};
+    match yaml_shape(text) {
+        Ok(()) => Ok(()),
+        Err(Shape::TooLarge) => Err(Diagnostic::error(
+            "yaml-size",
+            format!(
+                "the YAML is too large: {} MB, more than the {} MB campaign reads",
+                text.len().div_ceil(1024 * 1024),
+                MAX_YAML_BYTES / (1024 * 1024)
+            ),
+        )
+        .in_file(file)
+        .at_line(line_offset + 1)
+        .with_hint("split it into several files, or keep long texts in the Markdown of a page")
+        .tr(
+            "yaml-size",
+            &[("max", &(MAX_YAML_BYTES / (1024 * 1024)).to_string())],
+        )),
+        Err(Shape::TooDeep(offset)) => {
+            let (line, col) = crate::diagnostics::line_col(text, offset);
+            Err(Diagnostic::error(
+                "yaml-depth",
+                format!("the YAML is nested more than {MAX_YAML_DEPTH} levels deep"),
+            )
+            .in_file(file)
+            .at(line + line_offset, col)
+            .with_source(whole)
+            .with_hint(
+                "check for `[` or `{` that are never closed, and for indentation that only grows",
+            )
+            .tr("yaml-depth", &[("max", &MAX_YAML_DEPTH.to_string())]))
+        }
+    }
+}
+
+/// A number too large for any number the site can use (the parser names Rust types for it).
+fn too_large_number(raw: &str) -> Option<Diagnostic> {
+    let rest = raw.split("invalid type: integer `").nth(1)?;
+    let (number, after) = rest.split_once('`')?;
+    if !(after.starts_with(" as u128") || after.starts_with(" as i128")) {
+        return None;
+    }
+    let key = raw
+        .split_once(": invalid type")
+        .map(|(k, _)| k.trim())
+        .filter(|k| !k.is_empty() && !k.contains(' '));
+    let message = match key {
+        Some(k) => format!("the number `{number}` in `{k}` is too large"),
+        None => format!("the number `{number}` is too large"),
+    };
+    Some(
+        Diagnostic::error("yaml-number", message)
+            .with_hint("if it is not a number to count with (a phone, account or ID number), put it in quotes: \"...\"")
+            .tr("yaml-number", &[("number", number)]),
+    )
 }
 
 /// Turn a YAML parser message into plain words without positions.
@@ -43,6 +109,9 @@ fn plain_yaml_message(raw: &str) -> String {
     let msg = msg.trim_start_matches("did not find expected ").to_string();
     if raw.contains("duplicate entry") || raw.contains("duplicate") {
         return "a key appears twice".to_string();
+    }
+    if raw.contains("recursion limit exceeded") {
+        return "it is nested too deeply".to_string();
     }
     if raw.starts_with("did not find expected") {
         return format!("expected {msg} here");

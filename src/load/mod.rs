@@ -72,8 +72,17 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Arc<str>, Diagnostic> {
     decode_owned(bytes.to_vec(), file)
 }
 
-/// [`decode`] without copying the bytes first.
-pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
+/// [`decode`] without copying the bytes first. Invisible control characters (NUL and the
+/// like) are an error with their place.
+pub fn decode_owned(bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
+    let text = decode_utf8(bytes, file)?;
+    match crate::hygiene::control_character(&text, file) {
+        Some(d) => Err(d),
+        None => Ok(text),
+    }
+}
+
+fn decode_utf8(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -104,17 +113,19 @@ pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnost
 
 /// The files under `dir`, sorted, following links, without hidden and editor temp files.
 ///
-/// A link (below `dir` itself) that resolves outside both the site `root` and `dir` is
-/// skipped with a warning, so a link in `static/` can never publish a file from elsewhere
-/// on the computer (`static/passwd -> /etc/passwd`).
+/// A link that resolves outside the site `root` is skipped with a warning, so a link in
+/// `static/` can never publish a file from elsewhere on the computer
+/// (`static/passwd -> /etc/passwd`); so is `dir` itself when it is such a link
+/// (`themes/x -> /home/me`).
 fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    let allowed: Vec<PathBuf> = [root, dir]
-        .iter()
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
+    let allowed: Vec<PathBuf> = root.canonicalize().ok().into_iter().collect();
+    if !resolves_inside(dir, &allowed) {
+        diags.push(outside_warning(dir, root));
+        return Vec::new();
+    }
     let mut outside = Vec::new();
     let mut files: Vec<PathBuf> = WalkDir::new(dir)
         .follow_links(true)
@@ -139,16 +150,18 @@ fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathB
         .collect();
     files.sort();
     for path in outside {
-        diags.push(
-            Diagnostic::warning(
-                "link-outside",
-                "this is a link to a file or folder outside the site folder, so it is left out",
-            )
-            .in_file(rel_slash(&path, root))
-            .with_hint("copy the file into the site folder instead of linking to it"),
-        );
+        diags.push(outside_warning(&path, root));
     }
     files
+}
+
+fn outside_warning(path: &Path, root: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "link-outside",
+        "this is a link to a file or folder outside the site folder, so it is left out",
+    )
+    .in_file(rel_slash(path, root))
+    .with_hint("copy the file into the site folder instead of linking to it")
 }
 
 /// Whether a link resolves to a path inside one of the `allowed` (canonical) folders.
@@ -439,5 +452,23 @@ mod tests {
         warned.sort();
         assert_eq!(warned, ["static/elsewhere", "static/secret.txt"]);
         assert!(diags.iter().all(|d| d.code == "link-outside"));
+    }
+
+    #[test]
+    fn a_folder_that_is_a_link_outside_the_site_is_not_read() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(outside.path().join("templates")).expect("mkdir");
+        std::fs::write(outside.path().join("templates/page.html"), "x").expect("write");
+        let site = tempfile::tempdir().expect("temp dir");
+        let root = site.path();
+        std::fs::create_dir_all(root.join("themes")).expect("mkdir");
+        std::os::unix::fs::symlink(outside.path(), root.join("themes/x")).expect("link");
+        let mut diags = Vec::new();
+        let files = walk_files(&root.join("themes/x/templates"), root, &mut diags);
+        assert!(files.is_empty(), "{files:?}");
+        assert_eq!(
+            diags.iter().map(|d| d.file.as_deref()).collect::<Vec<_>>(),
+            [Some("themes/x/templates")]
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! `{{< name key="value" >}}` directives in page text. A paragraph that starts with `{{<` is
 //! read from its raw source, before any Markdown inline processing, so attribute values may
 //! hold any text (`*x*`, backticks, `<b>`, links) and mean it literally. Every other `{{<`
-//! outside code is an error with its place: nothing that looks like a directive is ever
-//! published as text by mistake. `\{{<` writes the characters themselves.
+//! outside code and HTML comments is an error with its place: nothing that looks like a
+//! directive is ever published as text by mistake. `\{{<` writes the characters themselves.
 
 use super::embeds;
 use super::links::LinkTable;
@@ -21,6 +21,11 @@ const HINT: &str = "write a directive alone in its paragraph (an empty line befo
 /// Whether a paragraph's source is a directive (it starts with `{{<`).
 pub fn is_directive(raw: &str) -> bool {
     raw.trim_start().starts_with(OPEN)
+}
+
+/// Whether HTML source is a comment, where a `{{<` is no mistake.
+pub fn is_comment(html: &str) -> bool {
+    html.trim_start().starts_with("<!--")
 }
 
 /// The HTML of a directive paragraph (`raw`, its source, starting at `offset` in the body),

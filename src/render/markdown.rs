@@ -126,6 +126,15 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 covered.push(range);
                 events.push(Event::Start(Tag::CodeBlock(kind)));
             }
+            // An HTML comment (a directive put aside by the editor) is not published as text.
+            Event::Start(Tag::HtmlBlock) if directives::is_comment(&body[range.clone()]) => {
+                covered.push(range);
+                events.push(Event::Start(Tag::HtmlBlock));
+            }
+            Event::InlineHtml(t) if directives::is_comment(&t) => {
+                covered.push(range);
+                events.push(Event::InlineHtml(t));
+            }
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {

@@ -52,7 +52,7 @@ impl LangShared {
         });
         let mut menu = Vec::new();
         if let Some(items) = c.extra.get("menu").and_then(|m| m.as_array()) {
-            for item in items {
+            for (n, item) in items.iter().enumerate() {
                 let Some(path) = item.as_str() else { continue };
                 let key = path.trim_matches('/');
                 match site.page(key, lang).or_else(|| site.page(key, dl)) {
@@ -66,6 +66,7 @@ impl LangShared {
                     None if lang == dl => diags.push(
                         Diagnostic::error("menu", format!("the menu entry `{path}` points to a page that does not exist"))
                             .in_file(crate::config::CONFIG_FILE)
+                            .at_line(c.menu_lines.get(n).copied().unwrap_or(1))
                             .with_hint("list site addresses of existing pages under `menu:`, e.g. `- /services/`"),
                     ),
                     None => {}

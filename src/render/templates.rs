@@ -308,8 +308,59 @@ pub fn template_error(e: &tera::Error, templates: &[TextFile]) -> Diagnostic {
             }
             d.with_hint("fix the name in `{% extends \"...\" %}`")
         }
+        tera::ErrorKind::CircularInclude { include_chain, .. } => {
+            circle(include_chain, "include", templates)
+        }
+        tera::ErrorKind::CircularExtend {
+            inheritance_chain, ..
+        } => circle(inheritance_chain, "extends", templates),
         other => report_to_diagnostic(&other.to_string(), templates),
     }
+}
+
+/// Templates that include (or extend) each other in a circle: the message names the
+/// circle and points at the first `{% include %}` (or `{% extends %}`) of it.
+fn circle(chain: &[String], keyword: &str, templates: &[TextFile]) -> Diagnostic {
+    let verb = if keyword == "include" {
+        "include"
+    } else {
+        "extend"
+    };
+    let mut ring = chain.to_vec();
+    if let Some(first) = chain.first().filter(|f| chain.last() != Some(f)) {
+        ring.push(first.clone());
+    }
+    let mut d = Diagnostic::error(
+        "template",
+        format!(
+            "the templates {verb} each other in a circle: {}",
+            ring.join(" → ")
+        ),
+    )
+    .with_hint(format!(
+        "remove one of these `{{% {keyword} %}}` lines, so that no template leads back to itself"
+    ));
+    let first = chain
+        .first()
+        .and_then(|n| templates.iter().find(|t| &t.rel == n));
+    if let Some(t) = first {
+        d = d.in_file(&t.file);
+        let next = chain.get(1).map_or("", String::as_str);
+        if let Some((line, col)) = tag_naming(&t.text, keyword, next) {
+            d = d.at(line, col).with_source(&t.text);
+        }
+    }
+    d
+}
+
+/// Line and column of the first `{% keyword "name" %}` tag in a template.
+fn tag_naming(text: &str, keyword: &str, name: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let at = line.find(keyword)?;
+        let rest = &line[at..];
+        (rest.contains(&format!("\"{name}\"")) || rest.contains(&format!("'{name}'")))
+            .then(|| (i + 1, line[..at].chars().count() + 1))
+    })
 }
 
 /// Tera reports some errors only as rendered text (`error: msg` then `--> name:line:col`):

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 
 /// The most pages one language's self-check may have (questions and outcomes on every path).
 pub const MAX_PAGES: u128 = 2000;
+/// The most questions on one way through the self-check (each page lists the answers so
+/// far, so long ways cost memory and time by the square of their length).
+pub const MAX_DEPTH: usize = 50;
 
 fn has_errors(r: &Reader<'_>) -> bool {
     r.diags.iter().any(|d| d.severity == Severity::Error)
@@ -144,6 +147,17 @@ pub(super) fn link(r: &mut Reader<'_>, flow: &mut Flow, first: Option<&str>, fir
     if has_errors(r) {
         return;
     }
+    let depth = longest_way(flow);
+    if depth > MAX_DEPTH {
+        r.error(
+            first_line,
+            format!(
+                "the longest way through the self-check asks {depth} questions, more than the {MAX_DEPTH} allowed"
+            ),
+            "let more answers end at an outcome, or ask fewer questions in a row",
+        );
+        return;
+    }
     let pages = count_pages(flow);
     if pages > MAX_PAGES {
         r.error(
@@ -186,6 +200,25 @@ fn walk(
     }
     stack.pop();
     state[q] = 2;
+}
+
+/// The most questions asked on one way from the first question to an outcome. Call only
+/// on a flow without cycles.
+pub fn longest_way(flow: &Flow) -> usize {
+    fn asked(flow: &Flow, q: usize, memo: &mut HashMap<usize, usize>) -> usize {
+        if let Some(&n) = memo.get(&q) {
+            return n;
+        }
+        let mut most = 0;
+        for a in &flow.questions[q].answers {
+            if let Some(Next::Question(x)) = a.next {
+                most = most.max(asked(flow, x, memo));
+            }
+        }
+        memo.insert(q, most + 1);
+        most + 1
+    }
+    asked(flow, flow.first, &mut HashMap::new())
 }
 
 /// Pages per language: every question and outcome once per path that reaches it.

@@ -22,6 +22,11 @@ const QUESTION_KEYS: &[&str] = &["id", "question", "hint", "answers"];
 const ANSWER_KEYS: &[&str] = &["label", "next"];
 const OUTCOME_KEYS: &[&str] = &["id", "kind", "title", "body"];
 
+/// The most questions (and, separately, outcomes) a self-check may have.
+pub const MAX_STEPS: usize = 200;
+/// The most answers one question may offer.
+pub const MAX_ANSWERS: usize = 20;
+
 /// Reads the file and collects messages.
 pub(super) struct Reader<'a> {
     pub(super) tf: &'a TextFile,
@@ -303,6 +308,9 @@ impl<'a> Reader<'a> {
                 "add `questions:` with a list of `- id: ...` entries",
             ),
         }
+        if self.too_many(&root, "questions", q_line) || self.too_many(&root, "outcomes", None) {
+            return None;
+        }
         let q_items = self.list(root.get("questions").unwrap_or(&Value::Null), q_line);
         for (n, item) in q_items.iter().enumerate() {
             if let Some(q) = self.question(item, n) {
@@ -348,6 +356,24 @@ impl<'a> Reader<'a> {
         Some(flow)
     }
 
+    /// Whether the list under top-level `key` is longer than [`MAX_STEPS`] (reported).
+    fn too_many(&mut self, root: &Value, key: &str, line: Option<usize>) -> bool {
+        let n = root
+            .get(key)
+            .and_then(Value::as_sequence)
+            .map_or(0, Vec::len);
+        if n <= MAX_STEPS {
+            return false;
+        }
+        let line = line.or_else(|| self.lines.top(key)).unwrap_or(0);
+        self.error(
+            line,
+            format!("the self-check has {n} {key}, more than the {MAX_STEPS} it may have"),
+            "a reader answers a few questions at most: split it into several shorter self-checks, or ask fewer questions",
+        );
+        true
+    }
+
     fn question(&mut self, item: &Item<'_>, n: usize) -> Option<Question> {
         let id = self.id(item, format!("question {}", n + 1));
         let what = match &id {
@@ -366,8 +392,18 @@ impl<'a> Reader<'a> {
                 "add `answers:` with at least one `- label: ...` and `next: ...`",
             );
         }
+        if items.len() > MAX_ANSWERS {
+            self.error(
+                a_line.unwrap_or(item.start),
+                format!(
+                    "{what} has {} answers, more than the {MAX_ANSWERS} a question may offer",
+                    items.len()
+                ),
+                "offer fewer answers, or split the question in two",
+            );
+        }
         let mut answers = Vec::new();
-        for (i, a) in items.iter().enumerate() {
+        for (i, a) in items.iter().take(MAX_ANSWERS).enumerate() {
             let a_what = format!("answer {} of {what}", i + 1);
             self.unknown_keys(a, ANSWER_KEYS, &a_what);
             let label = self.text(a, "label", &a_what, "label", true);
