@@ -8,30 +8,14 @@ use std::path::Path;
 /// Exchange `a` and `b` (both exist) in one step.
 #[cfg(target_os = "linux")]
 pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let ca = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
-    let cb = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
-    // SAFETY: both pointers are valid NUL-terminated strings that outlive the call.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        let e = io::Error::last_os_error();
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
         // File systems without exchange support: fall back to two renames.
-        if matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS)) {
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {
             two_renames(a, b)
-        } else {
-            Err(e)
         }
+        Err(e) => Err(e.into()),
     }
 }
 

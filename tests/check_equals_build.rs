@@ -133,3 +133,41 @@ fn a_cut_off_image_is_found_by_both() {
         b.stderr
     );
 }
+
+#[test]
+fn a_self_check_too_long_for_file_names_is_found_by_both() {
+    // 60 questions one after the other: addresses one answer number per question deep.
+    let site = fixture("selfcheck-site");
+    let path = site.path().join("content/self-check.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let mut questions = String::from("first: q0\nquestions:\n");
+    for i in 0..60 {
+        let next = if i + 1 < 60 {
+            format!("q{}", i + 1)
+        } else {
+            "one".into()
+        };
+        questions.push_str(&format!(
+            "  - id: q{i}\n    question: {{ka: \"კითხვა {i}?\", en: \"Question {i}?\"}}\n    answers:\n      - label: {{ka: \"დიახ\", en: \"Yes\"}}\n        next: {next}\n      - label: {{ka: \"არა\", en: \"No\"}}\n        next: stop\n"
+        ));
+    }
+    let start = text.find("first:").expect("first:");
+    let rest = text.find("questions:\n").expect("questions:") + "questions:\n".len();
+    std::fs::write(
+        &path,
+        format!("{}{questions}{}", &text[..start], &text[rest..]),
+    )
+    .expect("write");
+    let (b, _) = assert_same("long self-check", site.path());
+    assert!(
+        b.stderr.contains("more than the 50 allowed"),
+        "{}",
+        b.stderr
+    );
+    assert!(
+        b.stderr.contains("--> content/self-check.yaml:"),
+        "{}",
+        b.stderr
+    );
+    assert!(!b.stderr.contains("too long"), "{}", b.stderr);
+}
