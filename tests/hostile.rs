@@ -131,6 +131,23 @@ fn script_links_and_images_are_errors_with_their_place() {
 }
 
 #[test]
+fn script_addresses_in_raw_html_are_errors_with_their_place() {
+    let site = good_site();
+    site.write(
+        "content/about.en.md",
+        page(
+            "About us",
+            "Text <a href=\"javascript:alert(1)\">x</a> here.\n\n<div><a class='b' HREF='&#106;avascript&colon;x'>y</a></div>\n\n<img src=\"VBScript:x\" alt=\"\">",
+        ),
+    );
+    site.fails(&[
+        "error: the address `javascript:...` would run a program in the reader's browser\n  --> content/about.en.md:6:15\n",
+        "  --> content/about.en.md:8:25\n",
+        "error: the address `vbscript:...` would run a program in the reader's browser\n  --> content/about.en.md:10:11\n",
+    ]);
+}
+
+#[test]
 fn data_links_are_a_warning() {
     let site = good_site();
     site.write(

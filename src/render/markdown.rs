@@ -135,6 +135,17 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
                 covered.push(range);
                 events.push(Event::InlineHtml(t));
             }
+            Event::Html(ref t) | Event::InlineHtml(ref t) => {
+                for (offset, d) in super::html_links::check(t) {
+                    let (line, column) = pos(range.start + offset);
+                    diags.push(
+                        d.in_file(&page.file)
+                            .at(line, column)
+                            .with_source(&page.text),
+                    );
+                }
+                events.push(event);
+            }
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {

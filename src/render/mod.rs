@@ -3,6 +3,7 @@
 pub mod directives;
 pub mod embeds;
 pub mod feed;
+pub mod html_links;
 pub mod i18n;
 pub mod ics;
 pub mod incremental;
