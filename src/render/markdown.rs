@@ -77,6 +77,21 @@ type OpenHeading = (
 /// error), line, column, alt text.
 type OpenImage = (Result<String, Option<String>>, usize, usize, String);
 
+/// Events held before they are written out as HTML.
+const FLUSH_EVENTS: usize = 1024;
+
+/// Write the held events as HTML. Outside tables, pulldown-cmark's writer keeps no state
+/// but whether the output ends a line (footnotes are numbered here, not by the writer), so a
+/// new writer is only started where it does (otherwise the events wait).
+fn flush<'a>(html: &mut String, events: &mut Vec<Event<'a>>, body_len: usize, last: bool) {
+    if html.is_empty() {
+        html.reserve(body_len * 3 / 2);
+    } else if !last && !html.ends_with('\n') {
+        return;
+    }
+    html::push_html(html, events.drain(..));
+}
+
 /// Render a page body. Problems (broken links, missing images) come back as diagnostics.
 pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
     let body = page.body();
@@ -100,7 +115,15 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
     // a `{{<` is not a mistake.
     let mut directive: Option<std::ops::Range<usize>> = None;
     let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+    // Outside tables (the one place pulldown-cmark's writer keeps state), the events so far
+    // are written out now and then: memory stays proportional to a block, not the page.
+    let mut tables = 0usize;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::End(TagEnd::Table) => tables = tables.saturating_sub(1),
+            _ => {}
+        }
         if let Some(source) = &directive {
             if matches!(event, Event::End(TagEnd::Paragraph)) {
                 let html = directives::paragraph_html(
@@ -294,10 +317,19 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
             }
             other => events.push(other),
         }
+        let block_end = matches!(
+            events.last(),
+            Some(Event::End(
+                TagEnd::Item | TagEnd::Paragraph | TagEnd::List(_) | TagEnd::BlockQuote(_)
+            ))
+        );
+        let writable = tables == 0 && heading.is_none() && image.is_none() && directive.is_none();
+        if writable && block_end && events.len() >= FLUSH_EVENTS {
+            flush(&mut out.html, &mut events, body.len(), false);
+        }
     }
     directives::report_stray(body, &covered, page, &pos, &mut diags);
-    out.html.reserve(body.len() * 3 / 2);
-    html::push_html(&mut out.html, events.into_iter());
+    flush(&mut out.html, &mut events, body.len(), true);
     // Videos listed in the front matter come after the text.
     if let Some(list) = page.front.extra.get("videos").and_then(|v| v.as_array()) {
         let line = page.front.key_lines.get("videos").copied().unwrap_or(1);
