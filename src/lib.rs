@@ -12,6 +12,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod embedded;
 pub mod external;
+pub mod html;
 pub mod hygiene;
 pub mod init;
 pub mod load;

@@ -9,7 +9,6 @@ use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
 use crate::outdir;
 use crate::render;
-use crate::session::SiteMemo;
 use crate::stamp;
 use crate::write::{Output, Sink, Staging};
 use std::path::Path;
@@ -78,6 +77,26 @@ impl Build {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+}
+
+/// What a good in-memory build keeps for rendering single pages again.
+pub(crate) struct SiteMemo {
+    /// The sources the build read (templates, locales, static files, data).
+    pub src: load::Sources,
+    /// The model, with the page texts of the latest build.
+    pub site: crate::model::Site,
+    /// Per-page results and messages of the render.
+    pub render: crate::render::Memo,
+    /// The whole output of the latest build.
+    pub output: Output,
+    /// Messages found before the render (reading, configuration, model).
+    pub pre_render: Vec<Diagnostic>,
+    /// Pages per language.
+    pub pages_per_lang: Vec<(String, usize)>,
+    /// Pages missing in some language.
+    pub untranslated: Vec<Untranslated>,
+    /// The options the memo was built with.
+    pub opts: BuildOptions,
 }
 
 /// Build the site at `root`, into memory or into `opts.output`.

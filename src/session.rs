@@ -4,34 +4,14 @@
 //! previous build kept in memory; any other change builds the whole site.
 
 use crate::date::Date;
-use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::load::{self, Sources};
-use crate::model::{Page, Site};
-use crate::pipeline::{Build, BuildOptions, Untranslated, build_with_memo};
+use crate::diagnostics::{self, Severity};
+use crate::load;
+use crate::model::Page;
+use crate::pipeline::{Build, BuildOptions, SiteMemo, build_with_memo};
 use crate::render;
-use crate::write::{Output, Sink};
+use crate::write::Sink;
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
-
-/// What a good in-memory build keeps for rendering single pages again.
-pub(crate) struct SiteMemo {
-    /// The sources the build read (templates, locales, static files, data).
-    pub src: Sources,
-    /// The model, with the page texts of the latest build.
-    pub site: Site,
-    /// Per-page results and messages of the render.
-    pub render: render::Memo,
-    /// The whole output of the latest build.
-    pub output: Output,
-    /// Messages found before the render (reading, configuration, model).
-    pub pre_render: Vec<Diagnostic>,
-    /// Pages per language.
-    pub pages_per_lang: Vec<(String, usize)>,
-    /// Pages missing in some language.
-    pub untranslated: Vec<Untranslated>,
-    /// The options the memo was built with.
-    pub opts: BuildOptions,
-}
 
 /// Builds one site again and again, as its files change.
 pub struct Session {

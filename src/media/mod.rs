@@ -259,7 +259,7 @@ impl Media {
 
 /// `<picture>` HTML for a content image, with URLs relative to the page at `from`.
 pub fn picture_html(pic: &Picture, alt: &str, from: &str, sizes: &str) -> String {
-    let esc = crate::render::markdown::escape;
+    let esc = crate::html::escape;
     let set = |ext: &str| {
         pic.stems
             .iter()

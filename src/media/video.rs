@@ -2,8 +2,8 @@
 //! as click-to-load placeholders or `<video>` with captions, plus transcripts.
 
 use super::{Media, picture_html};
+use crate::html::escape;
 use crate::model::route;
-use crate::render::markdown::escape;
 use std::collections::BTreeMap;
 
 /// A directive written on a line of its own: `{{< name key="value" ... >}}`.

@@ -155,8 +155,8 @@ fn english(key: Text, count: usize) -> String {
     }
 }
 
+pub use crate::html::escape;
 use crate::messages::{Lang, Messages};
-pub use crate::render::markdown::escape;
 
 /// The overlay's stylesheet address (a file, not inline, so a strict Content-Security-Policy
 /// on the site cannot switch it off).
