@@ -213,9 +213,9 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Remove what dead runs left, then create the fresh folder (marked as campaign's).
+    /// Create the fresh folder (marked as campaign's). The caller has removed what dead runs
+    /// left ([`outdir::remove_stale`]).
     pub fn begin(out: &OutputDir) -> std::io::Result<Staging> {
-        outdir::remove_stale(out);
         let tmp = if out.in_place {
             out.real
                 .join(format!(".campaign-new-{}", std::process::id()))

@@ -63,7 +63,7 @@ pub fn clean_all(files: &mut [StaticFile], cache: &Cache) -> HashMap<String, Str
 }
 
 fn clean_cached(bytes: &[u8], cache: &Cache) -> Cleaned {
-    let hash = images::content_hash(&[RULES.as_bytes(), bytes].concat());
+    let hash = images::content_hash_of(&[RULES.as_bytes(), bytes]);
     if let Some(done) = cache.get(&hash, "clean") {
         match done.as_slice() {
             b"same" => return Ok(None),
@@ -87,7 +87,7 @@ pub fn clean(bytes: &[u8]) -> Cleaned {
         Kind::Png => strip_png(bytes)?,
         Kind::WebP => strip_webp(bytes)?,
     };
-    let orientation = images::verify(bytes).map_err(|e| {
+    let (img, orientation) = images::decode(bytes).map_err(|e| {
         if e.contains("megapixels") {
             e
         } else {
@@ -95,7 +95,7 @@ pub fn clean(bytes: &[u8]) -> Cleaned {
         }
     })?;
     if orientation != Orientation::NoTransforms {
-        return reencode(bytes, kind, orientation).map(Some);
+        return reencode(img, kind, orientation).map(Some);
     }
     Ok((stripped != bytes).then_some(stripped))
 }
@@ -225,8 +225,11 @@ fn strip_webp(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Decode, turn the picture upright and encode again (no metadata is written).
-fn reencode(bytes: &[u8], kind: Kind, orientation: Orientation) -> Result<Vec<u8>, String> {
-    let mut img = images::decode(bytes)?;
+fn reencode(
+    mut img: DynamicImage,
+    kind: Kind,
+    orientation: Orientation,
+) -> Result<Vec<u8>, String> {
     img.apply_orientation(orientation);
     let mut out = Vec::new();
     match kind {

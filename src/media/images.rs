@@ -2,6 +2,7 @@
 //! lossy WebP (libwebp) and progressive JPEG, and a content-hash cache outside the output.
 
 use fast_image_resize as fr;
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -28,8 +29,16 @@ pub struct Size {
 
 /// A stable hash of the source bytes and the encoding settings (16 hex digits).
 pub fn content_hash(bytes: &[u8]) -> String {
+    content_hash_of(&[bytes])
+}
+
+/// [`content_hash`] of the parts one after the other, without joining them first.
+pub fn content_hash_of(parts: &[&[u8]]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in SETTINGS.as_bytes().iter().chain(bytes) {
+    for b in std::iter::once(SETTINGS.as_bytes())
+        .chain(parts.iter().copied())
+        .flatten()
+    {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -62,31 +71,8 @@ pub fn encodable(w: u32, h: u32) -> Result<(u16, u16), String> {
     }
 }
 
-/// Decode the whole picture (within the size limit).
-pub fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
-    verify_size(bytes)?;
-    let dec = reader(bytes)?
-        .into_decoder()
-        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
-    DynamicImage::from_decoder(dec)
-        .map_err(|_| "the image file is damaged or incomplete: it cannot be decoded".to_string())
-}
-
-/// Decode the whole picture to prove it is complete; its EXIF orientation.
-pub fn verify(bytes: &[u8]) -> Result<image::metadata::Orientation, String> {
-    verify_size(bytes)?;
-    let mut dec = reader(bytes)?
-        .into_decoder()
-        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
-    let orientation = dec
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    DynamicImage::from_decoder(dec)
-        .map_err(|_| "the image file is damaged or incomplete: it cannot be decoded".to_string())?;
-    Ok(orientation)
-}
-
-fn verify_size(bytes: &[u8]) -> Result<(), String> {
+/// A decoder for the picture, within the decoding limits and at most [`MAX_PIXELS`].
+fn decoder(bytes: &[u8]) -> Result<impl ImageDecoder + '_, String> {
     let dec = reader(bytes)?
         .into_decoder()
         .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
@@ -94,7 +80,17 @@ fn verify_size(bytes: &[u8]) -> Result<(), String> {
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(too_big(w, h));
     }
-    Ok(())
+    Ok(dec)
+}
+
+/// Decode the whole picture (which proves it complete) and read its EXIF orientation (not
+/// applied yet).
+pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation), String> {
+    let mut dec = decoder(bytes)?;
+    let orientation = dec.orientation().unwrap_or(Orientation::NoTransforms);
+    let img = DynamicImage::from_decoder(dec)
+        .map_err(|_| "the image file is damaged or incomplete: it cannot be decoded".to_string())?;
+    Ok((img, orientation))
 }
 
 fn too_big(w: u32, h: u32) -> String {
@@ -106,25 +102,15 @@ fn too_big(w: u32, h: u32) -> String {
 
 /// Read the size (after EXIF orientation) without decoding the pixels.
 pub fn probe(bytes: &[u8]) -> Result<Size, String> {
-    let mut dec = reader(bytes)?
-        .into_decoder()
-        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
+    let mut dec = decoder(bytes)?;
     let (w, h) = dec.dimensions();
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(too_big(w, h));
-    }
-    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!(
-            "the image is {w}×{h} pixels: web images can be at most 16,383 pixels on a side"
-        ));
-    }
+    encodable(w, h)?;
     let turned = matches!(
-        dec.orientation()
-            .unwrap_or(image::metadata::Orientation::NoTransforms),
-        image::metadata::Orientation::Rotate90
-            | image::metadata::Orientation::Rotate270
-            | image::metadata::Orientation::Rotate90FlipH
-            | image::metadata::Orientation::Rotate270FlipH
+        dec.orientation().unwrap_or(Orientation::NoTransforms),
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
     );
     Ok(if turned {
         Size {
@@ -173,12 +159,7 @@ pub fn encode(
     crop: Option<(u32, u32)>,
 ) -> Result<Vec<Variant>, String> {
     probe(bytes)?;
-    let orientation = reader(bytes)?
-        .into_decoder()
-        .ok()
-        .and_then(|mut d| d.orientation().ok())
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = decode(bytes)?;
+    let (mut img, orientation) = decode(bytes)?;
     img.apply_orientation(orientation);
     let src = DynamicImage::ImageRgb8(img.to_rgb8());
     let (sw, sh) = (src.width(), src.height());
