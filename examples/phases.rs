@@ -140,7 +140,6 @@ fn main() {
 
     let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
     files.extend(src.assets.iter().map(|a| a.out.clone()));
-    let routes = HashSet::new();
     let media = std::sync::Arc::new(campaign::media::Media::new(
         src.statics
             .iter()
@@ -152,7 +151,6 @@ fn main() {
     let table = LinkTable {
         site: &site,
         files: &files,
-        routes: &routes,
         media: &media,
         words: &words,
     };

@@ -25,7 +25,6 @@ pub mod outdir;
 pub mod pipeline;
 pub mod render;
 pub mod report;
-pub mod selfcheck;
 pub mod serve;
 pub mod session;
 pub mod slug;

@@ -103,3 +103,48 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
         Err(errors)
     }
 }
+
+/// Errors for organisations naming a region that regions.yaml does not have, and warnings
+/// for regions that no organisation (in the default language) serves.
+pub fn check_served(pages: &[super::Page], regions: &[Region], config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut served = std::collections::HashSet::new();
+    let known: Vec<&str> = regions.iter().map(|r| r.id.as_str()).collect();
+    for p in pages {
+        let Some(org) = p.content.organisation() else {
+            continue;
+        };
+        for id in &org.regions {
+            if !known.contains(&id.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "unknown-region",
+                        format!("`{id}` is not a region in content/regions.yaml"),
+                    )
+                    .in_file(&p.file)
+                    .at_line(p.front.key_lines.get("regions").copied().unwrap_or(1))
+                    .with_source(&p.text)
+                    .with_hint(format!("use one of: {}", known.join(", "))),
+                );
+            } else if p.lang == config.default_lang() {
+                served.insert(id.as_str());
+            }
+        }
+    }
+    let dl = config.default_lang();
+    for r in regions.iter().filter(|r| !served.contains(r.id.as_str())) {
+        out.push(
+            Diagnostic::warning(
+                "region-uncovered",
+                format!(
+                    "no organisation serves the region `{}` ({})",
+                    r.id,
+                    r.name.get(dl, dl)
+                ),
+            )
+            .in_file("content/regions.yaml")
+            .with_hint("add the region's id to `regions:` of the organisation that serves it"),
+        );
+    }
+    out
+}

@@ -1,6 +1,6 @@
 //! iCalendar (RFC 5545) files for course schedules: VTIMEZONE Asia/Tbilisi, CRLF, folded lines, escaping.
 
-use crate::model::courses::Session;
+use crate::model::types::course::Session;
 
 /// The VTIMEZONE of Asia/Tbilisi: UTC+4 all year, no daylight saving since 2005.
 const VTIMEZONE: &[&str] = &[

@@ -11,7 +11,9 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{Memo, Setup, Slim, all_anchor_errors, markdown, page, page_diags, render_page};
+use super::{
+    Memo, Setup, Slim, all_anchor_errors, markdown, outputs, page, page_diags, render_page,
+};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::Sources;
 use crate::media::Media;
@@ -70,17 +72,15 @@ pub fn rerender(
 
     let table = setup.table(site, &media);
     let per_lang = LangShared::all(site, &mut ignored);
-    let extras = page::Extras::new(site, &mut ignored);
     let ctx = page::Shared {
         site,
         tera: &setup.tera,
         templates: &src.templates,
         per_lang: &per_lang,
-        extras: &extras,
     };
     let fresh: Vec<(usize, Slim)> = changed
         .par_iter()
-        .map(|&i| (i, render_page(i, &site.pages[i], &table, &ctx, sink)))
+        .map(|&i| (i, render_page(&site.pages[i], &table, &ctx, sink)))
         .collect();
     if fresh.iter().any(|(_, s)| s.template_error.is_some()) {
         return Err(Fallback::TemplateError);
@@ -97,6 +97,14 @@ pub fn rerender(
     }
     diags.extend(memo.late_diags.iter().cloned());
     let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
-    extras.write_files(site, &summaries, sink);
+    let cx = outputs::Context {
+        site,
+        src,
+        tera: &setup.tera,
+        files: &setup.files,
+        summaries: &summaries,
+    };
+    // Their messages are the memo's already (`late_diags`).
+    outputs::write_body_dependent(&cx, sink, &mut Vec::new());
     Ok(diags)
 }

@@ -1,7 +1,7 @@
 //! Internal links: resolve site paths and file paths written in Markdown to pages, files and generated routes.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Kind, Page, Site, route};
+use crate::model::{Kind, Page, Route, Site, route};
 use std::collections::HashSet;
 
 /// Everything a link may point to.
@@ -10,8 +10,6 @@ pub struct LinkTable<'a> {
     pub site: &'a Site,
     /// Output paths of static files and content assets (`videos/x.mp4`).
     pub files: &'a HashSet<String>,
-    /// Site URLs of generated pages that have no Markdown file (`/check/`).
-    pub routes: &'a HashSet<String>,
     /// Images and other files, for responsive images and videos.
     pub media: &'a crate::media::Media,
     /// Interface words for video HTML, by language.
@@ -186,11 +184,12 @@ impl LinkTable<'_> {
             } else {
                 format!("{prefix}{key_path}/")
             };
-            if let Some(&i) = self.site.by_url.get(&as_url) {
+            let route = self.site.by_url.get(&as_url).copied();
+            if let Some(Route::Page(i)) = route {
                 (self.site.pages[i].url.clone(), None)
             } else if let Some(r) = self.page_in(&key_path, &lang, dest) {
                 r
-            } else if self.routes.contains(&as_url) {
+            } else if route == Some(Route::SelfCheck) {
                 (as_url, None)
             } else if self.files.contains(trimmed) {
                 (format!("/{trimmed}"), None)

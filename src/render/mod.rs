@@ -10,10 +10,12 @@ pub mod incremental;
 pub mod links;
 pub mod lint;
 pub mod markdown;
+pub mod outputs;
 pub mod page;
+pub mod schema;
+pub mod selfcheck;
 pub mod share_image;
 pub mod shared;
-pub mod sitefiles;
 pub mod templates;
 pub mod views;
 
@@ -27,14 +29,12 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Values built once per render, before any page: Fluent strings, templates, and what
-/// link resolution needs (files, routes of the self-check, video words).
+/// link resolution needs (files, video words).
 struct Setup {
     strings: Arc<i18n::Strings>,
     guard: Arc<templates::CaseGuard>,
     tera: tera::Tera,
     files: HashSet<String>,
-    routes: HashSet<String>,
-    check: Option<crate::selfcheck::SelfCheck>,
     words: HashMap<String, crate::media::video::Words>,
 }
 
@@ -64,13 +64,6 @@ impl Setup {
         };
         let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
         files.extend(src.assets.iter().map(|a| a.out.clone()));
-        let mut routes: HashSet<String> = HashSet::new();
-        // The self-check's pages have no Markdown file: register them so links to them resolve.
-        let (check, mut d) = crate::selfcheck::prepare(site);
-        diags.append(&mut d);
-        if let Some(c) = &check {
-            routes.extend(c.urls(&site.config));
-        }
         let words = site
             .config
             .languages
@@ -82,8 +75,6 @@ impl Setup {
             guard,
             tera,
             files,
-            routes,
-            check,
             words,
         })
     }
@@ -97,7 +88,6 @@ impl Setup {
         links::LinkTable {
             site,
             files: &self.files,
-            routes: &self.routes,
             media,
             words: &self.words,
         }
@@ -134,9 +124,8 @@ pub fn render(
     // 1. Values shared by every page: per-language values, course schedules and feeds, the
     //    self-check's pages.
     let per_lang = LangShared::all(site, &mut diags);
-    let extras = page::Extras::new(site, &mut diags);
-    let mut check_built = setup.check.as_ref().map(|c| {
-        let mut built = c.build(&table, &setup.strings);
+    let mut check_built = site.self_check.as_ref().map(|check| {
+        let mut built = selfcheck::Render { check }.build(&table, &setup.strings);
         diags.append(&mut built.diags);
         built
     });
@@ -145,7 +134,6 @@ pub fn render(
         tera: &setup.tera,
         templates: &src.templates,
         per_lang: &per_lang,
-        extras: &extras,
     };
     let setup_diags = diags.clone();
 
@@ -154,14 +142,13 @@ pub fn render(
     let mut slims: Vec<Slim> = site
         .pages
         .par_iter()
-        .enumerate()
-        .map(|(i, p)| render_page(i, p, &table, &ctx, sink))
+        .map(|p| render_page(p, &table, &ctx, sink))
         .collect();
     if let Some(built) = check_built.as_mut() {
         let pages: Vec<Result<page::Files, Diagnostic>> = built
             .pages
             .par_iter()
-            .map(|cp| check_page(cp, &ctx))
+            .map(|cp| selfcheck::page(cp, &ctx))
             .collect();
         for files in pages {
             match files {
@@ -183,23 +170,16 @@ pub fn render(
     }
     let late_start = diags.len();
     diags.extend(setup.guard.warnings(&src.templates));
-    // 4. Site files and feeds, then static files (a rendered file of the same path wins).
-    sitefiles::write(
-        site,
-        &setup.tera,
-        &src.templates,
-        &setup.files,
-        sink,
-        &mut diags,
-    );
+    // 4. Everything after the pages: sitemap, 404, aliases, calendars, feeds, static files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
-    extras.write_files(site, &summaries, sink);
-    for s in src.statics.iter().chain(&src.assets) {
-        // Markdown beside static files is a video transcript, shown inside its page.
-        if !s.out.ends_with(".md") {
-            sink.put_shared(s.out.clone(), s.bytes.clone());
-        }
-    }
+    let cx = outputs::Context {
+        site,
+        src,
+        tera: &setup.tera,
+        files: &setup.files,
+        summaries: &summaries,
+    };
+    outputs::write_all(&cx, sink, &mut diags);
     let memo = Memo {
         pages: slims,
         setup_diags,
@@ -211,7 +191,6 @@ pub fn render(
 
 /// Render one page (Markdown, lints, template) into the sink; keep what later checks need.
 fn render_page(
-    i: usize,
     p: &crate::model::Page,
     table: &links::LinkTable<'_>,
     ctx: &page::Shared<'_>,
@@ -228,7 +207,7 @@ fn render_page(
         }
         None => p,
     };
-    let template_error = match page::render(i, p, &r, ctx) {
+    let template_error = match page::render(p, &r, ctx) {
         Ok(files) => {
             for (path, bytes) in files {
                 sink.put(path, bytes);
@@ -278,7 +257,7 @@ fn all_anchor_errors(
     for (p, s) in site.pages.iter().zip(slims) {
         anchor_errors(&s.anchors, &ids, &p.file, &p.text, diags);
     }
-    if let Some(tf) = site.data.get(crate::selfcheck::flow::FILE) {
+    if let Some(tf) = site.data.get(crate::model::selfcheck::flow::FILE) {
         anchor_errors(check_anchors, &ids, &tf.file, &tf.text, diags);
     }
 }
@@ -314,49 +293,6 @@ fn anchor_errors(
                     .tr("broken-anchor", &[("anchor", &a.anchor), ("url", &a.url)]),
             );
         }
-    }
-}
-
-/// Render one self-check page with its template (`check-start.html`, ...).
-fn check_page(
-    cp: &crate::selfcheck::CheckPage,
-    sh: &page::Shared<'_>,
-) -> Result<page::Files, Diagnostic> {
-    let site = sh.site;
-    let file = site
-        .data
-        .get(crate::selfcheck::flow::FILE)
-        .map(|tf| tf.file.clone())
-        .unwrap_or_default();
-    if !sh.tera.contains_template(cp.template) {
-        return Err(Diagnostic::error(
-            "template",
-            format!("the self-check needs the template `{}`, which the theme does not have", cp.template),
-        )
-        .in_file(&file)
-        .with_hint("copy check-start.html, check-question.html, check-outcome.html and check-summary.html from the default theme into templates/"));
-    }
-    let view = serde_json::json!({
-        "title": cp.title,
-        "description": cp.description,
-        "url": cp.url,
-        "permalink": if cp.indexed { site.config.absolute(&cp.url) } else { None },
-        "kind": "page",
-        "key": cp.url.trim_matches('/'),
-        "lang": cp.lang,
-        "date": serde_json::Value::Null,
-        "image": serde_json::Value::Null,
-        "extra": {},
-        "headings": [],
-    });
-    let mut ctx = page::base_context(sh, &cp.lang, &cp.url, &view, &cp.translations);
-    ctx.insert("check", &cp.view);
-    match sh.tera.render(cp.template, &ctx) {
-        Ok(html) => Ok(vec![(
-            format!("{}index.html", cp.url.trim_start_matches('/')),
-            html.into_bytes(),
-        )]),
-        Err(e) => Err(templates::template_error(&e, sh.templates)),
     }
 }
 

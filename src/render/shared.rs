@@ -73,62 +73,37 @@ impl LangShared {
                 }
             }
         }
-        let mut regions: Vec<RegionView> = site
-            .regions
-            .iter()
-            .map(|r| RegionView {
-                id: r.id.clone(),
-                name: r.name.get(lang, dl),
-                organisations: Vec::new(),
-            })
-            .collect();
-        for p in site.pages.iter().filter(|p| p.lang == lang) {
-            let Some(list) = p.front.extra.get("regions") else {
-                continue;
-            };
-            let ids: Vec<&str> = match list {
-                serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
-                serde_json::Value::String(s) => vec![s.as_str()],
-                _ => Vec::new(),
-            };
-            for id in ids {
-                match regions.iter_mut().find(|r| r.id == id) {
-                    Some(r) => r.organisations.push(link_view(p, false)),
-                    None => {
-                        let known: Vec<&str> = site.regions.iter().map(|r| r.id.as_str()).collect();
-                        diags.push(
-                            Diagnostic::error(
-                                "unknown-region",
-                                format!("`{id}` is not a region in content/regions.yaml"),
-                            )
-                            .in_file(&p.file)
-                            .at_line(p.front.key_lines.get("regions").copied().unwrap_or(1))
-                            .with_source(&p.text)
-                            .with_hint(format!("use one of: {}", known.join(", "))),
-                        )
-                    }
-                }
-            }
-        }
-        if lang == dl {
-            for r in regions.iter().filter(|r| r.organisations.is_empty()) {
-                diags.push(
-                    Diagnostic::warning(
-                        "region-uncovered",
-                        format!("no organisation serves the region `{}` ({})", r.id, r.name),
-                    )
-                    .in_file("content/regions.yaml")
-                    .with_hint(
-                        "add the region's id to `regions:` of the organisation that serves it",
-                    ),
-                );
-            }
-        }
-        regions.sort_by(|a, b| a.name.cmp(&b.name));
+        let regions = region_views(site, lang);
         LangShared {
             site: site_view,
             menu,
             regions,
         }
     }
+}
+
+/// The regions in `lang`, sorted by name, each with the organisations that serve it.
+fn region_views(site: &Site, lang: &str) -> Vec<RegionView> {
+    let dl = site.config.default_lang();
+    let mut regions: Vec<RegionView> = site
+        .regions
+        .iter()
+        .map(|r| RegionView {
+            id: r.id.clone(),
+            name: r.name.get(lang, dl),
+            organisations: Vec::new(),
+        })
+        .collect();
+    for p in site.pages.iter().filter(|p| p.lang == lang) {
+        let Some(org) = p.content.organisation() else {
+            continue;
+        };
+        for id in &org.regions {
+            if let Some(r) = regions.iter_mut().find(|r| &r.id == id) {
+                r.organisations.push(link_view(p, false));
+            }
+        }
+    }
+    regions.sort_by(|a, b| a.name.cmp(&b.name));
+    regions
 }

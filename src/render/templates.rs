@@ -218,7 +218,7 @@ fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
         },
     );
     tera.register_filter("tel", |v: &str, _: Kwargs, _: &State| -> String {
-        crate::model::organisations::international_phone(v).unwrap_or_else(|| v.to_string())
+        crate::model::types::organisation::international_phone(v).unwrap_or_else(|| v.to_string())
     });
     tera.register_filter(
         "json",

@@ -1,8 +1,9 @@
-//! Courses: the `schedule:` of a course page (a list of sessions, or a weekly rule) in Asia/Tbilisi time.
+//! The course type: a summary, a place, and the `schedule:` (a list of sessions, or a weekly
+//! rule) in Asia/Tbilisi time.
 
-use super::Page;
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
+use crate::model::Page;
 use serde_json::Value;
 
 /// One session of a course.
@@ -33,8 +34,40 @@ fn time(v: Option<&Value>) -> Option<(u8, u8)> {
     (h < 24 && m < 60).then_some((h, m))
 }
 
+/// A course's fields.
+#[derive(Debug, Clone, Default)]
+pub struct Course {
+    /// `summary:` (schema.org's description when given).
+    pub summary: Option<String>,
+    /// `location:`, where the sessions take place.
+    pub location: Option<String>,
+    /// The sessions, in time order; empty when the dates are not known yet.
+    pub sessions: Vec<Session>,
+}
+
+/// Read a course's fields; a broken schedule is an error and leaves the course without sessions.
+pub fn read(p: &Page) -> (Course, Vec<Diagnostic>) {
+    let text = |k: &str| {
+        p.front
+            .extra
+            .get(k)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let (sessions, diags) = match schedule(p) {
+        Ok(s) => (s, Vec::new()),
+        Err(d) => (Vec::new(), vec![d]),
+    };
+    let course = Course {
+        summary: text("summary"),
+        location: text("location"),
+        sessions,
+    };
+    (course, diags)
+}
+
 /// Read the schedule of a course page. `Ok(empty)` when there is none ("dates to be announced").
-pub fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
+fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
     let Some(v) = p.front.extra.get("schedule") else {
         return Ok(Vec::new());
     };

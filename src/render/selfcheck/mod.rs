@@ -1,41 +1,24 @@
-//! Eligibility self-check: a questionnaire declared in `content/self-check.yaml`, compiled to static pages and JSON.
-//!
-//! [`prepare`] reads and checks the flow ([`flow`], [`graph`]) and lists every page
-//! ([`pages`]), so that links to them resolve; [`SelfCheck::build`] then renders the Markdown
-//! and the page views in each language, and the `flow.json` that `check.js` runs in place.
+//! The self-check's render step: its Markdown texts as HTML (links checked like a page's),
+//! one page per question and outcome on every path in every language, and the `flow.json`
+//! that `check.js` runs in place. The flow itself is model (`model::selfcheck`).
 
-pub mod flow;
-pub mod graph;
-pub mod lines;
-pub mod pages;
-pub mod read;
-#[cfg(test)]
-mod tests;
+mod json;
+pub mod views;
 
+use super::i18n::Strings;
+use super::links::{LinkTable, Target};
+use super::markdown::{self, AnchorRef};
+use super::views::{LangLink, truncate};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::load::frontmatter::FrontMatter;
-use crate::model::{Kind, Page, Site};
-use crate::render::i18n::Strings;
-use crate::render::links::{LinkTable, Target};
-use crate::render::markdown::{self, AnchorRef};
-use crate::render::views::{LangLink, truncate};
-use flow::{Flow, Next, Text};
-use pages::{CheckView, Node, Step};
+use crate::model::selfcheck::SelfCheck;
+use crate::model::selfcheck::flow::{self, Text};
+use crate::model::selfcheck::pages::{self, Step};
+use crate::model::{Kind, Page};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
-
-/// A checked flow with every page it makes.
-pub struct SelfCheck {
-    /// The flow.
-    pub flow: Flow,
-    /// Every question and outcome page, per path.
-    pub nodes: Vec<Node>,
-    /// The file, for messages.
-    file: String,
-    /// The file's text, for message source lines.
-    text: Arc<str>,
-}
+use views::CheckView;
 
 /// One self-check page in one language, ready for its template.
 pub struct CheckPage {
@@ -70,66 +53,13 @@ pub struct Built {
     pub diags: Vec<Diagnostic>,
 }
 
-/// Read and check `content/self-check.yaml`. `None` without the file or with errors.
-pub fn prepare(site: &Site) -> (Option<SelfCheck>, Vec<Diagnostic>) {
-    let Some(tf) = site.data.get(flow::FILE) else {
-        return (None, Vec::new());
-    };
-    let mut reader = read::Reader::new(tf, &site.config);
-    let flow = reader.read();
-    let mut diags = reader.diags;
-    let Some(flow) = flow.filter(|_| !diags.iter().any(|d| d.severity == Severity::Error)) else {
-        return (None, diags);
-    };
-    let check = SelfCheck {
-        nodes: pages::nodes(&flow),
-        flow,
-        file: tf.file.clone(),
-        text: tf.text.clone(),
-    };
-    if let Some((url, i)) = check
-        .urls(&site.config)
-        .into_iter()
-        .find_map(|u| site.by_url.get(&u).map(|&i| (u, i)))
-    {
-        let line = crate::yaml::key_line(&tf.text, "path").unwrap_or(1);
-        diags.push(
-            Diagnostic::error(
-                "self-check",
-                format!(
-                    "the self-check's page {url} has the same address as {}",
-                    site.pages[i].file
-                ),
-            )
-            .in_file(&tf.file)
-            .at_line(line)
-            .with_source(&tf.text)
-            .with_hint("give the self-check another `path:`, or move the page"),
-        );
-        return (None, diags);
-    }
-    (Some(check), diags)
+/// The self-check's render: its texts as HTML, its pages' views, its `flow.json`.
+pub struct Render<'a> {
+    /// The checked flow.
+    pub check: &'a SelfCheck,
 }
 
-impl SelfCheck {
-    /// The start page's site URL in `lang`: `/check/`, `/en/check/`.
-    pub fn root(&self, config: &Config, lang: &str) -> String {
-        format!("{}{}/", config.lang_prefix(lang), self.flow.path)
-    }
-
-    /// Every page's site URL, in every language (to register as routes before links resolve).
-    pub fn urls(&self, config: &Config) -> Vec<String> {
-        let mut out = Vec::with_capacity((self.nodes.len() + 1) * config.languages.len());
-        for l in &config.languages {
-            let root = self.root(config, &l.code);
-            out.push(root.clone());
-            for n in &self.nodes {
-                out.push(format!("{root}{}", pages::suffix(&n.path, n.step)));
-            }
-        }
-        out
-    }
-
+impl Render<'_> {
     /// Render the Markdown `t` (in `lang`) as if on the page at `url`. Messages point into the file.
     fn markdown(
         &self,
@@ -143,13 +73,14 @@ impl SelfCheck {
         let dl = table.site.config.default_lang();
         let (line, col) = t.pos.get(lang).copied().unwrap_or((1, 0));
         let page = Page {
-            key: self.flow.path.clone(),
+            key: self.check.flow.path.clone(),
             lang: lang.to_string(),
-            file: self.file.clone(),
+            file: self.check.file.clone(),
             kind: Kind::Page,
             parent: None,
+            content: Default::default(),
             front: FrontMatter {
-                title: self.flow.title.get(lang, dl),
+                title: self.check.flow.title.get(lang, dl),
                 ..Default::default()
             },
             text: Arc::from(t.text.get(lang, dl).as_str()),
@@ -160,7 +91,7 @@ impl SelfCheck {
         let (r, diags) = markdown::render(&page, table);
         for mut d in diags {
             d.column = d.column.map(|c| c + col);
-            let d = d.with_source(&self.text);
+            let d = d.with_source(&self.check.text);
             if seen.insert((d.line, d.column, d.message.clone())) {
                 built.diags.push(d);
             }
@@ -181,27 +112,30 @@ impl SelfCheck {
     /// The regional help list in `lang`: `help:` from the file, else the page using `regions.html`.
     fn help_url(&self, table: &LinkTable<'_>, lang: &str, built: &mut Built) -> Option<String> {
         let site = table.site;
-        if let Some((path, line)) = &self.flow.help {
+        if let Some((path, line)) = &self.check.flow.help {
             let page = Page {
-                key: self.flow.path.clone(),
+                key: self.check.flow.path.clone(),
                 lang: lang.to_string(),
-                file: self.file.clone(),
+                file: self.check.file.clone(),
                 kind: Kind::Page,
                 parent: None,
+                content: Default::default(),
                 front: FrontMatter::default(),
                 text: Arc::from(""),
                 body_start: 0,
                 body_line: 1,
-                url: self.root(&site.config, lang),
+                url: self.check.root(&site.config, lang),
             };
             return match table.resolve(path, &page) {
                 Ok(Target::Internal { url, .. }) => Some(url),
                 Ok(Target::External) => Some(path.clone()),
                 Err(d) => {
                     if lang == site.config.default_lang() {
-                        built
-                            .diags
-                            .push(d.in_file(&self.file).at_line(*line).with_source(&self.text));
+                        built.diags.push(
+                            d.in_file(&self.check.file)
+                                .at_line(*line)
+                                .with_source(&self.check.text),
+                        );
                     }
                     None
                 }
@@ -218,7 +152,7 @@ impl SelfCheck {
             .languages
             .iter()
             .map(|l| {
-                let url = format!("{}{suffix}", self.root(config, &l.code));
+                let url = format!("{}{suffix}", self.check.root(config, &l.code));
                 LangLink {
                     href: config.absolute(&url),
                     code: l.code.clone(),
@@ -239,17 +173,25 @@ impl SelfCheck {
         let mut seen = HashSet::new();
         for l in &config.languages {
             let lang = l.code.as_str();
-            let root = self.root(config, lang);
+            let root = self.check.root(config, lang);
             let help = self.help_url(table, lang, &mut built);
             // Start page.
-            let intro = self.markdown(table, &self.flow.intro, lang, &root, &mut built, &mut seen);
+            let intro = self.markdown(
+                table,
+                &self.check.flow.intro,
+                lang,
+                &root,
+                &mut built,
+                &mut seen,
+            );
             let other_help = self
+                .check
                 .flow
                 .other_help
                 .as_ref()
                 .map(|t| self.markdown(table, t, lang, &root, &mut built, &mut seen));
-            let plain_intro = self.flow.intro.text.get(lang, dl);
-            let title = self.flow.title.get(lang, dl);
+            let plain_intro = self.check.flow.intro.text.get(lang, dl);
+            let title = self.check.flow.title.get(lang, dl);
             built.pages.push(CheckPage {
                 lang: lang.to_string(),
                 url: root.clone(),
@@ -271,17 +213,17 @@ impl SelfCheck {
             });
             // Question and outcome pages.
             let mut bodies: BTreeMap<usize, String> = BTreeMap::new();
-            for node in &self.nodes {
+            for node in &self.check.nodes {
                 let suffix = pages::suffix(&node.path, node.step);
                 let url = format!("{root}{suffix}");
-                let mut view = pages::path_view(&self.flow, lang, &root, node);
+                let mut view = views::path_view(&self.check.flow, lang, &root, node);
                 let (template, description) = match node.step {
                     Step::Question(_) => (
                         "check-question.html",
                         view.hint.clone().unwrap_or_else(|| view.title.clone()),
                     ),
                     Step::Outcome(o) => {
-                        let out = &self.flow.outcomes[o];
+                        let out = &self.check.flow.outcomes[o];
                         view.body = Some(
                             self.markdown(table, &out.body, lang, &url, &mut built, &mut seen),
                         );
@@ -314,76 +256,47 @@ impl SelfCheck {
         }
         built
     }
+}
 
-    fn json(
-        &self,
-        table: &LinkTable<'_>,
-        strings: &Strings,
-        lang: &str,
-        bodies: &BTreeMap<usize, String>,
-        help: Option<&str>,
-        sample_outcome_url: &str,
-    ) -> Vec<u8> {
-        let config = &table.site.config;
-        let dl = config.default_lang();
-        let s = |key: &str| {
-            strings
-                .get(lang, key, &BTreeMap::new())
-                .unwrap_or_else(|| key.to_string())
-        };
-        let questions: Vec<serde_json::Value> = self
-            .flow
-            .questions
-            .iter()
-            .map(|q| {
-                let answers: Vec<serde_json::Value> = q
-                    .answers
-                    .iter()
-                    .map(|a| match a.next {
-                        Some(Next::Question(x)) => {
-                            serde_json::json!({"label": a.label.get(lang, dl), "q": x})
-                        }
-                        Some(Next::Outcome(x)) => {
-                            serde_json::json!({"label": a.label.get(lang, dl), "r": x})
-                        }
-                        None => serde_json::json!({"label": a.label.get(lang, dl)}),
-                    })
-                    .collect();
-                serde_json::json!({
-                    "text": q.text.get(lang, dl),
-                    "hint": q.hint.as_ref().map(|h| h.get(lang, dl)),
-                    "answers": answers,
-                })
-            })
-            .collect();
-        let outcomes: Vec<serde_json::Value> = self
-            .flow
-            .outcomes
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                serde_json::json!({
-                    "kind": o.kind.name(),
-                    "title": o.title.get(lang, dl),
-                    "html": bodies.get(&i).cloned().unwrap_or_default(),
-                    "help": o.kind == flow::OutcomeKind::Eligible && help.is_some(),
-                })
-            })
-            .collect();
-        let doc = serde_json::json!({
-            "site_title": config.title.get(lang, dl),
-            "first": self.flow.first,
-            "help": help.map(|h| crate::model::route::relative(sample_outcome_url, h)),
-            "strings": {
-                "back": s("check-back"),
-                "your_answers": s("check-your-answers"),
-                "change": s("check-change"),
-                "start_again": s("check-start-again"),
-                "help": s("check-help-link"),
-            },
-            "questions": questions,
-            "outcomes": outcomes,
-        });
-        serde_json::to_vec(&doc).unwrap_or_default()
+/// Render one self-check page with its template (`check-start.html`, ...).
+pub fn page(
+    cp: &CheckPage,
+    sh: &super::page::Shared<'_>,
+) -> Result<super::page::Files, Diagnostic> {
+    let site = sh.site;
+    let file = site
+        .data
+        .get(flow::FILE)
+        .map(|tf| tf.file.clone())
+        .unwrap_or_default();
+    if !sh.tera.contains_template(cp.template) {
+        return Err(Diagnostic::error(
+            "template",
+            format!("the self-check needs the template `{}`, which the theme does not have", cp.template),
+        )
+        .in_file(&file)
+        .with_hint("copy check-start.html, check-question.html, check-outcome.html and check-summary.html from the default theme into templates/"));
+    }
+    let view = serde_json::json!({
+        "title": cp.title,
+        "description": cp.description,
+        "url": cp.url,
+        "permalink": if cp.indexed { site.config.absolute(&cp.url) } else { None },
+        "kind": "page",
+        "key": cp.url.trim_matches('/'),
+        "lang": cp.lang,
+        "date": serde_json::Value::Null,
+        "image": serde_json::Value::Null,
+        "extra": {},
+        "headings": [],
+    });
+    let mut ctx = super::page::base_context(sh, &cp.lang, &cp.url, &view, &cp.translations);
+    ctx.insert("check", &cp.view);
+    match sh.tera.render(cp.template, &ctx) {
+        Ok(html) => Ok(vec![(
+            format!("{}index.html", cp.url.trim_start_matches('/')),
+            html.into_bytes(),
+        )]),
+        Err(e) => Err(super::templates::template_error(&e, sh.templates)),
     }
 }

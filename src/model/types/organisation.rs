@@ -1,32 +1,61 @@
-//! Organisations: contact fields checked (phone, e-mail, website) and missing contact details reported.
+//! The organisation type: regions served and contact fields, checked (phone, e-mail, website); missing contact details reported.
 
-use super::Page;
 use crate::diagnostics::Diagnostic;
+use crate::model::Page;
 
 /// Contact keys an organisation page may carry.
 pub const CONTACT_KEYS: &[&str] = &["phone", "email", "address", "website"];
 
-/// Whether a page is an organisation (it names the regions it serves).
-pub fn is_organisation(p: &Page) -> bool {
-    p.front.extra.contains_key("regions")
+/// An organisation's fields, as written in its front matter.
+#[derive(Debug, Clone, Default)]
+pub struct Organisation {
+    /// `name:` (the page title stands in when it has none).
+    pub name: Option<String>,
+    /// Ids of the regions it serves (`regions:`, one or a list).
+    pub regions: Vec<String>,
+    /// `phone:` when it is one number (schema.org has room for one).
+    pub phone: Option<String>,
+    /// `email:` when it is one address.
+    pub email: Option<String>,
+    /// `address:`.
+    pub address: Option<String>,
+    /// `languages:` as written (the languages spoken), if given.
+    pub languages: Option<serde_json::Value>,
+}
+
+/// Read an organisation's fields and check its contact details; warn when it has none.
+pub fn read(p: &Page) -> (Organisation, Vec<Diagnostic>) {
+    let fm = &p.front;
+    let text = |k: &str| fm.extra.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let org = Organisation {
+        name: text("name"),
+        regions: values(p, "regions"),
+        phone: text("phone"),
+        email: text("email"),
+        address: text("address"),
+        languages: fm.extra.get("languages").cloned(),
+    };
+    (org, check(p))
+}
+
+/// The strings of a key that holds one value or a list of them.
+fn values(p: &Page, key: &str) -> Vec<String> {
+    match p.front.extra.get(key) {
+        Some(serde_json::Value::String(s)) => vec![s.clone()],
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(serde_json::Value::Number(n)) => vec![n.to_string()],
+        _ => Vec::new(),
+    }
 }
 
 /// Check an organisation's contact fields; warn when it has none.
-pub fn check(p: &Page) -> Vec<Diagnostic> {
+fn check(p: &Page) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let fm = &p.front;
-    let at = |key: &str| fm.key_lines.get(key).copied().unwrap_or(1);
-    let values = |key: &str| -> Vec<String> {
-        match fm.extra.get(key) {
-            Some(serde_json::Value::String(s)) => vec![s.clone()],
-            Some(serde_json::Value::Array(a)) => a
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            Some(serde_json::Value::Number(n)) => vec![n.to_string()],
-            _ => Vec::new(),
-        }
-    };
+    let at = |key: &str| p.front.key_lines.get(key).copied().unwrap_or(1);
+    let values = |key: &str| values(p, key);
     for phone in values("phone") {
         if international_phone(&phone).is_none() {
             out.push(

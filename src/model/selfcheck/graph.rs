@@ -1,7 +1,7 @@
 //! The flow as a graph: resolve `next:` and `first:` ids, then find cycles, unreachable steps and too many paths.
 
 use super::flow::{Flow, Next};
-use super::read::Reader;
+use super::notes::Notes;
 use crate::diagnostics::Severity;
 use std::collections::HashMap;
 
@@ -11,12 +11,12 @@ pub const MAX_PAGES: u128 = 2000;
 /// far, so long ways cost memory and time by the square of their length).
 pub const MAX_DEPTH: usize = 50;
 
-fn has_errors(r: &Reader<'_>) -> bool {
+fn has_errors(r: &Notes<'_>) -> bool {
     r.diags.iter().any(|d| d.severity == Severity::Error)
 }
 
 /// Resolve ids and check the graph. Messages go to `r`; `first_line` is 0-based.
-pub(super) fn link(r: &mut Reader<'_>, flow: &mut Flow, first: Option<&str>, first_line: usize) {
+pub(super) fn link(r: &mut Notes<'_>, flow: &mut Flow, first: Option<&str>, first_line: usize) {
     // Ids: questions and outcomes share one name space, because `next:` may name either.
     let mut ids: HashMap<String, (Next, usize)> = HashMap::new();
     let steps = flow

@@ -2,8 +2,8 @@
 
 use super::flow::{Answer, Flow, Outcome, OutcomeKind, Question, Text};
 use super::lines::Lines;
+use super::notes::Notes;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
 use crate::yaml;
 use serde_yaml::Value;
@@ -32,7 +32,18 @@ pub(super) struct Reader<'a> {
     pub(super) tf: &'a TextFile,
     pub(super) lines: Lines<'a>,
     config: &'a Config,
-    pub(super) diags: Vec<Diagnostic>,
+    /// The messages so far.
+    pub(super) notes: Notes<'a>,
+}
+
+/// A flow as read, before its `next:` and `first:` ids are resolved ([`super::graph`]).
+pub(super) struct Unlinked {
+    /// The flow; `first` and every `next` still unresolved.
+    pub(super) flow: Flow,
+    /// The id `first:` names.
+    pub(super) first: Option<String>,
+    /// 0-based line of `first:`.
+    pub(super) first_line: usize,
 }
 
 /// One YAML mapping with the lines it was written on.
@@ -66,27 +77,17 @@ impl<'a> Reader<'a> {
             tf,
             lines: Lines::new(&tf.text),
             config,
-            diags: Vec::new(),
+            notes: Notes::new(tf),
         }
     }
 
     /// Add an error at 0-based line `line`.
     pub(super) fn error(&mut self, line: usize, message: String, hint: impl Into<String>) {
-        let d = Diagnostic::error("self-check", message)
-            .in_file(&self.tf.file)
-            .at_line(line + 1)
-            .with_source(&self.tf.text)
-            .with_hint(hint);
-        self.diags.push(d);
+        self.notes.error(line, message, hint);
     }
 
     fn warning(&mut self, line: usize, message: String, hint: impl Into<String>) {
-        let d = Diagnostic::warning("self-check", message)
-            .in_file(&self.tf.file)
-            .at_line(line + 1)
-            .with_source(&self.tf.text)
-            .with_hint(hint);
-        self.diags.push(d);
+        self.notes.warning(line, message, hint);
     }
 
     fn unknown_keys(&mut self, item: &Item<'_>, known: &[&str], what: &str) {
@@ -234,11 +235,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Read the whole file. `None` when the file cannot be read as a flow at all.
-    pub(super) fn read(&mut self) -> Option<Flow> {
+    pub(super) fn read(&mut self) -> Option<Unlinked> {
         let root = match yaml::parse(&self.tf.text, &self.tf.file, 0, &self.tf.text) {
             Ok(v) => v,
             Err(d) => {
-                self.diags.push(d);
+                self.notes.diags.push(d);
                 return None;
             }
         };
@@ -342,7 +343,7 @@ impl<'a> Reader<'a> {
                 "add `first: <id>` with the id of the first question",
             );
         }
-        let mut flow = Flow {
+        let flow = Flow {
             path,
             title: title.map(|t| t.text).unwrap_or_default(),
             intro: intro.unwrap_or_default(),
@@ -352,8 +353,11 @@ impl<'a> Reader<'a> {
             questions,
             outcomes,
         };
-        super::graph::link(self, &mut flow, first_id, first_line);
-        Some(flow)
+        Some(Unlinked {
+            flow,
+            first: first_id.map(str::to_string),
+            first_line,
+        })
     }
 
     /// Whether the list under top-level `key` is longer than [`MAX_STEPS`] (reported).

@@ -2,7 +2,6 @@
 
 use super::flow::Flow;
 use super::pages::{self, Step};
-use super::read::Reader;
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::TextFile;
@@ -53,10 +52,7 @@ fn read(text: &str) -> (Option<Flow>, Vec<Diagnostic>) {
         rel: "self-check.yaml".into(),
         text: text.into(),
     };
-    let c = config();
-    let mut r = Reader::new(&tf, &c);
-    let flow = r.read();
-    (flow, r.diags)
+    super::read_flow(&tf, &config())
 }
 
 /// The 1-based line of the `n`-th (from 1) line containing `needle`.
@@ -327,7 +323,7 @@ fn a_message_as_the_editor_sees_it() {
 
 #[test]
 fn the_bundled_flow_is_valid() {
-    let text = include_str!("../../content/self-check.yaml");
+    let text = include_str!("../../../content/self-check.yaml");
     let (flow, diags) = read(text);
     assert!(diags.is_empty(), "{diags:#?}");
     let flow = flow.expect("flow");

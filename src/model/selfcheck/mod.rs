@@ -1,0 +1,98 @@
+//! The eligibility self-check as data: a questionnaire declared in `content/self-check.yaml`,
+//! read ([`read`]), its ids resolved and its graph checked ([`graph`]), and every page it
+//! makes listed ([`pages`]), so that its addresses join the site's one URL registry. Render
+//! writes its pages and `flow.json` (`render::selfcheck`).
+
+pub mod flow;
+pub mod graph;
+pub mod lines;
+mod notes;
+pub mod pages;
+pub mod read;
+#[cfg(test)]
+mod tests;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::TextFile;
+use flow::Flow;
+use notes::Notes;
+use pages::Node;
+use std::sync::Arc;
+
+/// A checked flow with every page it makes.
+#[derive(Debug, Clone)]
+pub struct SelfCheck {
+    /// The flow.
+    pub flow: Flow,
+    /// Every question and outcome page, per path.
+    pub nodes: Vec<Node>,
+    /// The file, for messages.
+    pub file: String,
+    /// The file's text, for message source lines.
+    pub text: Arc<str>,
+}
+
+/// Read the flow in `tf` and resolve its ids; the flow is `None` when it cannot be read.
+pub fn read_flow(tf: &TextFile, config: &Config) -> (Option<Flow>, Vec<Diagnostic>) {
+    let mut reader = read::Reader::new(tf, config);
+    let unlinked = reader.read();
+    let mut notes = Notes {
+        tf,
+        diags: reader.notes.diags,
+    };
+    let flow = unlinked.map(|u| {
+        let mut flow = u.flow;
+        graph::link(&mut notes, &mut flow, u.first.as_deref(), u.first_line);
+        flow
+    });
+    (flow, notes.diags)
+}
+
+/// Read and check the self-check file. `None` without the file or with errors.
+pub fn prepare(tf: &TextFile, config: &Config) -> (Option<SelfCheck>, Vec<Diagnostic>) {
+    let (flow, diags) = read_flow(tf, config);
+    let Some(flow) = flow.filter(|_| !diags.iter().any(|d| d.severity == Severity::Error)) else {
+        return (None, diags);
+    };
+    let check = SelfCheck {
+        nodes: pages::nodes(&flow),
+        flow,
+        file: tf.file.clone(),
+        text: tf.text.clone(),
+    };
+    (Some(check), diags)
+}
+
+impl SelfCheck {
+    /// The start page's site URL in `lang`: `/check/`, `/en/check/`.
+    pub fn root(&self, config: &Config, lang: &str) -> String {
+        format!("{}{}/", config.lang_prefix(lang), self.flow.path)
+    }
+
+    /// Every page's site URL, in every language.
+    pub fn urls(&self, config: &Config) -> Vec<String> {
+        let mut out = Vec::with_capacity((self.nodes.len() + 1) * config.languages.len());
+        for l in &config.languages {
+            let root = self.root(config, &l.code);
+            out.push(root.clone());
+            for n in &self.nodes {
+                out.push(format!("{root}{}", pages::suffix(&n.path, n.step)));
+            }
+        }
+        out
+    }
+
+    /// The error for a self-check page on the address of a page file.
+    pub fn clash(&self, url: &str, page_file: &str) -> Diagnostic {
+        let line = crate::yaml::key_line(&self.text, "path").unwrap_or(1);
+        Diagnostic::error(
+            "self-check",
+            format!("the self-check's page {url} has the same address as {page_file}"),
+        )
+        .in_file(&self.file)
+        .at_line(line)
+        .with_source(&self.text)
+        .with_hint("give the self-check another `path:`, or move the page")
+    }
+}

@@ -1,0 +1,73 @@
+//! Outputs after the pages: a list of steps, each one file with one job (sitemap, 404 page,
+//! alias redirects, calendars, feeds, static files; next the search index and posters).
+//! [`render`](super::render) runs them all once the pages are written and no page has an
+//! error; `serve` runs again, after an edit of page bodies, only the steps that read them.
+//!
+//! Adding an output: one file here with a type implementing [`Step`], and one entry in
+//! [`STEPS`].
+
+mod aliases;
+mod calendars;
+mod feeds;
+mod not_found;
+mod sitemap;
+mod statics;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::Sources;
+use crate::model::Site;
+use crate::write::Sink;
+use std::collections::HashSet;
+
+/// What every step may read.
+pub struct Context<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// What was read from disk (templates, static files, theme assets).
+    pub src: &'a Sources,
+    /// The templates, compiled.
+    pub tera: &'a tera::Tera,
+    /// Output paths of the static files and theme assets.
+    pub files: &'a HashSet<String>,
+    /// The summary of each page (its first paragraph), in site order.
+    pub summaries: &'a [&'a str],
+}
+
+/// One output of the site.
+pub trait Step: Sync {
+    /// A short name, for benchmarks and messages.
+    fn name(&self) -> &'static str;
+    /// Whether what the step writes depends on page bodies (summaries, text), so that
+    /// `serve` runs it again after a body edit.
+    fn reads_bodies(&self) -> bool {
+        false
+    }
+    /// Write the step's files into `out`, reporting problems in `diags`.
+    fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>);
+}
+
+/// Every output after the pages, in the order they run: a later step sees what earlier ones
+/// wrote (an alias may not take the address of a page or of the sitemap); static files go
+/// last, so a rendered file of the same path wins.
+pub const STEPS: &[&dyn Step] = &[
+    &sitemap::Sitemap,
+    &not_found::NotFound,
+    &aliases::Aliases,
+    &calendars::Calendars,
+    &feeds::Feeds,
+    &statics::Statics,
+];
+
+/// Run every step.
+pub fn write_all(cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
+    for step in STEPS {
+        step.write(cx, out, diags);
+    }
+}
+
+/// Run the steps that read page bodies (after an edit of bodies only).
+pub fn write_body_dependent(cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
+    for step in STEPS.iter().filter(|s| s.reads_bodies()) {
+        step.write(cx, out, diags);
+    }
+}
