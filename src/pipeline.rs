@@ -45,7 +45,7 @@ impl Default for BuildOptions {
 }
 
 /// A page missing in some language: its path without language, and the file per language.
-pub type Untranslated = (String, Vec<(String, Option<String>)>);
+pub use crate::model::Untranslated;
 
 /// The result of a build: the site (when there were no errors) and every message.
 #[derive(Default)]
@@ -110,45 +110,22 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
     let start = Instant::now();
     let mut src = load::load(root);
     let mut diags = std::mem::take(&mut src.diagnostics);
-    if let (Some(cfg), Some(url)) = (src.config.as_mut(), opts.base_url.as_ref()) {
-        match crate::config::normalize_base_url(url) {
-            Some(u) => cfg.base_url = Some(u),
-            None => diags.push(
-                Diagnostic::error("base-url", format!("`{url}` is not a web address"))
-                    .with_hint("pass the full address, e.g. --base-url https://example.ge/"),
-            ),
-        }
-    }
+    apply_base_url(&mut src, opts, &mut diags);
     // The output folder must be one a build may fill; nothing is touched otherwise.
-    let target = opts.output.as_ref().and_then(|dest| {
-        let keep = src
-            .config
-            .as_ref()
-            .map(|c| c.output_keep.clone())
-            .unwrap_or_default();
-        let out = outdir::check(root, dest, &keep, stamp::was_built(root, dest))
-            .map_err(|d| diags.push(d))
-            .ok()?;
-        outdir::remove_stale(&out);
-        Some(out)
-    });
-    if opts.output.is_some() && target.is_none() {
-        return (finish(diags, Vec::new(), start), None);
-    }
+    let target = match opts.output.as_ref() {
+        Some(dest) => match output_dir(root, dest, &src, &mut diags) {
+            Some(t) => Some(t),
+            None => return (finish(diags, Vec::new(), start), None),
+        },
+        None => None,
+    };
     // Nothing changed since the last build into the same folder: say so and stop.
-    let fingerprint = target.as_ref().map(|_| {
-        let options = format!(
-            "{:?}|{:?}|{}|{}",
-            opts.drafts,
-            opts.base_url,
-            opts.today.iso(),
-            opts.process_images
-        );
-        stamp::fingerprint(root, &src, &options)
-    });
+    let fingerprint = target
+        .as_ref()
+        .map(|_| stamp::fingerprint(root, &src, &options_key(opts)));
     if let (Some(dest), Some(t), Some(fp)) = (&opts.output, &target, fingerprint)
         && !opts.force
-        && !diags.iter().any(|d| d.severity == Severity::Error)
+        && !has_errors(&diags)
         && let Some(s) = stamp::read(root, dest, &t.real, fp)
     {
         let build = Build {
@@ -161,98 +138,108 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
         };
         return (build, None);
     }
-    let (site, mut d) = model::build(
-        &src,
-        &ModelOptions {
-            drafts: opts.drafts,
-            today: opts.today,
-        },
-    );
+    let model_opts = ModelOptions {
+        drafts: opts.drafts,
+        today: opts.today,
+    };
+    let (site, mut d) = model::build(&src, &model_opts);
     diags.append(&mut d);
-    let mut pages_per_lang = Vec::new();
-    let mut output = None;
-    let mut files_written = 0;
-    let mut images = crate::media::Stats::default();
-    let mut untranslated = Vec::new();
-    let mut memo = None;
-    if let Some(site) = site {
-        let mut by_key: std::collections::BTreeMap<&str, Vec<&crate::model::Page>> =
-            Default::default();
-        for p in &site.pages {
-            by_key.entry(p.key.as_str()).or_default().push(p);
-        }
-        for (key, pages) in by_key {
-            if pages.len() < site.config.languages.len() {
-                let row = site
-                    .config
-                    .languages
-                    .iter()
-                    .map(|l| {
-                        (
-                            l.code.clone(),
-                            pages
-                                .iter()
-                                .find(|p| p.lang == l.code)
-                                .map(|p| p.file.clone()),
-                        )
-                    })
-                    .collect();
-                let name = pages[0]
-                    .file
-                    .strip_prefix("content/")
-                    .unwrap_or(&pages[0].file);
-                let name = name.strip_suffix(".md").unwrap_or(name);
-                let name = name
-                    .strip_suffix(&format!(".{}", pages[0].lang))
-                    .unwrap_or(name)
-                    .to_string();
-                untranslated.push((if key.is_empty() { name } else { name.clone() }, row));
-            }
-        }
-        for l in &site.config.languages {
-            pages_per_lang.push((
-                l.code.clone(),
-                site.pages.iter().filter(|p| p.lang == l.code).count(),
-            ));
-        }
+    let Some(site) = site else {
+        return (finish(diags, Vec::new(), start), None);
+    };
+    let run = Run {
+        root,
+        opts,
+        target,
+        fingerprint,
+        start,
+    };
+    run.render_and_write(src, site, diags)
+}
+
+/// `--base-url` replaces `base_url` of site.yaml.
+fn apply_base_url(src: &mut load::Sources, opts: &BuildOptions, diags: &mut Vec<Diagnostic>) {
+    let (Some(cfg), Some(url)) = (src.config.as_mut(), opts.base_url.as_ref()) else {
+        return;
+    };
+    match crate::config::normalize_base_url(url) {
+        Some(u) => cfg.base_url = Some(u),
+        None => diags.push(
+            Diagnostic::error("base-url", format!("`{url}` is not a web address"))
+                .with_hint("pass the full address, e.g. --base-url https://example.ge/"),
+        ),
+    }
+}
+
+/// The output folder, when a build may fill it (else why not, in `diags`); stale staging
+/// folders of killed builds are removed.
+fn output_dir(
+    root: &Path,
+    dest: &Path,
+    src: &load::Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<outdir::OutputDir> {
+    let keep = src
+        .config
+        .as_ref()
+        .map(|c| c.output_keep.clone())
+        .unwrap_or_default();
+    let out = outdir::check(root, dest, &keep, stamp::was_built(root, dest))
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    outdir::remove_stale(&out);
+    Some(out)
+}
+
+/// The build options that change the output, as one string for the fingerprint.
+fn options_key(opts: &BuildOptions) -> String {
+    format!(
+        "{:?}|{:?}|{}|{}",
+        opts.drafts,
+        opts.base_url,
+        opts.today.iso(),
+        opts.process_images
+    )
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// One build after the model: where it goes and what it started with.
+struct Run<'a> {
+    root: &'a Path,
+    opts: &'a BuildOptions,
+    target: Option<outdir::OutputDir>,
+    fingerprint: Option<u64>,
+    start: Instant,
+}
+
+impl Run<'_> {
+    /// Clean the images, render into a staging folder or memory, encode the images, and
+    /// put the new site in place (or keep it in memory, with a memo for `serve`).
+    fn render_and_write(
+        self,
+        mut src: load::Sources,
+        site: model::Site,
+        mut diags: Vec<Diagnostic>,
+    ) -> (Build, Option<SiteMemo>) {
+        let pages_per_lang = pages_per_lang(&site);
+        let untranslated = site.untranslated.clone();
         // Images lose their camera data before anything is published.
-        let cache = Cache::new(Some(root.join(".cache").join("images")));
-        let mut broken = clean::clean_all(&mut src.statics, &cache);
-        broken.extend(clean::clean_all(&mut src.assets, &cache));
-        let files = src
-            .statics
-            .iter()
-            .chain(&src.assets)
-            .map(|f| (f.out.clone(), f.bytes.clone()))
-            .collect();
-        let media = std::sync::Arc::new(Media::new(files).with_broken(broken));
+        let cache = Cache::new(Some(self.root.join(".cache").join("images")));
+        let media = clean_media(&mut src, &cache);
         // Straight into a fresh folder beside the destination, or into memory.
-        let staging = match &target {
-            Some(dest) => match Staging::begin(dest) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(
-                            "write",
-                            format!(
-                                "cannot create a folder beside {}: {}",
-                                dest.real.display(),
-                                load::plain_io(&e)
-                            ),
-                        )
-                        .with_hint("check that the folder is writable"),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
+        let staging = self
+            .target
+            .as_ref()
+            .and_then(|dest| begin(dest, &mut diags));
         let sink = match &staging {
             Some(s) => Sink::disk(s.dir().to_path_buf()),
             None => Sink::memory(),
         };
         let before_render = diags.clone();
-        let (mut d, render_memo) = render::render(&site, &src, &media, &sink);
+        let (mut d, render_memo) = render::render(&site, &src, &media, &sink, has_errors(&diags));
         diags.append(&mut d);
         for (path, why) in media.unreported_broken() {
             diags.push(
@@ -261,19 +248,9 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
                     .with_hint("replace the image with a complete JPEG, PNG or WebP file"),
             );
         }
-        let ok = !diags.iter().any(|d| d.severity == Severity::Error);
-        if ok && opts.process_images {
-            let (files, errors, stats) = media.process(&cache);
-            for (path, bytes) in files {
-                sink.put(path, bytes);
-            }
-            for e in errors {
-                diags.push(
-                    Diagnostic::error("image", e)
-                        .with_hint("replace the image with a JPEG, PNG or WebP file"),
-                );
-            }
-            images = stats;
+        let mut images = crate::media::Stats::default();
+        if !has_errors(&diags) && self.opts.process_images {
+            images = encode_images(&media, &cache, &sink, &mut diags);
         }
         if let Some(e) = sink.error() {
             diags.push(
@@ -281,69 +258,147 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
                     .with_hint("check that the disk has room and the folder is writable"),
             );
         }
-        files_written = sink.len();
-        let failed = diags.iter().any(|d| d.severity == Severity::Error);
+        let files_written = sink.len();
+        let mut output = None;
+        let mut memo = None;
         match staging {
-            Some(s) if failed => s.abort(),
-            Some(s) => {
-                if let Err(e) = s.commit() {
-                    diags.push(
-                        Diagnostic::error(
-                            "write",
-                            format!("cannot put the new site in place: {}", load::plain_io(&e)),
-                        )
-                        .with_hint("close programs that use the output folder and build again"),
-                    );
-                } else if let (Some(dest), Some(fp)) = (&opts.output, fingerprint) {
-                    let mut kept = diags.clone();
-                    diagnostics::sort(&mut kept);
-                    stamp::write(
-                        root,
-                        &stamp::Stamp {
-                            dest: dest.clone(),
-                            fingerprint: fp,
-                            output_digest: target
-                                .as_ref()
-                                .and_then(|t| stamp::output_digest(&t.real))
-                                .unwrap_or(0),
-                            files: sink.len(),
-                            pages_per_lang: pages_per_lang.clone(),
-                            diagnostics: kept,
-                        },
-                    );
-                }
-            }
+            Some(s) if has_errors(&diags) => s.abort(),
+            Some(s) => self.commit(s, files_written, &pages_per_lang, &mut diags),
             None => {
                 output = sink.into_output();
-                if let (Some(out), Some(render)) = (&output, render_memo)
-                    && !failed
+                if let (Some(out), Some(render), false) = (&output, render_memo, has_errors(&diags))
                 {
                     memo = Some(SiteMemo {
+                        pages_per_lang: pages_per_lang.clone(),
+                        untranslated: untranslated.clone(),
                         src,
                         site,
                         render,
                         output: out.clone(),
                         pre_render: before_render,
-                        pages_per_lang: pages_per_lang.clone(),
-                        untranslated: untranslated.clone(),
-                        opts: opts.clone(),
+                        opts: self.opts.clone(),
                     });
                 }
             }
         }
+        diagnostics::sort(&mut diags);
+        if has_errors(&diags) {
+            output = None;
+        }
+        let build = Build {
+            files_written,
+            untranslated,
+            images,
+            output,
+            ..finish(diags, pages_per_lang, self.start)
+        };
+        (build, memo)
     }
-    diagnostics::sort(&mut diags);
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        output = None;
+
+    /// Swap the staging folder in, and record the stamp that lets the next build see that
+    /// nothing changed.
+    fn commit(
+        &self,
+        staging: Staging,
+        files: usize,
+        pages_per_lang: &[(String, usize)],
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        if let Err(e) = staging.commit() {
+            diags.push(
+                Diagnostic::error(
+                    "write",
+                    format!("cannot put the new site in place: {}", load::plain_io(&e)),
+                )
+                .with_hint("close programs that use the output folder and build again"),
+            );
+            return;
+        }
+        let (Some(dest), Some(fp)) = (&self.opts.output, self.fingerprint) else {
+            return;
+        };
+        let mut kept = diags.clone();
+        diagnostics::sort(&mut kept);
+        stamp::write(
+            self.root,
+            &stamp::Stamp {
+                dest: dest.clone(),
+                fingerprint: fp,
+                output_digest: self
+                    .target
+                    .as_ref()
+                    .and_then(|t| stamp::output_digest(&t.real))
+                    .unwrap_or(0),
+                files,
+                pages_per_lang: pages_per_lang.to_vec(),
+                diagnostics: kept,
+            },
+        );
     }
-    let build = Build {
-        files_written,
-        untranslated,
-        images,
-        output,
-        ..finish(diags, pages_per_lang, start)
-    };
-    (build, memo)
+}
+
+/// Pages per language, in the site's language order.
+fn pages_per_lang(site: &model::Site) -> Vec<(String, usize)> {
+    site.config
+        .languages
+        .iter()
+        .map(|l| {
+            let n = site.pages.iter().filter(|p| p.lang == l.code).count();
+            (l.code.clone(), n)
+        })
+        .collect()
+}
+
+/// Remove camera data from every published image, and hand the files to media.
+fn clean_media(src: &mut load::Sources, cache: &Cache) -> std::sync::Arc<Media> {
+    let mut broken = clean::clean_all(&mut src.statics, cache);
+    broken.extend(clean::clean_all(&mut src.assets, cache));
+    let files = src
+        .statics
+        .iter()
+        .chain(&src.assets)
+        .map(|f| (f.out.clone(), f.bytes.clone()))
+        .collect();
+    std::sync::Arc::new(Media::new(files).with_broken(broken))
+}
+
+/// A staging folder beside the destination, or the reason there is none.
+fn begin(dest: &outdir::OutputDir, diags: &mut Vec<Diagnostic>) -> Option<Staging> {
+    Staging::begin(dest)
+        .map_err(|e| {
+            diags.push(
+                Diagnostic::error(
+                    "write",
+                    format!(
+                        "cannot create a folder beside {}: {}",
+                        dest.real.display(),
+                        load::plain_io(&e)
+                    ),
+                )
+                .with_hint("check that the folder is writable"),
+            )
+        })
+        .ok()
+}
+
+/// Encode the images pages asked for (through the cache) into the sink.
+fn encode_images(
+    media: &Media,
+    cache: &Cache,
+    sink: &Sink,
+    diags: &mut Vec<Diagnostic>,
+) -> crate::media::Stats {
+    let (files, errors, stats) = media.process(cache);
+    for (path, bytes) in files {
+        sink.put(path, bytes);
+    }
+    for e in errors {
+        diags.push(
+            Diagnostic::error("image", e)
+                .with_hint("replace the image with a JPEG, PNG or WebP file"),
+        );
+    }
+    stats
 }
 
 /// A build that wrote nothing, with its messages.

@@ -108,12 +108,14 @@ pub struct Memo {
 }
 
 /// The finished site plus the messages found on the way, and a [`Memo`] of it when the
-/// render got as far as the site files (no errors in templates or pages).
+/// render got as far as the outputs after the pages (no errors in templates or pages, and
+/// none before the render: `earlier_errors`).
 pub fn render(
     site: &Site,
     src: &Sources,
     media: &Arc<crate::media::Media>,
     sink: &Sink,
+    earlier_errors: bool,
 ) -> (Vec<Diagnostic>, Option<Memo>) {
     let mut diags = Vec::new();
     let Some(setup) = Setup::new(site, src, media, &mut diags) else {
@@ -165,7 +167,7 @@ pub fn render(
     // 3. Anchors across pages.
     let check_anchors = check_built.map(|b| b.anchors).unwrap_or_default();
     all_anchor_errors(site, &slims, &check_anchors, &mut diags);
-    if template_errors || diags.iter().any(|d| d.severity == Severity::Error) {
+    if earlier_errors || template_errors || diags.iter().any(|d| d.severity == Severity::Error) {
         return (diags, None);
     }
     let late_start = diags.len();
