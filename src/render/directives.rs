@@ -4,9 +4,9 @@
 //! outside code and HTML comments is an error with its place: nothing that looks like a
 //! directive is ever published as text by mistake. `\{{<` writes the characters themselves.
 
+use super::body::Rendered;
 use super::embeds;
 use super::links::LinkTable;
-use super::markdown::Rendered;
 use crate::diagnostics::Diagnostic;
 use crate::media::video;
 use crate::model::Page;

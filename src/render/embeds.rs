@@ -1,9 +1,10 @@
 //! Embedded media in Markdown: responsive `<picture>` for images (with the alt-text rules)
 //! and the `{{< video >}}` directive.
 
+use super::body::Rendered;
 use super::links::LinkTable;
-use super::markdown::{Rendered, escape};
 use crate::diagnostics::Diagnostic;
+use crate::html::escape;
 use crate::media::{self, video};
 use crate::model::Page;
 

@@ -1,7 +1,7 @@
 //! Atom 1.0 feeds, one per language, for the news section.
 
-use super::markdown::escape;
 use crate::config::Config;
+use crate::html::escape;
 use crate::model::{Page, route};
 use std::fmt::Write as _;
 

@@ -1,7 +1,7 @@
 //! Content lints: problems that do not stop a build but should be fixed before publishing
 //! (skipped heading levels, empty pages, text pasted from Word, Mtavruli capitals, http links).
 
-use super::markdown::Rendered;
+use super::body::Rendered;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::model::{Kind, Page};
 

@@ -1,58 +1,18 @@
-//! Markdown → HTML with pulldown-cmark: heading anchors, resolved internal links, prefixed footnotes.
+//! Markdown → HTML with pulldown-cmark: heading anchors, resolved internal links, images,
+//! directives (`{{< video >}}`), prefixed footnotes; written out block by block.
 
+use super::body::{AnchorRef, Heading, Rendered};
 use super::directives;
 use super::embeds;
 use super::links::{LinkTable, Target};
 use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::html::escape;
 use crate::media::video;
 use crate::model::Page;
 use crate::slug::{slugify, unique_anchor};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
-
-/// A heading of a page, for tables of contents and anchor checks.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Heading {
-    /// 1–6.
-    pub level: u8,
-    /// Plain text.
-    pub text: String,
-    /// The anchor id.
-    pub id: String,
-    /// 1-based line in the file.
-    #[serde(skip)]
-    pub line: usize,
-}
-
-/// A link to an anchor in another (or the same) page, checked once all pages are rendered.
-#[derive(Debug, Clone)]
-pub struct AnchorRef {
-    /// Site URL of the target page.
-    pub url: String,
-    /// The anchor, without `#`.
-    pub anchor: String,
-    /// Line and column in the file.
-    pub line: usize,
-    /// Column.
-    pub column: usize,
-}
-
-/// The rendered body of one page.
-#[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    /// HTML of the body.
-    pub html: String,
-    /// Headings in order.
-    pub headings: Vec<Heading>,
-    /// Anchor links to check.
-    pub anchors: Vec<AnchorRef>,
-    /// External links (URL, line).
-    pub external: Vec<(String, usize)>,
-    /// Plain text of the first paragraph (fallback description).
-    pub summary: String,
-    /// Videos embedded in the page.
-    pub videos: Vec<video::Video>,
-}
+use std::ops::Range;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -62,20 +22,37 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// A heading being collected: level, explicit id, classes, start index in the event list,
-/// its text, its line.
-type OpenHeading = (
-    HeadingLevel,
-    Option<String>,
-    Vec<String>,
-    usize,
-    String,
-    usize,
-);
+/// A heading being collected.
+struct OpenHeading {
+    level: HeadingLevel,
+    /// `{#id}` written by the editor.
+    explicit: Option<String>,
+    classes: Vec<String>,
+    /// Index in the held events where the heading's content starts.
+    start: usize,
+    /// Its plain text.
+    text: String,
+    /// 1-based line.
+    line: usize,
+}
 
-/// An image being collected: resolved site path (or an external URL, or nothing after an
-/// error), line, column, alt text.
-type OpenImage = (Result<String, Option<String>>, usize, usize, String);
+/// An image being collected.
+struct OpenImage {
+    /// The resolved site path, or an external URL (`Err(Some)`), or nothing after an error.
+    target: Result<String, Option<String>>,
+    line: usize,
+    column: usize,
+    /// Its alternative text.
+    alt: String,
+}
+
+/// Where the first paragraph (the summary) is.
+#[derive(PartialEq, Eq)]
+enum Summary {
+    NotYet,
+    Inside,
+    Done,
+}
 
 /// Events held before they are written out as HTML.
 const FLUSH_EVENTS: usize = 1024;
@@ -92,336 +69,415 @@ fn flush<'a>(html: &mut String, events: &mut Vec<Event<'a>>, body_len: usize, la
     html::push_html(html, events.drain(..));
 }
 
+/// The state of one page's render.
+struct Writer<'p, 'l> {
+    page: &'p Page,
+    links: &'l LinkTable<'l>,
+    body: &'p str,
+    lines: LineIndex<'p>,
+    out: Rendered,
+    diags: Vec<Diagnostic>,
+    events: Vec<Event<'p>>,
+    seen_ids: HashMap<String, usize>,
+    footnote_numbers: HashMap<String, usize>,
+    heading: Option<OpenHeading>,
+    image: Option<OpenImage>,
+    summary: Summary,
+    link_depth: usize,
+    /// The source of the directive paragraph being skipped.
+    directive: Option<Range<usize>>,
+    /// Code and directives, where a `{{<` is not a mistake.
+    covered: Vec<Range<usize>>,
+    /// Tables open: the one place pulldown-cmark's writer keeps state, so the events wait.
+    tables: usize,
+}
+
 /// Render a page body. Problems (broken links, missing images) come back as diagnostics.
 pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
     let body = page.body();
-    let mut diags = Vec::new();
-    let mut out = Rendered::default();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(256);
-    let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
-    let lines = LineIndex::new(body);
-    let pos = |offset: usize| {
-        let (l, c) = lines.line_col(offset);
-        (l + page.body_line - 1, c)
+    let mut w = Writer {
+        page,
+        links,
+        body,
+        lines: LineIndex::new(body),
+        out: Rendered::default(),
+        diags: Vec::new(),
+        events: Vec::with_capacity(256),
+        seen_ids: HashMap::new(),
+        footnote_numbers: HashMap::new(),
+        heading: None,
+        image: None,
+        summary: Summary::NotYet,
+        link_depth: 0,
+        directive: None,
+        covered: Vec::new(),
+        tables: 0,
     };
-
-    // Heading being collected: (level, explicit id, classes, start index in `events`, text, line).
-    let mut heading: Option<OpenHeading> = None;
-    let mut in_first_para = 0u8; // 0 = not yet, 1 = inside, 2 = done
-    let mut link_depth = 0usize;
-    let mut image: Option<OpenImage> = None;
-    // The source of the directive paragraph being skipped, and the code and directives where
-    // a `{{<` is not a mistake.
-    let mut directive: Option<std::ops::Range<usize>> = None;
-    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
-    // Outside tables (the one place pulldown-cmark's writer keeps state), the events so far
-    // are written out now and then: memory stays proportional to a block, not the page.
-    let mut tables = 0usize;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        w.event(event, range);
+        w.flush_at_block_end();
+    }
+    let pos = |offset: usize| w.pos(offset);
+    let mut stray = Vec::new();
+    directives::report_stray(body, &w.covered, page, &pos, &mut stray);
+    w.diags.append(&mut stray);
+    flush(&mut w.out.html, &mut w.events, body.len(), true);
+    w.front_matter_videos();
+    (w.out, w.diags)
+}
+
+impl<'p> Writer<'p, '_> {
+    /// Line and column in the file of a byte offset in the body.
+    fn pos(&self, offset: usize) -> (usize, usize) {
+        let (l, c) = self.lines.line_col(offset);
+        (l + self.page.body_line - 1, c)
+    }
+
+    /// A message at a place of the page.
+    fn report(&mut self, d: Diagnostic, line: usize, column: usize) {
+        let page = self.page;
+        self.diags.push(
+            d.in_file(&page.file)
+                .at(line, column)
+                .with_source(&page.text),
+        );
+    }
+
+    /// Write the held events out at the end of a block, when there are many and nothing is
+    /// open that still needs them.
+    fn flush_at_block_end(&mut self) {
+        let block_end = matches!(
+            self.events.last(),
+            Some(Event::End(
+                TagEnd::Item | TagEnd::Paragraph | TagEnd::List(_) | TagEnd::BlockQuote(_)
+            ))
+        );
+        let writable = self.tables == 0
+            && self.heading.is_none()
+            && self.image.is_none()
+            && self.directive.is_none();
+        if writable && block_end && self.events.len() >= FLUSH_EVENTS {
+            flush(&mut self.out.html, &mut self.events, self.body.len(), false);
+        }
+    }
+
+    /// Handle one event.
+    fn event(&mut self, event: Event<'p>, range: Range<usize>) {
         match &event {
-            Event::Start(Tag::Table(_)) => tables += 1,
-            Event::End(TagEnd::Table) => tables = tables.saturating_sub(1),
+            Event::Start(Tag::Table(_)) => self.tables += 1,
+            Event::End(TagEnd::Table) => self.tables = self.tables.saturating_sub(1),
             _ => {}
         }
-        if let Some(source) = &directive {
+        if self.directive.is_some() {
             if matches!(event, Event::End(TagEnd::Paragraph)) {
-                let html = directives::paragraph_html(
-                    &body[source.clone()],
-                    source.start,
-                    page,
-                    links,
-                    &pos,
-                    &mut out,
-                    &mut diags,
-                );
-                events.push(Event::Html(CowStr::from(html)));
-                covered.push(source.clone());
-                directive = None;
+                self.directive_end();
             }
-            continue;
+            return;
         }
+        let body = self.body;
         match event {
             Event::Start(Tag::Paragraph) if directives::is_directive(&body[range.clone()]) => {
-                directive = Some(range);
+                self.directive = Some(range);
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                covered.push(range);
-                events.push(Event::Start(Tag::CodeBlock(kind)));
+                self.covered.push(range);
+                self.events.push(Event::Start(Tag::CodeBlock(kind)));
             }
             // An HTML comment (a directive put aside by the editor) is not published as text.
             Event::Start(Tag::HtmlBlock) if directives::is_comment(&body[range.clone()]) => {
-                covered.push(range);
-                events.push(Event::Start(Tag::HtmlBlock));
+                self.covered.push(range);
+                self.events.push(Event::Start(Tag::HtmlBlock));
             }
             Event::InlineHtml(t) if directives::is_comment(&t) => {
-                covered.push(range);
-                events.push(Event::InlineHtml(t));
+                self.covered.push(range);
+                self.events.push(Event::InlineHtml(t));
             }
             Event::Html(ref t) | Event::InlineHtml(ref t) => {
                 for (offset, d) in super::html_links::check(t) {
-                    let (line, column) = pos(range.start + offset);
-                    diags.push(
-                        d.in_file(&page.file)
-                            .at(line, column)
-                            .with_source(&page.text),
-                    );
+                    let (line, column) = self.pos(range.start + offset);
+                    self.report(d, line, column);
                 }
-                events.push(event);
+                self.events.push(event);
             }
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
-                let (line, _) = pos(range.start);
-                heading = Some((
+                let (line, _) = self.pos(range.start);
+                self.heading = Some(OpenHeading {
                     level,
-                    id.map(|s| s.to_string()),
-                    classes.iter().map(|c| c.to_string()).collect(),
-                    events.len(),
-                    String::new(),
+                    explicit: id.map(|s| s.to_string()),
+                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    start: self.events.len(),
+                    text: String::new(),
                     line,
-                ));
+                });
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, classes, start, text, line)) = heading.take() {
-                    let inner: Vec<Event<'_>> = events.drain(start..).collect();
-                    let mut inner_html = String::new();
-                    html::push_html(&mut inner_html, inner.into_iter());
-                    let base = explicit.clone().unwrap_or_else(|| slugify(&text));
-                    let id = unique_anchor(&base, &mut seen_ids);
-                    let n = level as u8;
-                    let class = if classes.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" class=\"{}\"", escape(&classes.join(" ")))
-                    };
-                    events.push(Event::Html(CowStr::from(format!(
-                        "<h{n} id=\"{}\"{class}>{inner_html}</h{n}>\n",
-                        escape(&id)
-                    ))));
-                    out.headings.push(Heading {
-                        level: n,
-                        text: text.trim().to_string(),
-                        id,
-                        line,
-                    });
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => self.heading_end(),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                link_depth += 1;
-                let (line, column) = pos(range.start);
-                let dest = resolve(&dest_url, page, links, line, column, &mut out, &mut diags);
-                events.push(Event::Start(Tag::Link {
+                self.link_depth += 1;
+                let (line, column) = self.pos(range.start);
+                let dest = self.resolve(&dest_url, line, column);
+                self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(dest),
                     title,
                     id,
                 }));
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                let (line, column) = pos(range.start);
-                let target = match links.resolve(&dest_url, page) {
-                    Ok(Target::Internal { url, .. }) => Ok(url),
-                    Ok(Target::External) => Err(Some(dest_url.to_string())),
-                    Err(d) => {
-                        diags.push(
-                            d.in_file(&page.file)
-                                .at(line, column)
-                                .with_source(&page.text),
-                        );
-                        Err(None)
-                    }
-                };
-                image = Some((target, line, column, String::new()));
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((target, line, column, alt)) = image.take()
-                    && let Some(html) = embeds::image_html(
-                        target,
-                        &alt,
-                        link_depth > 0,
-                        page,
-                        links,
-                        line,
-                        column,
-                        &mut diags,
-                    )
-                {
-                    events.push(Event::Html(CowStr::from(html)));
-                }
-            }
-            Event::Text(t) if image.is_some() => {
-                if let Some(img) = image.as_mut() {
-                    img.3.push_str(&t);
-                }
-            }
             Event::End(TagEnd::Link) => {
-                link_depth = link_depth.saturating_sub(1);
-                events.push(Event::End(TagEnd::Link));
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.events.push(Event::End(TagEnd::Link));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => self.image_start(&dest_url, range),
+            Event::End(TagEnd::Image) => self.image_end(),
+            other => self.text_or_footnote(other, range),
+        }
+    }
+
+    /// Text, code, footnotes, paragraphs (for the summary) and everything else.
+    fn text_or_footnote(&mut self, event: Event<'p>, range: Range<usize>) {
+        match event {
+            Event::Text(t) if self.image.is_some() => {
+                if let Some(img) = self.image.as_mut() {
+                    img.alt.push_str(&t);
+                }
             }
             Event::FootnoteReference(name) => {
-                let next = footnote_numbers.len() + 1;
-                let n = *footnote_numbers.entry(name.to_string()).or_insert(next);
-                let id = slugify(&name);
-                events.push(Event::Html(CowStr::from(format!(
+                let (n, id) = self.footnote(&name);
+                self.html(format!(
                     "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
-                ))));
+                ));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
-                let next = footnote_numbers.len() + 1;
-                let n = *footnote_numbers.entry(name.to_string()).or_insert(next);
-                let id = slugify(&name);
-                events.push(Event::Html(CowStr::from(format!(
+                let (n, id) = self.footnote(&name);
+                self.html(format!(
                     "<div class=\"footnote\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}</span> "
-                ))));
+                ));
             }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                events.push(Event::Html(CowStr::from("</div>\n")));
-            }
+            Event::End(TagEnd::FootnoteDefinition) => self.html("</div>\n".to_string()),
             Event::Text(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.4.push_str(&t);
+                if let Some(h) = self.heading.as_mut() {
+                    h.text.push_str(&t);
                 }
-                if in_first_para == 1 {
-                    out.summary.push_str(&t);
+                if self.summary == Summary::Inside {
+                    self.out.summary.push_str(&t);
                 }
-                events.push(Event::Text(t));
+                self.events.push(Event::Text(t));
             }
             Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.4.push_str(&t);
+                if let Some(h) = self.heading.as_mut() {
+                    h.text.push_str(&t);
                 }
-                covered.push(range);
-                events.push(Event::Code(t));
+                self.covered.push(range);
+                self.events.push(Event::Code(t));
             }
             Event::Start(Tag::Paragraph) => {
-                if in_first_para == 0 && heading.is_none() {
-                    in_first_para = 1;
+                if self.summary == Summary::NotYet && self.heading.is_none() {
+                    self.summary = Summary::Inside;
                 }
-                events.push(Event::Start(Tag::Paragraph));
+                self.events.push(Event::Start(Tag::Paragraph));
             }
             Event::End(TagEnd::Paragraph) => {
-                if in_first_para == 1 {
-                    in_first_para = 2;
+                if self.summary == Summary::Inside {
+                    self.summary = Summary::Done;
                 }
-                events.push(Event::End(TagEnd::Paragraph));
+                self.events.push(Event::End(TagEnd::Paragraph));
             }
-            Event::SoftBreak if in_first_para == 1 => {
-                out.summary.push(' ');
-                events.push(Event::SoftBreak);
+            Event::SoftBreak if self.summary == Summary::Inside => {
+                self.out.summary.push(' ');
+                self.events.push(Event::SoftBreak);
             }
-            other => events.push(other),
+            other => self.events.push(other),
         }
-        let block_end = matches!(
-            events.last(),
-            Some(Event::End(
-                TagEnd::Item | TagEnd::Paragraph | TagEnd::List(_) | TagEnd::BlockQuote(_)
-            ))
+    }
+
+    /// Hold a piece of finished HTML.
+    fn html(&mut self, html: String) {
+        self.events.push(Event::Html(CowStr::from(html)));
+    }
+
+    /// The number and anchor id of a footnote (numbered in order of first mention).
+    fn footnote(&mut self, name: &str) -> (usize, String) {
+        let next = self.footnote_numbers.len() + 1;
+        let n = *self
+            .footnote_numbers
+            .entry(name.to_string())
+            .or_insert(next);
+        (n, slugify(name))
+    }
+
+    /// The end of a directive paragraph: its HTML in place of the paragraph.
+    fn directive_end(&mut self) {
+        let Some(source) = self.directive.take() else {
+            return;
+        };
+        let lines = &self.lines;
+        let body_line = self.page.body_line;
+        let pos = |offset: usize| {
+            let (l, c) = lines.line_col(offset);
+            (l + body_line - 1, c)
+        };
+        let html = directives::paragraph_html(
+            &self.body[source.clone()],
+            source.start,
+            self.page,
+            self.links,
+            &pos,
+            &mut self.out,
+            &mut self.diags,
         );
-        let writable = tables == 0 && heading.is_none() && image.is_none() && directive.is_none();
-        if writable && block_end && events.len() >= FLUSH_EVENTS {
-            flush(&mut out.html, &mut events, body.len(), false);
-        }
+        self.html(html);
+        self.covered.push(source);
     }
-    directives::report_stray(body, &covered, page, &pos, &mut diags);
-    flush(&mut out.html, &mut events, body.len(), true);
-    // Videos listed in the front matter come after the text.
-    if let Some(list) = page.front.extra.get("videos").and_then(|v| v.as_array()) {
-        let line = page.front.key_lines.get("videos").copied().unwrap_or(1);
-        for item in list {
-            let args = item
-                .as_object()
-                .map(|m| {
-                    m.iter()
-                        .map(|(k, v)| {
-                            (
-                                k.clone(),
-                                v.as_str()
-                                    .map(str::to_string)
-                                    .unwrap_or_else(|| v.to_string()),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let d = video::Directive {
-                name: "video".into(),
-                args,
-            };
-            let html = embeds::directive_html(
-                &d,
-                page,
-                links,
-                out.videos.len() + 1,
-                line,
-                1,
-                &mut out,
-                &mut diags,
-            );
-            out.html.push_str(&html);
-        }
-    }
-    (out, diags)
-}
 
-fn resolve(
-    dest: &str,
-    page: &Page,
-    links: &LinkTable<'_>,
-    line: usize,
-    column: usize,
-    out: &mut Rendered,
-    diags: &mut Vec<Diagnostic>,
-) -> String {
-    match links.resolve(dest, page) {
-        Ok(Target::External) => {
-            if let Some(d) = super::links::data_link(dest) {
-                diags.push(
-                    d.in_file(&page.file)
-                        .at(line, column)
-                        .with_source(&page.text),
-                );
+    /// The end of a heading: its anchor (unique on the page) and its HTML.
+    fn heading_end(&mut self) {
+        let Some(h) = self.heading.take() else {
+            return;
+        };
+        let inner: Vec<Event<'_>> = self.events.drain(h.start..).collect();
+        let mut inner_html = String::new();
+        html::push_html(&mut inner_html, inner.into_iter());
+        let base = h.explicit.clone().unwrap_or_else(|| slugify(&h.text));
+        let id = unique_anchor(&base, &mut self.seen_ids);
+        let n = h.level as u8;
+        let class = if h.classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(&h.classes.join(" ")))
+        };
+        self.html(format!(
+            "<h{n} id=\"{}\"{class}>{inner_html}</h{n}>\n",
+            escape(&id)
+        ));
+        self.out.headings.push(Heading {
+            level: n,
+            text: h.text.trim().to_string(),
+            id,
+            line: h.line,
+        });
+    }
+
+    /// The start of an image: where it points.
+    fn image_start(&mut self, dest: &str, range: Range<usize>) {
+        let (line, column) = self.pos(range.start);
+        let target = match self.links.resolve(dest, self.page) {
+            Ok(Target::Internal { url, .. }) => Ok(url),
+            Ok(Target::External) => Err(Some(dest.to_string())),
+            Err(d) => {
+                self.report(d, line, column);
+                Err(None)
             }
-            out.external.push((dest.to_string(), line));
-            dest.to_string()
+        };
+        self.image = Some(OpenImage {
+            target,
+            line,
+            column,
+            alt: String::new(),
+        });
+    }
+
+    /// The end of an image: its `<picture>` (or `<img>`).
+    fn image_end(&mut self) {
+        let Some(img) = self.image.take() else {
+            return;
+        };
+        let html = embeds::image_html(
+            img.target,
+            &img.alt,
+            self.link_depth > 0,
+            self.page,
+            self.links,
+            img.line,
+            img.column,
+            &mut self.diags,
+        );
+        if let Some(html) = html {
+            self.html(html);
         }
-        Ok(Target::Internal {
-            url,
-            anchor,
-            relative,
-            note,
-        }) => {
-            if let Some(a) = anchor {
-                out.anchors.push(AnchorRef {
-                    url,
-                    anchor: a,
+    }
+
+    /// Videos listed in the front matter come after the text.
+    fn front_matter_videos(&mut self) {
+        let page = self.page;
+        let links = self.links;
+        let (out, diags) = (&mut self.out, &mut self.diags);
+        // Videos listed in the front matter come after the text.
+        if let Some(list) = page.front.extra.get("videos").and_then(|v| v.as_array()) {
+            let line = page.front.key_lines.get("videos").copied().unwrap_or(1);
+            for item in list {
+                let args = item
+                    .as_object()
+                    .map(|m| {
+                        m.iter()
+                            .map(|(k, v)| {
+                                (
+                                    k.clone(),
+                                    v.as_str()
+                                        .map(str::to_string)
+                                        .unwrap_or_else(|| v.to_string()),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let d = video::Directive {
+                    name: "video".into(),
+                    args,
+                };
+                let html = embeds::directive_html(
+                    &d,
+                    page,
+                    links,
+                    out.videos.len() + 1,
                     line,
-                    column,
-                });
-            }
-            if let Some(n) = note {
-                diags.push(
-                    n.in_file(&page.file)
-                        .at(line, column)
-                        .with_source(&page.text),
+                    1,
+                    out,
+                    diags,
                 );
+                out.html.push_str(&html);
             }
-            relative
         }
-        Err(d) => {
-            diags.push(
-                d.in_file(&page.file)
-                    .at(line, column)
-                    .with_source(&page.text),
-            );
-            dest.to_string()
+    }
+
+    /// Where a link goes; broken links are reported and left as written.
+    fn resolve(&mut self, dest: &str, line: usize, column: usize) -> String {
+        match self.links.resolve(dest, self.page) {
+            Ok(Target::External) => {
+                if let Some(d) = super::links::data_link(dest) {
+                    self.report(d, line, column);
+                }
+                self.out.external.push((dest.to_string(), line));
+                dest.to_string()
+            }
+            Ok(Target::Internal {
+                url,
+                anchor,
+                relative,
+                note,
+            }) => {
+                if let Some(a) = anchor {
+                    self.out.anchors.push(AnchorRef {
+                        url,
+                        anchor: a,
+                        line,
+                        column,
+                    });
+                }
+                if let Some(n) = note {
+                    self.report(n, line, column);
+                }
+                relative
+            }
+            Err(d) => {
+                self.report(d, line, column);
+                dest.to_string()
+            }
         }
     }
 }
-
-pub use crate::html::escape;

@@ -1,5 +1,6 @@
 //! Render: [`Site`] → files in a [`Sink`]: Markdown, templates, site files; pages in parallel.
 
+pub mod body;
 pub mod directives;
 pub mod embeds;
 pub mod feed;
@@ -104,7 +105,7 @@ pub struct Memo {
     /// Messages found after the pages (template case warnings, site files).
     late_diags: Vec<Diagnostic>,
     /// Anchor links in the self-check's texts.
-    check_anchors: Vec<markdown::AnchorRef>,
+    check_anchors: Vec<body::AnchorRef>,
 }
 
 /// The finished site plus the messages found on the way, and a [`Memo`] of it when the
@@ -247,7 +248,7 @@ fn page_diags(slims: &mut [Slim], diags: &mut Vec<Diagnostic>) -> bool {
 fn all_anchor_errors(
     site: &Site,
     slims: &[Slim],
-    check_anchors: &[markdown::AnchorRef],
+    check_anchors: &[body::AnchorRef],
     diags: &mut Vec<Diagnostic>,
 ) {
     let ids: HashMap<&str, HashSet<&str>> = site
@@ -267,7 +268,7 @@ fn all_anchor_errors(
 /// What is kept of a page after it was written: anchors, summary, messages.
 struct Slim {
     ids: Vec<String>,
-    anchors: Vec<markdown::AnchorRef>,
+    anchors: Vec<body::AnchorRef>,
     summary: String,
     diags: Vec<Diagnostic>,
     template_error: Option<Diagnostic>,
@@ -275,7 +276,7 @@ struct Slim {
 
 /// Error messages for links to anchors (`/page/#id`) that the target page does not have.
 fn anchor_errors(
-    anchors: &[markdown::AnchorRef],
+    anchors: &[body::AnchorRef],
     ids: &HashMap<&str, HashSet<&str>>,
     file: &str,
     text: &str,

@@ -1,7 +1,7 @@
 //! One page through its template: the context (page, lists, switcher, menu, regions, course
 //! sessions, feed, JSON-LD), and pagination of long lists.
 
-use super::markdown::Rendered;
+use super::body::Rendered;
 use super::shared::{LangShared, RegionView};
 use super::views::{LinkView, link_view, page_view, translations};
 use super::{schema, template_for, templates};

@@ -1,7 +1,7 @@
 //! schema.org data (JSON-LD) of each content type: `NGO` for organisations, `Course` with its
 //! sessions, `NewsArticle` with its videos.
 
-use super::markdown::Rendered;
+use super::body::Rendered;
 use super::shared::RegionView;
 use crate::media::video;
 use crate::model::types::{Content, Course, Organisation, organisation};

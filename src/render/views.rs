@@ -37,7 +37,7 @@ pub struct PageView<'a> {
     /// Every other front-matter key.
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     /// Headings of the body.
-    pub headings: &'a [crate::render::markdown::Heading],
+    pub headings: &'a [crate::render::body::Heading],
     /// The source file (relative to the site root).
     pub file: &'a str,
 }
@@ -97,7 +97,7 @@ pub fn page_view<'a>(
     p: &'a Page,
     content: &'a str,
     summary: &str,
-    headings: &'a [crate::render::markdown::Heading],
+    headings: &'a [crate::render::body::Heading],
     config: &Config,
 ) -> PageView<'a> {
     PageView {

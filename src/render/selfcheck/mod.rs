@@ -5,9 +5,10 @@
 mod json;
 pub mod views;
 
+use super::body::AnchorRef;
 use super::i18n::Strings;
 use super::links::{LinkTable, Target};
-use super::markdown::{self, AnchorRef};
+use super::markdown;
 use super::views::{LangLink, truncate};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
