@@ -1,9 +1,7 @@
 //! Videos: the one-line `{{< video ... >}}` directive for YouTube, Vimeo and self-hosted files,
-//! as click-to-load placeholders or `<video>` with captions, plus transcripts.
+//! checked (sources, poster, captions, transcript) into facts; render writes their HTML.
 
-use super::{Media, picture_html};
-use crate::html::escape;
-use crate::model::route;
+use super::{Media, Picture};
 use std::collections::BTreeMap;
 
 /// A directive written on a line of its own: `{{< name key="value" ... >}}`.
@@ -100,20 +98,6 @@ pub struct Video {
     pub poster: Option<String>,
 }
 
-/// Interface strings the video HTML needs, already in the page's language.
-pub struct Words {
-    /// "Play video on {provider}".
-    pub play_on: Box<dyn Fn(&str) -> String + Sync>,
-    /// "The video loads from {provider} only when you press play."
-    pub privacy: Box<dyn Fn(&str) -> String + Sync>,
-    /// "Transcript".
-    pub transcript: String,
-    /// "Download".
-    pub download: String,
-    /// Language names by code.
-    pub languages: Vec<(String, String)>,
-}
-
 /// ISO 8601 duration (`PT1M5S`) from `1:05` or `1:02:03`.
 pub fn iso_duration(d: &str) -> Option<String> {
     let parts: Vec<u32> = d
@@ -150,46 +134,62 @@ fn valid_vimeo(id: &str) -> bool {
     (5..=12).contains(&id.len()) && id.chars().all(|c| c.is_ascii_digit())
 }
 
-fn human_size(bytes: usize, lang: &str) -> String {
-    let kb = bytes as f64 / 1024.0;
-    if kb < 1024.0 {
-        format!(
-            "{} KB",
-            crate::numfmt::format_number(kb.round(), lang, Some(0))
-        )
-    } else {
-        format!(
-            "{} MB",
-            crate::numfmt::format_number(kb / 1024.0, lang, Some(1))
-        )
-    }
+/// A caption track of a self-hosted video.
+#[derive(Debug, Clone)]
+pub struct Caption {
+    /// Language code.
+    pub lang: String,
+    /// Language name, for the track's label.
+    pub name: String,
+    /// Site path of the WebVTT file.
+    pub path: String,
 }
 
-/// Render a `video` directive for a page in `lang` at site path `page_url`. `n` numbers the
-/// videos of the page (for transcript anchors). Returns the HTML and the video's facts.
-pub fn render(
+/// Everything known about one `video` directive, checked: what render needs to write it.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// What the page's metadata needs.
+    pub video: Video,
+    /// The poster image's sizes, if the video has a poster.
+    pub poster: Option<Picture>,
+    /// Self-hosted: the file's size in bytes.
+    pub bytes: usize,
+    /// Self-hosted: WebM rather than MP4.
+    pub webm: bool,
+    /// Self-hosted: captions in every language of the site.
+    pub captions: Vec<Caption>,
+    /// The transcript in the page's language, as Markdown.
+    pub transcript: Option<String>,
+}
+
+/// The video options an editor may write.
+const KNOWN: [&str; 8] = [
+    "youtube",
+    "vimeo",
+    "src",
+    "title",
+    "duration",
+    "poster",
+    "captions",
+    "transcript",
+];
+
+fn hint_syntax() -> String {
+    "write e.g. {{< video youtube=\"dQw4w9WgXcQ\" title=\"...\" duration=\"1:05\" poster=\"/images/poster.jpg\" >}}".to_string()
+}
+
+/// Check a `video` directive for a page in `lang` (`languages`: the site's languages as
+/// code and name, for captions) and gather its facts; or the problem and a hint.
+pub fn read(
     d: &Directive,
     media: &Media,
     lang: &str,
-    page_url: &str,
-    n: usize,
-    words: &Words,
-) -> Result<(String, Video), (String, String)> {
-    let hint_syntax = "write e.g. {{< video youtube=\"dQw4w9WgXcQ\" title=\"...\" duration=\"1:05\" poster=\"/images/poster.jpg\" >}}".to_string();
-    let known = [
-        "youtube",
-        "vimeo",
-        "src",
-        "title",
-        "duration",
-        "poster",
-        "captions",
-        "transcript",
-    ];
-    if let Some(k) = d.args.keys().find(|k| !known.contains(&k.as_str())) {
+    languages: &[(String, String)],
+) -> Result<Facts, (String, String)> {
+    if let Some(k) = d.args.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err((
             format!("the video option `{k}` is unknown"),
-            format!("use: {}", known.join(", ")),
+            format!("use: {}", KNOWN.join(", ")),
         ));
     }
     let title = d
@@ -197,26 +197,70 @@ pub fn render(
         .get("title")
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| ("the video has no `title`".to_string(), hint_syntax.clone()))?;
-    let source = match (
+        .ok_or_else(|| ("the video has no `title`".to_string(), hint_syntax()))?;
+    let source = source(d, media)?;
+    let duration = d.args.get("duration").cloned();
+    if let Some(dur) = &duration
+        && iso_duration(dur).is_none()
+    {
+        return Err((
+            format!("`{dur}` is not a duration"),
+            "write minutes:seconds, e.g. duration=\"1:05\"".into(),
+        ));
+    }
+    let poster = match d.args.get("poster") {
+        Some(p) => Some(media.picture(p, &[480, 960]).map_err(|e| {
+            (
+                e,
+                "put the poster image in static/ (JPEG, PNG or WebP)".to_string(),
+            )
+        })?),
+        None => None,
+    };
+    let poster_jpg = poster
+        .as_ref()
+        .and_then(|pic| pic.stems.last().map(|s| format!("{s}.jpg")));
+    let (bytes, webm, captions) = match &source {
+        Source::File(src) => (
+            media.file(src).map(|b| b.len()).unwrap_or(0),
+            src.to_ascii_lowercase().ends_with(".webm"),
+            captions(d, media, languages)?,
+        ),
+        _ => (0, false, Vec::new()),
+    };
+    let transcript = transcript(d, media, lang)?;
+    Ok(Facts {
+        video: Video {
+            source,
+            title,
+            duration,
+            poster: poster_jpg,
+        },
+        poster,
+        bytes,
+        webm,
+        captions,
+        transcript,
+    })
+}
+
+/// Where the video comes from: exactly one of `youtube`, `vimeo` or `src`, valid.
+fn source(d: &Directive, media: &Media) -> Result<Source, (String, String)> {
+    match (
         d.args.get("youtube"),
         d.args.get("vimeo"),
         d.args.get("src"),
     ) {
-        (Some(id), None, None) if valid_youtube(id) => Source::YouTube(id.clone()),
-        (Some(id), None, None) => {
-            return Err((
-                format!("`{id}` is not a YouTube video id"),
-                "use the 11 characters after `v=` in the YouTube address".into(),
-            ));
-        }
-        (None, Some(id), None) if valid_vimeo(id) => Source::Vimeo(id.clone()),
-        (None, Some(id), None) => {
-            return Err((
-                format!("`{id}` is not a Vimeo video id"),
-                "use the number at the end of the Vimeo address".into(),
-            ));
-        }
+        (Some(id), None, None) if valid_youtube(id) => Ok(Source::YouTube(id.clone())),
+        (Some(id), None, None) => Err((
+            format!("`{id}` is not a YouTube video id"),
+            "use the 11 characters after `v=` in the YouTube address".into(),
+        )),
+        (None, Some(id), None) if valid_vimeo(id) => Ok(Source::Vimeo(id.clone())),
+        (None, Some(id), None) => Err((
+            format!("`{id}` is not a Vimeo video id"),
+            "use the number at the end of the Vimeo address".into(),
+        )),
         (None, None, Some(src)) => {
             let lower = src.to_ascii_lowercase();
             if !(lower.ends_with(".mp4") || lower.ends_with(".webm")) {
@@ -232,160 +276,63 @@ pub fn render(
                         .into(),
                 ));
             }
-            Source::File(format!("/{}", src.trim_start_matches('/')))
+            Ok(Source::File(format!("/{}", src.trim_start_matches('/'))))
         }
-        (None, None, None) => {
-            return Err((
-                "the video says neither `youtube`, `vimeo` nor `src`".into(),
-                hint_syntax,
-            ));
-        }
-        _ => {
-            return Err((
-                "a video can have only one of `youtube`, `vimeo` or `src`".into(),
-                hint_syntax,
-            ));
-        }
-    };
-    let duration = d.args.get("duration").cloned();
-    if let Some(dur) = &duration
-        && iso_duration(dur).is_none()
-    {
-        return Err((
-            format!("`{dur}` is not a duration"),
-            "write minutes:seconds, e.g. duration=\"1:05\"".into(),
-        ));
-    }
-    let poster_pic = match d.args.get("poster") {
-        Some(p) => Some((
-            p.clone(),
-            media.picture(p, &[480, 960]).map_err(|e| {
-                (
-                    e,
-                    "put the poster image in static/ (JPEG, PNG or WebP)".to_string(),
-                )
-            })?,
+        (None, None, None) => Err((
+            "the video says neither `youtube`, `vimeo` nor `src`".into(),
+            hint_syntax(),
         )),
-        None => None,
+        _ => Err((
+            "a video can have only one of `youtube`, `vimeo` or `src`".into(),
+            hint_syntax(),
+        )),
+    }
+}
+
+/// The caption files of a self-hosted video, one per language; each must exist.
+fn captions(
+    d: &Directive,
+    media: &Media,
+    languages: &[(String, String)],
+) -> Result<Vec<Caption>, (String, String)> {
+    let Some(base) = d.args.get("captions") else {
+        return Ok(Vec::new());
     };
-    let poster_jpg = poster_pic
-        .as_ref()
-        .and_then(|(_, pic)| pic.stems.last().map(|s| format!("{s}.jpg")));
-    let rel = |p: &str| escape(&route::relative(page_url, p));
-    let dur_text = duration
-        .as_ref()
-        .map(|d| format!(" ({d})"))
-        .unwrap_or_default();
-    let mut html = String::from("<figure class=\"video\">\n");
-    match &source {
-        Source::YouTube(id) | Source::Vimeo(id) => {
-            let (provider, name, watch) = match &source {
-                Source::YouTube(_) => (
-                    "youtube",
-                    "YouTube",
-                    format!("https://www.youtube.com/watch?v={id}"),
-                ),
-                _ => ("vimeo", "Vimeo", format!("https://vimeo.com/{id}")),
-            };
-            html.push_str(&format!(
-                "<div class=\"video-facade\" data-provider=\"{provider}\" data-id=\"{id}\" data-lang=\"{lang}\" data-title=\"{}\">\n<a class=\"video-link\" href=\"{watch}\">",
-                escape(&title)
-            ));
-            match &poster_pic {
-                Some((_, pic)) => html.push_str(&picture_html(
-                    pic,
-                    "",
-                    page_url,
-                    "(min-width: 46rem) 44rem, 100vw",
-                )),
-                None => html.push_str("<span class=\"video-poster-blank\"></span>"),
-            }
-            html.push_str(&format!(
-                "<span class=\"video-play\" aria-hidden=\"true\"></span><span class=\"video-label\">{}: {}{}</span></a>\n</div>\n<figcaption>{}</figcaption>\n",
-                escape(&(words.play_on)(name)),
-                escape(&title),
-                escape(&dur_text),
-                escape(&(words.privacy)(name))
+    let mut out = Vec::with_capacity(languages.len());
+    for (code, name) in languages {
+        let vtt = format!("{}.{code}.vtt", base.trim_end_matches(".vtt"));
+        if media.file(&vtt).is_none() {
+            return Err((
+                format!("the caption file `{vtt}` does not exist"),
+                format!("add WebVTT captions in {name} as static{vtt}"),
             ));
         }
-        Source::File(src) => {
-            let bytes = media.file(src).map(|b| b.len()).unwrap_or(0);
-            let kind = if src.to_ascii_lowercase().ends_with(".webm") {
-                "video/webm"
-            } else {
-                "video/mp4"
-            };
-            let (w, h) = poster_pic
-                .as_ref()
-                .and_then(|(_, p)| p.variants.last().copied())
-                .unwrap_or((640, 360));
-            html.push_str(&format!(
-                "<video controls preload=\"none\" width=\"{w}\" height=\"{h}\""
-            ));
-            if let Some(p) = &poster_jpg {
-                html.push_str(&format!(" poster=\"{}\"", rel(p)));
-            }
-            html.push_str(&format!(
-                ">\n<source src=\"{}\" type=\"{kind}\">\n",
-                rel(src)
-            ));
-            if let Some(base) = d.args.get("captions") {
-                for (code, name) in &words.languages {
-                    let vtt = format!("{}.{code}.vtt", base.trim_end_matches(".vtt"));
-                    if media.file(&vtt).is_none() {
-                        return Err((
-                            format!("the caption file `{vtt}` does not exist"),
-                            format!("add WebVTT captions in {name} as static{vtt}"),
-                        ));
-                    }
-                    let default = if code == lang { " default" } else { "" };
-                    html.push_str(&format!("<track kind=\"captions\" src=\"{}\" srclang=\"{code}\" label=\"{}\"{default}>\n", rel(&vtt), escape(name)));
-                }
-            }
-            html.push_str("</video>\n");
-            let ext = if kind == "video/webm" { "WebM" } else { "MP4" };
-            html.push_str(&format!(
-                "<figcaption>{}{} · {ext}, {}",
-                escape(&title),
-                escape(&dur_text),
-                human_size(bytes, lang)
-            ));
-            if d.args.contains_key("transcript") {
-                html.push_str(&format!(
-                    " · <a href=\"#transcript-{n}\">{}</a>",
-                    escape(&words.transcript)
-                ));
-            }
-            html.push_str(&format!(
-                " · <a href=\"{}\" download>{}</a></figcaption>\n",
-                rel(src),
-                escape(&words.download)
-            ));
-        }
+        out.push(Caption {
+            lang: code.clone(),
+            name: name.clone(),
+            path: vtt,
+        });
     }
-    html.push_str("</figure>\n");
-    if let Some(base) = d.args.get("transcript") {
-        let file = format!("{}.{lang}.md", base.trim_end_matches(".md"));
-        let text = media.file(&file).ok_or_else(|| {
-            (
-                format!("the transcript `{file}` does not exist"),
-                format!("write the transcript as Markdown in static{file}"),
-            )
-        })?;
-        let text = String::from_utf8_lossy(text);
-        let mut body = String::new();
-        pulldown_cmark::html::push_html(&mut body, pulldown_cmark::Parser::new(&text));
-        html.push_str(&format!("<details class=\"transcript\" id=\"transcript-{n}\"><summary>{}: {}</summary>\n{body}</details>\n", escape(&words.transcript), escape(&title)));
-    }
-    Ok((
-        html,
-        Video {
-            source,
-            title,
-            duration,
-            poster: poster_jpg,
-        },
-    ))
+    Ok(out)
+}
+
+/// The transcript in `lang` (`<base>.<lang>.md` in static/), which must exist when named.
+fn transcript(
+    d: &Directive,
+    media: &Media,
+    lang: &str,
+) -> Result<Option<String>, (String, String)> {
+    let Some(base) = d.args.get("transcript") else {
+        return Ok(None);
+    };
+    let file = format!("{}.{lang}.md", base.trim_end_matches(".md"));
+    let text = media.file(&file).ok_or_else(|| {
+        (
+            format!("the transcript `{file}` does not exist"),
+            format!("write the transcript as Markdown in static{file}"),
+        )
+    })?;
+    Ok(Some(String::from_utf8_lossy(text).into_owned()))
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ pub fn image_html(
     match target {
         Ok(url) if media::Media::is_image(&url) => {
             match links.media.picture(&url, &media::images::WIDTHS) {
-                Ok(pic) => Some(media::picture_html(
+                Ok(pic) => Some(super::picture::picture_html(
                     &pic,
                     alt,
                     &page.url,
@@ -88,9 +88,10 @@ pub fn directive_html(
     let Some(words) = links.words.get(&page.lang) else {
         return String::new();
     };
-    match video::render(d, links.media, &page.lang, &page.url, n, words) {
-        Ok((html, v)) => {
-            out.videos.push(v);
+    match video::read(d, links.media, &page.lang, &words.languages) {
+        Ok(facts) => {
+            let html = super::video_html::html(&facts, &page.url, &page.lang, n, words);
+            out.videos.push(facts.video);
             html
         }
         Err((msg, hint)) => {

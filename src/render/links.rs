@@ -13,7 +13,7 @@ pub struct LinkTable<'a> {
     /// Images and other files, for responsive images and videos.
     pub media: &'a crate::media::Media,
     /// Interface words for video HTML, by language.
-    pub words: &'a std::collections::HashMap<String, crate::media::video::Words>,
+    pub words: &'a std::collections::HashMap<String, crate::render::video_html::Words>,
 }
 
 /// Where a link goes.

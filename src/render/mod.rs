@@ -13,11 +13,13 @@ pub mod lint;
 pub mod markdown;
 pub mod outputs;
 pub mod page;
+pub mod picture;
 pub mod schema;
 pub mod selfcheck;
 pub mod share_image;
 pub mod shared;
 pub mod templates;
+pub mod video_html;
 pub mod views;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -36,7 +38,7 @@ struct Setup {
     guard: Arc<templates::CaseGuard>,
     tera: tera::Tera,
     files: HashSet<String>,
-    words: HashMap<String, crate::media::video::Words>,
+    words: HashMap<String, crate::render::video_html::Words>,
 }
 
 impl Setup {
@@ -304,7 +306,7 @@ fn video_words(
     strings: &Arc<i18n::Strings>,
     lang: &str,
     site: &Site,
-) -> crate::media::video::Words {
+) -> crate::render::video_html::Words {
     use std::collections::BTreeMap;
     let get = |key: &str, args: &[(&str, &str)]| {
         let args: BTreeMap<String, i18n::Arg> = args
@@ -321,7 +323,7 @@ fn video_words(
         lang.to_string(),
         lang.to_string(),
     );
-    crate::media::video::Words {
+    crate::render::video_html::Words {
         play_on: Box::new(move |provider| {
             let mut a = BTreeMap::new();
             a.insert(
