@@ -167,7 +167,6 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         }),
         None => Vec::new(),
     };
-    diags.extend(regions::check_served(&pages, &regions, &config));
     let self_check = data
         .get(selfcheck::flow::FILE)
         .and_then(|tf| index::self_check(tf, &pages, &mut by_url, &config, &mut diags));

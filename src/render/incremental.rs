@@ -11,9 +11,7 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{
-    Memo, Setup, Slim, all_anchor_errors, markdown, outputs, page, page_diags, render_page,
-};
+use super::{Memo, Setup, Slim, markdown, outputs, page, page_diags, render_page, site_lints};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::Sources;
 use crate::media::Media;
@@ -91,7 +89,7 @@ pub fn rerender(
 
     let mut diags = memo.setup_diags.clone();
     page_diags(&mut memo.pages, &mut diags);
-    all_anchor_errors(site, &memo.pages, &memo.check_anchors, &mut diags);
+    diags.extend(site_lints(site, &memo.pages, &memo.check_anchors));
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Ok(diags);
     }

@@ -9,7 +9,7 @@ pub mod i18n;
 pub mod ics;
 pub mod incremental;
 pub mod links;
-pub mod lint;
+pub mod lints;
 pub mod markdown;
 pub mod outputs;
 pub mod page;
@@ -167,9 +167,9 @@ pub fn render(
     }
     let template_errors = page_diags(&mut slims, &mut diags);
 
-    // 3. Anchors across pages.
+    // 3. Lints across pages.
     let check_anchors = check_built.map(|b| b.anchors).unwrap_or_default();
-    all_anchor_errors(site, &slims, &check_anchors, &mut diags);
+    diags.extend(site_lints(site, &slims, &check_anchors));
     if earlier_errors || template_errors || diags.iter().any(|d| d.severity == Severity::Error) {
         return (diags, None);
     }
@@ -202,7 +202,7 @@ fn render_page(
     sink: &Sink,
 ) -> Slim {
     let (r, mut diags) = markdown::render(p, table);
-    diags.extend(lint::page(p, &r));
+    diags.extend(lints::page(p, &r));
     let cleared;
     let p = match share_image::check(p, table.media) {
         Some(d) => {
@@ -222,8 +222,10 @@ fn render_page(
         Err(d) => Some(d),
     };
     Slim {
-        ids: r.headings.into_iter().map(|h| h.id).collect(),
-        anchors: r.anchors,
+        facts: lints::PageFacts {
+            ids: r.headings.into_iter().map(|h| h.id).collect(),
+            anchors: r.anchors,
+        },
         summary: r.summary,
         diags,
         template_error,
@@ -246,59 +248,21 @@ fn page_diags(slims: &mut [Slim], diags: &mut Vec<Diagnostic>) -> bool {
     !seen_template_errors.is_empty()
 }
 
-/// Errors for links to anchors that do not exist, from every page and the self-check.
-fn all_anchor_errors(
-    site: &Site,
-    slims: &[Slim],
-    check_anchors: &[body::AnchorRef],
-    diags: &mut Vec<Diagnostic>,
-) {
-    let ids: HashMap<&str, HashSet<&str>> = site
-        .pages
-        .iter()
-        .zip(slims)
-        .map(|(p, s)| (p.url.as_str(), s.ids.iter().map(String::as_str).collect()))
-        .collect();
-    for (p, s) in site.pages.iter().zip(slims) {
-        anchor_errors(&s.anchors, &ids, &p.file, &p.text, diags);
-    }
-    if let Some(tf) = site.data.get(crate::model::selfcheck::flow::FILE) {
-        anchor_errors(check_anchors, &ids, &tf.file, &tf.text, diags);
-    }
+/// The site lints over the rendered pages.
+fn site_lints(site: &Site, slims: &[Slim], check_anchors: &[body::AnchorRef]) -> Vec<Diagnostic> {
+    lints::site(&lints::SiteFacts {
+        site,
+        pages: slims.iter().map(|s| &s.facts).collect(),
+        check_anchors,
+    })
 }
 
 /// What is kept of a page after it was written: anchors, summary, messages.
 struct Slim {
-    ids: Vec<String>,
-    anchors: Vec<body::AnchorRef>,
+    facts: lints::PageFacts,
     summary: String,
     diags: Vec<Diagnostic>,
     template_error: Option<Diagnostic>,
-}
-
-/// Error messages for links to anchors (`/page/#id`) that the target page does not have.
-fn anchor_errors(
-    anchors: &[body::AnchorRef],
-    ids: &HashMap<&str, HashSet<&str>>,
-    file: &str,
-    text: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for a in anchors {
-        if let Some(set) = ids.get(a.url.as_str())
-            && !set.contains(a.anchor.as_str())
-            && !a.anchor.starts_with("fn-")
-        {
-            diags.push(
-                Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
-                    .in_file(file)
-                    .at(a.line, a.column)
-                    .with_source(text)
-                    .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling")
-                    .tr("broken-anchor", &[("anchor", &a.anchor), ("url", &a.url)]),
-            );
-        }
-    }
 }
 
 /// The words video HTML needs, in `lang`.
