@@ -257,3 +257,70 @@ fn publish_and_expiry_dates_schedule_pages() {
             .is_file()
     );
 }
+
+/// The JSON-LD object of a built page, if it has one.
+fn json_ld(out: &std::path::Path, rel: &str) -> Option<serde_json::Value> {
+    let html = read(out, rel);
+    let start = html.find(r#"<script type="application/ld+json">"#)? + 35;
+    let end = start + html[start..].find("</script>")?;
+    Some(serde_json::from_str(&html[start..end]).unwrap())
+}
+
+#[test]
+fn a_page_declares_its_type_or_takes_its_sections() {
+    let site = fixture("site-types");
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = site.path().join("public");
+    // `type: organisation` without `regions:` is still an organisation (contact card, NGO).
+    let centre = json_ld(&out, "en/help/centre/index.html").expect("organisation JSON-LD");
+    assert_eq!(centre["@type"], "NGO");
+    assert_eq!(centre["contactPoint"]["telephone"], "+995322000000");
+    // `type: page` wins over the keys a page has: a map listing regions is no organisation.
+    assert!(json_ld(&out, "en/help/map/index.html").is_none());
+    assert!(!read(&out, "en/help/index.html").contains("Map of the regions"));
+    // `page_type: course` on a section makes its pages courses, with their calendars.
+    let welding = json_ld(&out, "en/jobs/welding/index.html").expect("course JSON-LD");
+    assert_eq!(welding["@type"], "Course");
+    assert_eq!(
+        welding["hasCourseInstance"][0]["location"]["name"],
+        "Tbilisi, 12 Tamarashvili St"
+    );
+    assert!(out.join("jobs/welding/calendar.ics").is_file());
+    // A dated page that says `type: page` is not a news item.
+    assert!(json_ld(&out, "en/notes/plain/index.html").is_none());
+}
+
+#[test]
+fn an_unknown_type_is_an_error_at_its_line() {
+    let site = fixture("site-types");
+    let page = site.path().join("content/notes/plain.en.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("type: page", "type: job-offer")).unwrap();
+    let section = site.path().join("content/jobs/_index.ka.md");
+    let text = std::fs::read_to_string(&section).unwrap();
+    std::fs::write(&section, text.replace("page_type: course", "page_type: 5")).unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "error: `job-offer` is not a content type\n  --> content/notes/plain.en.md:4\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("= hint: write `type:` as one of: page, organisation, course, news")
+    );
+    // The section's mistake is reported once, at the section, not once per page.
+    assert_eq!(
+        r.stderr
+            .matches("error: `5` is not a content type\n  --> content/jobs/_index.ka.md:3")
+            .count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(!site.path().join("public").exists());
+}

@@ -128,9 +128,15 @@ pub(super) fn content_types(
         .par_iter()
         .map(|p| types::read(p, section(p)))
         .collect();
-    for (p, (content, mut d)) in pages.iter_mut().zip(read) {
+    // A section's wrong `page_type:` is one mistake, reported once (not once per page).
+    let mut seen = std::collections::HashSet::new();
+    for (p, (content, d)) in pages.iter_mut().zip(read) {
         p.content = content;
-        diags.append(&mut d);
+        for d in d {
+            if seen.insert((d.file.clone(), d.line, d.message.clone())) {
+                diags.push(d);
+            }
+        }
     }
 }
 

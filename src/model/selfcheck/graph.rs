@@ -17,7 +17,24 @@ fn has_errors(r: &Notes<'_>) -> bool {
 
 /// Resolve ids and check the graph. Messages go to `r`; `first_line` is 0-based.
 pub(super) fn link(r: &mut Notes<'_>, flow: &mut Flow, first: Option<&str>, first_line: usize) {
-    // Ids: questions and outcomes share one name space, because `next:` may name either.
+    let ids = ids(r, flow);
+    if let Some(first) = first {
+        resolve_first(r, flow, &ids, first, first_line);
+    }
+    resolve_answers(r, flow, &ids);
+    if has_errors(r) {
+        return;
+    }
+    check_reachable(r, flow);
+    if has_errors(r) {
+        return;
+    }
+    check_size(r, flow, first_line);
+}
+
+/// Every id with what it names and its line: questions and outcomes share one name space,
+/// because `next:` may name either. An id used twice is an error.
+fn ids(r: &mut Notes<'_>, flow: &Flow) -> HashMap<String, (Next, usize)> {
     let mut ids: HashMap<String, (Next, usize)> = HashMap::new();
     let steps = flow
         .questions
@@ -42,6 +59,39 @@ pub(super) fn link(r: &mut Notes<'_>, flow: &mut Flow, first: Option<&str>, firs
             ids.insert(id, (next, line));
         }
     }
+    ids
+}
+
+/// `first:` must name a question.
+fn resolve_first(
+    r: &mut Notes<'_>,
+    flow: &mut Flow,
+    ids: &HashMap<String, (Next, usize)>,
+    first: &str,
+    first_line: usize,
+) {
+    match ids.get(first) {
+        Some((Next::Question(i), _)) => flow.first = *i,
+        Some((Next::Outcome(_), _)) => r.error(
+            first_line,
+            format!(
+                "`first` names the outcome `{first}`, but the self-check must start with a question"
+            ),
+            "write the id of a question after `first:`",
+        ),
+        None => {
+            let qs: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
+            r.error(
+                first_line,
+                format!("`first` names `{first}`, which is not the id of a question"),
+                format!("use one of: {}", qs.join(", ")),
+            );
+        }
+    }
+}
+
+/// Every answer's `next:` must name a question or an outcome.
+fn resolve_answers(r: &mut Notes<'_>, flow: &mut Flow, ids: &HashMap<String, (Next, usize)>) {
     let mut all: Vec<&str> = Vec::new();
     for id in flow
         .questions
@@ -54,25 +104,6 @@ pub(super) fn link(r: &mut Notes<'_>, flow: &mut Flow, first: Option<&str>, firs
         }
     }
     let all = all.join(", ");
-
-    if let Some(first) = first {
-        match ids.get(first) {
-            Some((Next::Question(i), _)) => flow.first = *i,
-            Some((Next::Outcome(_), _)) => r.error(
-                first_line,
-                format!("`first` names the outcome `{first}`, but the self-check must start with a question"),
-                "write the id of a question after `first:`",
-            ),
-            None => {
-                let qs: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
-                r.error(
-                    first_line,
-                    format!("`first` names `{first}`, which is not the id of a question"),
-                    format!("use one of: {}", qs.join(", ")),
-                );
-            }
-        }
-    }
     for q in &mut flow.questions {
         for (n, a) in q.answers.iter_mut().enumerate() {
             match ids.get(&a.next_id) {
@@ -90,11 +121,11 @@ pub(super) fn link(r: &mut Notes<'_>, flow: &mut Flow, first: Option<&str>, firs
             }
         }
     }
-    if has_errors(r) {
-        return;
-    }
+}
 
-    // Cycles and reachability, by a depth-first walk from the first question.
+/// Cycles, and questions and outcomes nobody can reach, by a depth-first walk from the
+/// first question.
+fn check_reachable(r: &mut Notes<'_>, flow: &Flow) {
     let mut state = vec![0u8; flow.questions.len()]; // 0 new, 1 on the path, 2 done
     let mut reached_outcome = vec![false; flow.outcomes.len()];
     let mut stack = Vec::new();
@@ -144,9 +175,10 @@ pub(super) fn link(r: &mut Notes<'_>, flow: &mut Flow, first: Option<&str>, firs
             );
         }
     }
-    if has_errors(r) {
-        return;
-    }
+}
+
+/// The longest way and the number of pages must stay within [`MAX_DEPTH`] and [`MAX_PAGES`].
+fn check_size(r: &mut Notes<'_>, flow: &Flow, first_line: usize) {
     let depth = longest_way(flow);
     if depth > MAX_DEPTH {
         r.error(
