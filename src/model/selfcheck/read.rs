@@ -258,8 +258,57 @@ impl<'a> Reader<'a> {
             start: 0,
         };
         self.unknown_keys(&top, TOP_KEYS, "the self-check");
+        let path = self.path(&top);
+        let title = self.text(&top, "title", "the self-check", "title", true);
+        let intro = self.text(&top, "intro", "the self-check", "introduction", true);
+        let other_help = self.text(
+            &top,
+            "other_help",
+            "the self-check",
+            "text about other help",
+            false,
+        );
+        let help = top
+            .str("help")
+            .map(|h| (h.to_string(), top.line_of(self, "help").unwrap_or(0) + 1));
+
+        if self.too_many(&root, "questions", top.line_of(self, "questions"))
+            || self.too_many(&root, "outcomes", None)
+        {
+            return None;
+        }
+        let questions = self.questions(&root, &top);
+        let outcomes = self.outcomes(&root, &top);
+        let first_line = top.line_of(self, "first").unwrap_or(0);
+        let first_id = top.str("first");
+        if first_id.is_none() {
+            self.error(
+                first_line,
+                "the self-check does not say which question comes first".into(),
+                "add `first: <id>` with the id of the first question",
+            );
+        }
+        let flow = Flow {
+            path,
+            title: title.map(|t| t.text).unwrap_or_default(),
+            intro: intro.unwrap_or_default(),
+            other_help,
+            help,
+            first: 0,
+            questions,
+            outcomes,
+        };
+        Some(Unlinked {
+            flow,
+            first: first_id.map(str::to_string),
+            first_line,
+        })
+    }
+
+    /// `path:`, the self-check's address: plain lowercase words (an error leaves it empty).
+    fn path(&mut self, top: &Item<'_>) -> String {
         let path_line = top.line_of(self, "path").unwrap_or(0);
-        let path = match top.str("path").map(|p| p.trim_matches('/')) {
+        match top.str("path").map(|p| p.trim_matches('/')) {
             None | Some("") => {
                 self.error(
                     path_line,
@@ -285,22 +334,12 @@ impl<'a> Reader<'a> {
                 String::new()
             }
             Some(p) => p.to_string(),
-        };
-        let title = self.text(&top, "title", "the self-check", "title", true);
-        let intro = self.text(&top, "intro", "the self-check", "introduction", true);
-        let other_help = self.text(
-            &top,
-            "other_help",
-            "the self-check",
-            "text about other help",
-            false,
-        );
-        let help = top
-            .str("help")
-            .map(|h| (h.to_string(), top.line_of(self, "help").unwrap_or(0) + 1));
+        }
+    }
 
+    /// The questions, each checked; the list must not be empty.
+    fn questions(&mut self, root: &Value, top: &Item<'_>) -> Vec<Question> {
         let q_line = top.line_of(self, "questions");
-        let mut questions = Vec::new();
         match root.get("questions") {
             Some(Value::Sequence(s)) if !s.is_empty() => {}
             _ => self.error(
@@ -309,15 +348,18 @@ impl<'a> Reader<'a> {
                 "add `questions:` with a list of `- id: ...` entries",
             ),
         }
-        if self.too_many(&root, "questions", q_line) || self.too_many(&root, "outcomes", None) {
-            return None;
-        }
-        let q_items = self.list(root.get("questions").unwrap_or(&Value::Null), q_line);
-        for (n, item) in q_items.iter().enumerate() {
+        let items = self.list(root.get("questions").unwrap_or(&Value::Null), q_line);
+        let mut questions = Vec::new();
+        for (n, item) in items.iter().enumerate() {
             if let Some(q) = self.question(item, n) {
                 questions.push(q);
             }
         }
+        questions
+    }
+
+    /// The outcomes, each checked; the list must not be empty.
+    fn outcomes(&mut self, root: &Value, top: &Item<'_>) -> Vec<Outcome> {
         let o_line = top.line_of(self, "outcomes");
         match root.get("outcomes") {
             Some(Value::Sequence(s)) if !s.is_empty() => {}
@@ -327,37 +369,14 @@ impl<'a> Reader<'a> {
                 "add `outcomes:` with a list of `- id: ...` entries, each with `kind`, `title` and `body`",
             ),
         }
-        let o_items = self.list(root.get("outcomes").unwrap_or(&Value::Null), o_line);
+        let items = self.list(root.get("outcomes").unwrap_or(&Value::Null), o_line);
         let mut outcomes = Vec::new();
-        for (n, item) in o_items.iter().enumerate() {
+        for (n, item) in items.iter().enumerate() {
             if let Some(o) = self.outcome(item, n) {
                 outcomes.push(o);
             }
         }
-        let first_line = top.line_of(self, "first").unwrap_or(0);
-        let first_id = top.str("first");
-        if first_id.is_none() {
-            self.error(
-                first_line,
-                "the self-check does not say which question comes first".into(),
-                "add `first: <id>` with the id of the first question",
-            );
-        }
-        let flow = Flow {
-            path,
-            title: title.map(|t| t.text).unwrap_or_default(),
-            intro: intro.unwrap_or_default(),
-            other_help,
-            help,
-            first: 0,
-            questions,
-            outcomes,
-        };
-        Some(Unlinked {
-            flow,
-            first: first_id.map(str::to_string),
-            first_line,
-        })
+        outcomes
     }
 
     /// Whether the list under top-level `key` is longer than [`MAX_STEPS`] (reported).

@@ -72,122 +72,126 @@ fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
         return Ok(Vec::new());
     };
     let line = p.front.key_lines.get("schedule").copied().unwrap_or(1);
-    let err = |msg: String, hint: &str| {
+    let err = |(msg, hint): (String, String)| {
         Diagnostic::error("schedule", msg)
             .in_file(&p.file)
             .at_line(line)
             .with_source(&p.text)
-            .with_hint(hint.to_string())
+            .with_hint(hint)
     };
-    let session_hint =
-        "write each session as `- {date: 2025-03-07, start: \"10:00\", end: \"12:00\"}`";
     match v {
         Value::Null => Ok(Vec::new()),
-        Value::Array(items) => {
-            let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let date = item
-                    .get("date")
-                    .and_then(Value::as_str)
-                    .and_then(Date::parse);
-                let (start, end) = (time(item.get("start")), time(item.get("end")));
-                match (date, start, end) {
-                    (Some(date), Some(start), Some(end)) if end > start => {
-                        out.push(Session { date, start, end })
-                    }
-                    (Some(_), Some(_), Some(_)) => {
-                        return Err(err(
-                            format!("session {} ends before it starts", i + 1),
-                            "check `start` and `end` (24-hour time, e.g. \"14:30\")",
-                        ));
-                    }
-                    (None, _, _) => {
-                        return Err(err(
-                            format!("session {} has no valid `date`", i + 1),
-                            session_hint,
-                        ));
-                    }
-                    _ => {
-                        return Err(err(
-                            format!(
-                                "session {} needs `start` and `end` times like \"10:00\"",
-                                i + 1
-                            ),
-                            session_hint,
-                        ));
-                    }
-                }
-            }
-            out.sort_by_key(|s| (s.date, s.start));
-            Ok(out)
-        }
-        Value::Object(rule) => {
-            let hint = "a weekly rule looks like: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: \"10:00\"`, `end: \"12:00\"`";
-            let days: Vec<usize> = match rule.get("weekly") {
-                Some(Value::Array(d)) => d
-                    .iter()
-                    .filter_map(|x| x.as_str())
-                    .filter_map(|d| {
-                        WEEKDAYS
-                            .iter()
-                            .position(|w| w.eq_ignore_ascii_case(d.trim()))
-                    })
-                    .collect(),
-                Some(Value::String(d)) => WEEKDAYS
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case(d.trim()))
-                    .into_iter()
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let from = rule
-                .get("from")
-                .and_then(Value::as_str)
-                .and_then(Date::parse);
-            let until = rule
-                .get("until")
-                .and_then(Value::as_str)
-                .and_then(Date::parse);
-            let (start, end) = (time(rule.get("start")), time(rule.get("end")));
-            let (Some(from), Some(until), Some(start), Some(end)) = (from, until, start, end)
-            else {
-                return Err(err(
-                    "the weekly schedule needs `from`, `until`, `start` and `end`".into(),
-                    hint,
-                ));
-            };
-            if days.is_empty() {
-                return Err(err("the weekly schedule names no weekdays".into(), hint));
-            }
-            if until < from || end <= start {
-                return Err(err(
-                    "the weekly schedule ends before it starts".into(),
-                    hint,
-                ));
-            }
-            if until.to_days() - from.to_days() > 3 * 366 {
-                return Err(err(
-                    "the weekly schedule runs for more than three years".into(),
-                    "split it, or check `until`",
-                ));
-            }
-            let mut out = Vec::new();
-            let mut d = from;
-            while d <= until {
-                if days.contains(&(d.weekday() as usize)) {
-                    out.push(Session {
-                        date: d,
-                        start,
-                        end,
-                    });
-                }
-                d = d.add_days(1);
-            }
-            Ok(out)
-        }
-        _ => Err(err(
+        Value::Array(items) => sessions(items).map_err(err),
+        Value::Object(rule) => weekly(rule).map_err(err),
+        _ => Err(err((
             "`schedule` should be a list of sessions or a weekly rule".into(),
-            session_hint,
-        )),
+            SESSION_HINT.into(),
+        ))),
     }
+}
+
+/// How one session is written.
+const SESSION_HINT: &str =
+    "write each session as `- {date: 2025-03-07, start: \"10:00\", end: \"12:00\"}`";
+
+/// A problem with a schedule: what is wrong, and what to do.
+type Problem = (String, String);
+
+/// A list of sessions, in time order.
+fn sessions(items: &[Value]) -> Result<Vec<Session>, Problem> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let date = item
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(Date::parse);
+        let (start, end) = (time(item.get("start")), time(item.get("end")));
+        match (date, start, end) {
+            (Some(date), Some(start), Some(end)) if end > start => {
+                out.push(Session { date, start, end })
+            }
+            (Some(_), Some(_), Some(_)) => {
+                return Err((
+                    format!("session {} ends before it starts", i + 1),
+                    "check `start` and `end` (24-hour time, e.g. \"14:30\")".into(),
+                ));
+            }
+            (None, _, _) => {
+                return Err((
+                    format!("session {} has no valid `date`", i + 1),
+                    SESSION_HINT.into(),
+                ));
+            }
+            _ => {
+                return Err((
+                    format!(
+                        "session {} needs `start` and `end` times like \"10:00\"",
+                        i + 1
+                    ),
+                    SESSION_HINT.into(),
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.date, s.start));
+    Ok(out)
+}
+
+/// The weekdays a weekly rule names (0 = Monday).
+fn weekdays(v: Option<&Value>) -> Vec<usize> {
+    let day = |d: &str| {
+        WEEKDAYS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(d.trim()))
+    };
+    match v {
+        Some(Value::Array(d)) => d
+            .iter()
+            .filter_map(|x| x.as_str())
+            .filter_map(day)
+            .collect(),
+        Some(Value::String(d)) => day(d).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A weekly rule: every named weekday from `from` to `until`, at the same times.
+fn weekly(rule: &serde_json::Map<String, Value>) -> Result<Vec<Session>, Problem> {
+    let hint = "a weekly rule looks like: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: \"10:00\"`, `end: \"12:00\"`";
+    let problem = |msg: &str, hint: &str| Err((msg.to_string(), hint.to_string()));
+    let days = weekdays(rule.get("weekly"));
+    let date = |k: &str| rule.get(k).and_then(Value::as_str).and_then(Date::parse);
+    let (from, until) = (date("from"), date("until"));
+    let (start, end) = (time(rule.get("start")), time(rule.get("end")));
+    let (Some(from), Some(until), Some(start), Some(end)) = (from, until, start, end) else {
+        return problem(
+            "the weekly schedule needs `from`, `until`, `start` and `end`",
+            hint,
+        );
+    };
+    if days.is_empty() {
+        return problem("the weekly schedule names no weekdays", hint);
+    }
+    if until < from || end <= start {
+        return problem("the weekly schedule ends before it starts", hint);
+    }
+    if until.to_days() - from.to_days() > 3 * 366 {
+        return problem(
+            "the weekly schedule runs for more than three years",
+            "split it, or check `until`",
+        );
+    }
+    let mut out = Vec::new();
+    let mut d = from;
+    while d <= until {
+        if days.contains(&(d.weekday() as usize)) {
+            out.push(Session {
+                date: d,
+                start,
+                end,
+            });
+        }
+        d = d.add_days(1);
+    }
+    Ok(out)
 }
