@@ -414,3 +414,33 @@ fn an_unchanged_site_is_not_rebuilt_but_any_change_is() {
     );
     assert!(out.join("robots.txt").is_file());
 }
+
+/// The harness's transcript check can fail: a different text is refused (or, with `BLESS=1`,
+/// written), and temporary folders are shown as `[ROOT]`.
+#[test]
+fn transcripts_are_compared_exactly_and_temporary_folders_normalised() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("expected-stderr");
+    std::fs::write(&file, "error: one\n").unwrap();
+    assert_transcript(&file, "error: one\n");
+    let other = std::panic::catch_unwind(|| assert_transcript(&file, "error: one \n"));
+    if blessing() {
+        assert!(other.is_ok());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "error: one \n");
+    } else {
+        assert!(other.is_err(), "a trailing space is a difference");
+    }
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    assert_eq!(
+        normalise(&format!("--> {}/content/a.md\n", site.display()), &site),
+        "--> [ROOT]/content/a.md\n"
+    );
+    let named = std::panic::catch_unwind(|| {
+        assert_transcript(&file, &format!("{}\n", site.display()));
+    });
+    assert!(
+        named.is_err(),
+        "a temporary folder in a transcript is refused"
+    );
+}
