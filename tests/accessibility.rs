@@ -11,19 +11,19 @@
 //! axe-core comes from npm: `npm install --ignore-scripts` in the repository root.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::browser::{CSP_NO_SCRIPT, Driver, serve, serve_with_csp};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use support::browser::{CSP_NO_SCRIPT, Driver, serve, serve_with_csp};
 
 /// The WCAG tags axe checks.
 const TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']";
 
 fn axe_source() -> String {
-    let path = common::bundled().join("node_modules/axe-core/axe.min.js");
+    let path = support::repo().join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{}: {e}; install axe-core with `npm install --ignore-scripts` in the repository root",
@@ -57,7 +57,7 @@ fn pages(out: &Path) -> Vec<String> {
 
 /// Whether scripts change what the reader gets: the page loads a script or shows a video.
 fn scripts_matter(out: &Path, page: &str) -> bool {
-    let html = std::fs::read_to_string(common::file_of(out, page)).expect("read page");
+    let html = std::fs::read_to_string(support::file_of(out, page)).expect("read page");
     html.contains("<script src=") || html.contains("<video")
 }
 
@@ -229,8 +229,7 @@ async fn every_page_passes_axe_with_javascript_on_and_off() {
     let started = Instant::now();
     let source = axe_source();
     let driver = Driver::start().unwrap_or_else(|why| panic!("the browser test cannot run: {why}"));
-    let b = common::build(&common::bundled());
-    assert!(b.ok, "{}", b.stderr);
+    let b = support::bundled();
     let out: PathBuf = b.out.clone();
     let all = pages(&out);
     for must in ["/", "/en/", "/check/", "/en/check/", "/404.html"] {

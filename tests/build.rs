@@ -142,9 +142,8 @@ fn drafts_flag_includes_drafts() {
 fn missing_translation_is_a_warning_and_the_switcher_says_so() {
     let site = fixture("site-basic");
     let r = build(site.path());
-    assert!(r.stderr.contains(
-        "warning: this page is not translated into English (en) yet\n  --> content/about.ka.md\n  = hint: add content/about.en.md with the translation\n"
-    ), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_transcript(expected("site-basic", "expected-stderr"), &r.stderr);
     let about = read(&site.path().join("public"), "about/index.html");
     assert!(about.contains(r#"<li><a href="../en/" lang="en" hreflang="en">English</a> <small class="not-translated" lang="en">(not translated yet)</small></li>"#), "{about}");
 }
@@ -174,52 +173,6 @@ fn sitemap_lists_hreflang_alternates() {
     assert!(robots.contains("Sitemap: https://example.ge/campaign/sitemap.xml"));
 }
 
-const EXPECTED_ERRORS: &str = "\
-error: `date` is not a date: `2025-13-45`
-  --> content/bad-date.ka.md:3:7
-    |
-  3 | date: 2025-13-45
-    |       ^
-  = hint: write dates as YYYY-MM-DD, for example 2025-03-07
-error: the YAML is broken: expected ',' or ']' here
-  --> content/broken-yaml.ka.md:2:17
-    |
-  2 | title: [unclosed
-    |                 ^
-  = hint: check the indentation, that each line reads `key: value`, and that text with a colon is in quotes
-error: the file is not saved as UTF-8 text
-  --> content/latin1.ka.md:2:11
-  = hint: open it in your editor and save it with the encoding \"UTF-8\" (in Word: Save As → Plain Text → Unicode (UTF-8))
-warning: this page is not translated into English (en) yet
-  --> content/links.ka.md
-  = hint: add content/links.en.md with the translation
-error: the link `/nowhere/` points to a page that does not exist
-  --> content/links.ka.md:5:9
-    |
-  5 | აქ არის [გატეხილი ბმული](/nowhere/).
-    |         ^
-  = hint: write site addresses like `/services/medical-care/` or file paths like `services/medical-care.en.md`; check the spelling
-error: the page has no `title`
-  --> content/no-title.ka.md:2:1
-    |
-  2 | description: no title here
-    | ^
-  = hint: add a line `title: ...` to the front matter between the `---` lines
-warning: this page is not translated into English (en) yet
-  --> content/one.ka.md
-  = hint: add content/one.en.md with the translation
-error: two pages want the address /two/: this one and content/two.ka.md
-  --> content/one.ka.md:3
-  = hint: give one of them a different `slug:` in its front matter, or rename the file
-error: `de` in the file name is not one of the site's languages (ka, en)
-  --> content/page.de.md
-  = hint: name the file `<name>.<language>.md` with one of: ka, en; or add `de` to `languages:` in site.yaml
-warning: this page is not translated into English (en) yet
-  --> content/two.ka.md
-  = hint: add content/two.en.md with the translation
-build failed: 7 errors, 3 warnings; the previous output was left as it was
-";
-
 #[test]
 fn every_editor_error_is_reported_with_file_line_and_hint() {
     let site = fixture("site-errors");
@@ -231,7 +184,7 @@ fn every_editor_error_is_reported_with_file_line_and_hint() {
     .unwrap();
     let r = build(site.path());
     assert_eq!(r.code, 1);
-    assert_eq!(r.stderr, EXPECTED_ERRORS);
+    assert_transcript(expected("site-errors", "expected-stderr"), &r.stderr);
     assert!(
         !site.path().join("public").exists(),
         "nothing is written on errors"
@@ -243,9 +196,9 @@ fn template_errors_name_the_template_file_and_line() {
     let site = fixture("site-template-error");
     let r = build(site.path());
     assert_eq!(r.code, 1);
-    assert_eq!(
-        r.stderr,
-        "error: template error: Unknown filter `no_such_filter`\n  --> templates/index.html:3:20\n    |\n  3 | <p>{{ page.title | no_such_filter }}</p>\n    |                    ^\n  = hint: fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)\nbuild failed: 1 error, 0 warnings; the previous output was left as it was\n"
+    assert_transcript(
+        expected("site-template-error", "expected-stderr"),
+        &r.stderr,
     );
 }
 
@@ -308,10 +261,7 @@ fn output_flag_and_missing_site_message() {
     let empty = tempfile::tempdir().unwrap();
     let r = campaign_in(empty.path(), &["build"]);
     assert_eq!(r.code, 1);
-    assert_eq!(
-        r.stderr,
-        "error: there is no site.yaml in this folder or above it\n  = hint: run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`\n"
-    );
+    assert_transcript(transcript("build-without-site.stderr"), &r.stderr);
 }
 
 #[test]
@@ -368,16 +318,8 @@ fn check_reports_without_writing() {
 
 #[test]
 fn bundled_site_builds_with_only_the_contact_warnings() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dest = tempfile::tempdir().unwrap();
-    let r = campaign(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        dest.path().to_str().unwrap(),
-    ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let b = bundled();
+    let r = &b.run;
     let warnings: Vec<&str> = r
         .stderr
         .lines()
@@ -399,12 +341,12 @@ fn bundled_site_builds_with_only_the_contact_warnings() {
         "en/news/awareness-training-2018/index.html",
         "en/about/index.html",
     ] {
-        assert!(dest.path().join(f).is_file(), "{f}");
+        assert!(b.out.join(f).is_file(), "{f}");
     }
-    let help = read(dest.path(), "en/help/index.html");
+    let help = read(&b.out, "en/help/index.html");
     assert!(help.contains(r#"<section class="region" id="kakheti""#));
     assert!(
-        read(dest.path(), "help/tolerant/index.html")
+        read(&b.out, "help/tolerant/index.html")
             .contains("საკონტაქტო ინფორმაცია მალე გამოქვეყნდება.")
     );
 }
@@ -471,4 +413,34 @@ fn an_unchanged_site_is_not_rebuilt_but_any_change_is() {
         repaired.stdout
     );
     assert!(out.join("robots.txt").is_file());
+}
+
+/// The harness's transcript check can fail: a different text is refused (or, with `BLESS=1`,
+/// written), and temporary folders are shown as `[ROOT]`.
+#[test]
+fn transcripts_are_compared_exactly_and_temporary_folders_normalised() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("expected-stderr");
+    std::fs::write(&file, "error: one\n").unwrap();
+    assert_transcript(&file, "error: one\n");
+    let other = std::panic::catch_unwind(|| assert_transcript(&file, "error: one \n"));
+    if blessing() {
+        assert!(other.is_ok());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "error: one \n");
+    } else {
+        assert!(other.is_err(), "a trailing space is a difference");
+    }
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    assert_eq!(
+        normalise(&format!("--> {}/content/a.md\n", site.display()), &site),
+        "--> [ROOT]/content/a.md\n"
+    );
+    let named = std::panic::catch_unwind(|| {
+        assert_transcript(&file, &format!("{}\n", site.display()));
+    });
+    assert!(
+        named.is_err(),
+        "a temporary folder in a transcript is refused"
+    );
 }

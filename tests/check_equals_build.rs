@@ -57,7 +57,7 @@ fn every_failing_fixture_gives_the_same_verdict_and_messages() {
 }
 
 /// A copy of site-media with `edit` applied.
-fn media_site(edit: impl FnOnce(&Path)) -> tempfile::TempDir {
+fn media_site(edit: impl FnOnce(&Path)) -> Fixture {
     let site = fixture("site-media");
     edit(site.path());
     site

@@ -9,7 +9,7 @@
 mod support;
 
 use std::path::Path;
-use support::{Run, build, campaign, fixture, tree};
+use support::{Fixture, Run, build, campaign, fixture, tree};
 
 /// Words that must never reach an editor: Rust's own, and a crash.
 const NOT_FOR_EDITORS: &[&str] = &[
@@ -28,7 +28,7 @@ const NOT_FOR_EDITORS: &[&str] = &[
 
 /// A good site that was built once: the output every failed build must leave alone.
 struct Site {
-    dir: tempfile::TempDir,
+    dir: Fixture,
     before: Vec<(String, Vec<u8>)>,
 }
 

@@ -4,10 +4,10 @@
 //! address as written.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::browser::{Driver, serve};
 use fantoccini::Locator;
+use support::browser::{Driver, serve};
 
 const ADDRESS: &str = "Rustaveli Ave 1 <!--<script>";
 
@@ -17,14 +17,14 @@ async fn an_address_with_script_markup_leaves_the_page_whole() {
         Ok(d) => d,
         Err(why) => panic!("the browser test cannot run: {why}"),
     };
-    let site = common::fixture_copy("site-content");
+    let site = support::fixture("site-content");
     let page = site.path().join("content/help/alpha.en.md");
     let text = std::fs::read_to_string(&page).expect("read alpha.en.md");
     let text = text.replacen("email:", &format!("address: \"{ADDRESS}\"\nemail:"), 1);
     assert!(text.contains(ADDRESS), "the fixture has an address line");
     std::fs::write(&page, text).expect("write alpha.en.md");
-    let b = common::build(site.path());
-    assert!(b.ok, "{}", b.stderr);
+    let b = support::build_to_temp(site.path());
+    assert!(b.ok(), "{}", b.stderr);
     let server = serve(b.out.clone());
     let profile = tempfile::tempdir().expect("profile dir");
     let c = driver

@@ -9,17 +9,7 @@ use campaign::date::Date;
 use campaign::pipeline::{self, Build, BuildOptions};
 use campaign::session::Session;
 use std::path::{Path, PathBuf};
-
-/// The bundled campaign site, copied into a temporary folder.
-fn bundled_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in ["content", "static", "themes", "locales"] {
-        support::copy_dir(&repo.join(entry), &dir.path().join(entry));
-    }
-    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("copy site.yaml");
-    dir
-}
+use support::bundled_copy;
 
 fn today() -> Date {
     Date::new(2026, 11, 23).expect("date")
@@ -93,7 +83,7 @@ fn page<'a>(b: &'a Build, path: &str) -> &'a str {
 
 #[test]
 fn body_edits_render_only_their_pages_and_equal_a_full_build() {
-    let dir = bundled_site();
+    let dir = bundled_copy();
     let root = dir.path();
     let mut s = session(root);
 
@@ -132,7 +122,7 @@ fn body_edits_render_only_their_pages_and_equal_a_full_build() {
 
 #[test]
 fn a_summary_change_rewrites_the_feed() {
-    let dir = bundled_site();
+    let dir = bundled_copy();
     let root = dir.path();
     // A news item without a description: its first paragraph is its summary in the feed.
     edit(
@@ -159,7 +149,7 @@ fn a_summary_change_rewrites_the_feed() {
 
 #[test]
 fn broken_and_healed_anchors_across_pages_match_a_full_build() {
-    let dir = bundled_site();
+    let dir = bundled_copy();
     let root = dir.path();
     let mut s = session(root);
     // about links to a heading of medical-care ...
@@ -201,7 +191,7 @@ fn broken_and_healed_anchors_across_pages_match_a_full_build() {
 
 #[test]
 fn other_changes_build_everything() {
-    let dir = bundled_site();
+    let dir = bundled_copy();
     let root = dir.path();
     let mut s = session(root);
 

@@ -5,12 +5,12 @@
 //! fetches nothing before play, then plays with its Georgian captions on by default.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::browser::{Driver, SessionOptions, performance_log, requested_urls, serve_with_csp};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use std::time::{Duration, Instant};
+use support::browser::{Driver, SessionOptions, performance_log, requested_urls, serve_with_csp};
 
 /// The test server's policy, with the two players allowed in frames: a site that embeds them
 /// has to allow them, and a stricter policy would hide whether the page tries to load them.
@@ -142,9 +142,9 @@ async fn assert_nothing_from_providers(c: &Client, origin: &str, when: &str) -> 
 #[tokio::test]
 async fn placeholders_request_nothing_from_providers_until_clicked() {
     let driver = Driver::start().unwrap_or_else(|why| panic!("the browser test cannot run: {why}"));
-    let site = common::fixture_copy("site-media");
-    let b = common::build(site.path());
-    assert!(b.ok, "{}", b.stderr);
+    let site = support::fixture("site-media");
+    let b = support::build_to_temp(site.path());
+    assert!(b.ok(), "{}", b.stderr);
     let server = serve_with_csp(b.out.clone(), CSP_PLAYERS);
     let origin = server.base.trim_end_matches('/').to_string();
     let page = format!("{}en/news/videos/", server.base);
@@ -270,10 +270,10 @@ async fn placeholders_request_nothing_from_providers_until_clicked() {
 #[tokio::test]
 async fn self_hosted_video_plays_with_georgian_captions_on() {
     let driver = Driver::start().unwrap_or_else(|why| panic!("the browser test cannot run: {why}"));
-    let site = common::fixture_copy("site-media");
-    let b = common::build(site.path());
-    assert!(b.ok, "{}", b.stderr);
-    let server = common::browser::serve(b.out.clone());
+    let site = support::fixture("site-media");
+    let b = support::build_to_temp(site.path());
+    assert!(b.ok(), "{}", b.stderr);
+    let server = support::browser::serve(b.out.clone());
     let profile = tempfile::tempdir().expect("profile dir");
     let options = SessionOptions {
         args: vec!["--autoplay-policy=no-user-gesture-required".into()],

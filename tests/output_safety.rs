@@ -32,10 +32,9 @@ fn first_error(r: &Run) -> &str {
 }
 
 /// A site with every source folder present and a note of the editor's own.
-fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp");
-    copy_dir(&fixture_path("site-basic"), &dir.path().join("site"));
-    let s = dir.path().join("site");
+fn site() -> Fixture {
+    let dir = fixture("site-basic");
+    let s = dir.path();
     for d in ["static", "locales/en", "themes/mine/templates"] {
         std::fs::create_dir_all(s.join(d)).expect("mkdir");
     }
@@ -47,8 +46,8 @@ fn site() -> tempfile::TempDir {
 #[test]
 fn dangerous_outputs_are_refused_and_nothing_is_touched() {
     let dir = site();
-    let s = dir.path().join("site");
-    let before = snapshot(dir.path());
+    let s = dir.path().to_path_buf();
+    let before = snapshot(dir.beside());
     let sp = s.to_str().expect("utf-8").to_string();
     let cases: Vec<(String, &str)> = vec![
         (sp.clone(), "is the site's own folder or holds it"),
@@ -58,7 +57,7 @@ fn dangerous_outputs_are_refused_and_nothing_is_touched() {
             "is the site's own folder or holds it",
         ),
         (
-            dir.path().to_str().expect("utf-8").to_string(),
+            dir.beside().to_str().expect("utf-8").to_string(),
             "is the site's own folder or holds it",
         ),
         ("/".into(), "is the site's own folder or holds it"),
@@ -97,7 +96,7 @@ fn dangerous_outputs_are_refused_and_nothing_is_touched() {
             r.stderr
         );
         assert_eq!(
-            snapshot(dir.path()),
+            snapshot(dir.beside()),
             before,
             "--output {output} touched files"
         );
@@ -107,22 +106,19 @@ fn dangerous_outputs_are_refused_and_nothing_is_touched() {
 #[test]
 fn a_folder_of_user_files_is_refused() {
     let dir = site();
-    let s = dir.path().join("site");
-    let mine = dir.path().join("documents");
+    let s = dir.path().to_path_buf();
+    let mine = dir.beside().join("documents");
     std::fs::create_dir_all(mine.join("letters")).expect("mkdir");
     std::fs::write(mine.join("letters/a.txt"), "a letter").expect("write");
     std::fs::write(mine.join("budget.xlsx"), "numbers").expect("write");
-    let before = snapshot(dir.path());
+    let before = snapshot(dir.beside());
     let r = build_to(&s, mine.to_str().expect("utf-8"));
     assert_eq!(r.code, 1);
-    assert_eq!(
-        first_error(&r),
-        format!(
-            "error: the output folder {} holds files that campaign did not write, such as `budget.xlsx`; a build replaces everything in its output folder",
-            mine.display()
-        )
+    assert_transcript(
+        transcript("output-folder-of-documents.stderr"),
+        &normalise(&r.stderr, dir.beside()),
     );
-    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(snapshot(dir.beside()), before);
     // A file is not a folder.
     let r = build_to(&s, mine.join("budget.xlsx").to_str().expect("utf-8"));
     assert_eq!(r.code, 1);
@@ -131,14 +127,14 @@ fn a_folder_of_user_files_is_refused() {
         "{}",
         r.stderr
     );
-    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(snapshot(dir.beside()), before);
 }
 
 #[test]
 fn a_git_worktree_keeps_git_and_cname_and_listed_names() {
     let dir = site();
-    let s = dir.path().join("site");
-    let out = dir.path().join("gh-pages");
+    let s = dir.path().to_path_buf();
+    let out = dir.beside().join("gh-pages");
     std::fs::create_dir_all(out.join(".git/objects")).expect("mkdir");
     std::fs::write(out.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").expect("write");
     std::fs::write(out.join(".nojekyll"), "").expect("write");
@@ -160,7 +156,7 @@ fn a_git_worktree_keeps_git_and_cname_and_listed_names() {
     assert!(!out.join("stray.txt").exists(), "not listed: replaced");
     assert_eq!(read(&out, ".git/HEAD"), "ref: refs/heads/gh-pages\n");
     assert_eq!(read(&out, "CNAME"), "migration.example.ge\n");
-    assert!(no_staging_left(dir.path()));
+    assert!(no_staging_left(dir.beside()));
 }
 
 fn no_staging_left(dir: &Path) -> bool {
@@ -174,13 +170,13 @@ fn no_staging_left(dir: &Path) -> bool {
 #[test]
 fn a_symlinked_output_is_written_through_and_stays_a_link() {
     let dir = site();
-    let target = dir.path().join("www");
+    let target = dir.beside().join("www");
     std::fs::create_dir_all(&target).expect("mkdir");
-    let link = dir.path().join("public-link");
+    let link = dir.beside().join("public-link");
     std::os::unix::fs::symlink(&target, &link).expect("symlink");
     for _ in 0..2 {
         let r = campaign_in(
-            dir.path(),
+            dir.beside(),
             &[
                 "build",
                 "--root",
@@ -202,15 +198,15 @@ fn a_symlinked_output_is_written_through_and_stays_a_link() {
             "the link's target is updated"
         );
     }
-    assert!(no_staging_left(dir.path()));
+    assert!(no_staging_left(dir.beside()));
 }
 
 #[cfg(target_os = "linux")]
 #[test]
 fn a_mount_point_is_written_in_place() {
     let dir = site();
-    let s = dir.path().join("site");
-    let mnt = dir.path().join("mnt");
+    let s = dir.path().to_path_buf();
+    let mnt = dir.beside().join("mnt");
     std::fs::create_dir_all(&mnt).expect("mkdir");
     let mounted = std::process::Command::new("mount")
         .args(["-t", "tmpfs", "-o", "size=64m", "tmpfs"])
@@ -251,10 +247,9 @@ fn a_mount_point_is_written_in_place() {
 }
 
 /// A site big enough that a build takes a moment.
-fn big_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp");
-    let s = dir.path().join("site");
-    copy_dir(&fixture_path("site-basic"), &s);
+fn big_site() -> Fixture {
+    let dir = fixture("site-basic");
+    let s = dir.path();
     let words = "Returned migrants can get medical care, housing and help with a small business. "
         .repeat(40);
     for i in 0..3000 {
@@ -271,15 +266,14 @@ fn big_site() -> tempfile::TempDir {
 #[test]
 fn a_killed_build_leaves_the_old_site_and_the_next_run_cleans_up() {
     let dir = big_site();
-    let s = dir.path().join("site");
+    let s = dir.path().to_path_buf();
     let first = build(&s);
     assert_eq!(first.code, 0, "{}", first.stderr);
     let public = s.join("public");
     let before = snapshot(&public);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
+    let mut child = command()
         .args(["build", "--force", "--root"])
         .arg(&s)
-        .env("CAMPAIGN_LANG", "en")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -303,7 +297,7 @@ fn a_killed_build_leaves_the_old_site_and_the_next_run_cleans_up() {
 #[test]
 fn an_old_site_left_between_renames_gives_back_the_users_files() {
     let dir = site();
-    let s = dir.path().join("site");
+    let s = dir.path().to_path_buf();
     assert_eq!(build(&s).code, 0);
     // As if a run died after moving the old site aside (pid 4000000 does not exist).
     let old = s.join(".public.old-4000000");
@@ -321,7 +315,7 @@ fn an_old_site_left_between_renames_gives_back_the_users_files() {
 #[test]
 fn the_no_change_shortcut_notices_an_edited_or_deleted_output_file() {
     let dir = site();
-    let s = dir.path().join("site");
+    let s = dir.path().to_path_buf();
     assert_eq!(build(&s).code, 0);
     let again = build(&s);
     assert!(
@@ -362,7 +356,7 @@ fn the_no_change_shortcut_notices_an_edited_or_deleted_output_file() {
 #[test]
 fn round_one_outputs_without_a_marker_are_still_campaigns() {
     let dir = site();
-    let s = dir.path().join("site");
+    let s = dir.path().to_path_buf();
     assert_eq!(build(&s).code, 0);
     // Outputs of campaign before the marker: the stamp in .cache/ says the folder is ours.
     std::fs::remove_file(s.join("public/.campaign-output")).expect("rm");

@@ -6,21 +6,6 @@ mod support;
 use std::path::{Path, PathBuf};
 use support::*;
 
-/// Build the bundled site (the repository root) into a temporary folder.
-fn bundled() -> tempfile::TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dest = tempfile::tempdir().unwrap();
-    let r = campaign(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        dest.path().to_str().unwrap(),
-    ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    dest
-}
-
 fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for (rel, _) in tree(dir) {
@@ -33,7 +18,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_page_passes_the_nu_html_checker() {
-    let jar = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
     assert!(
         jar.is_file(),
         "the Nu HTML checker is not installed: run `npm install --ignore-scripts` (bash .ci/run does it)"
@@ -48,7 +33,7 @@ fn every_page_passes_the_nu_html_checker() {
             "gnu",
             "--skip-non-html",
         ])
-        .arg(site.path())
+        .arg(&site.out)
         .output()
         .expect("java runs (install a JRE: apt-get install default-jre-headless)");
     let report =
@@ -58,7 +43,7 @@ fn every_page_passes_the_nu_html_checker() {
         "HTML errors:\n{report}"
     );
     assert!(
-        html_files(site.path()).len() > 40,
+        html_files(&site.out).len() > 40,
         "the checker saw the whole site"
     );
 }
@@ -81,7 +66,7 @@ fn assets_of(page: &Path, html: &str) -> Vec<PathBuf> {
 #[test]
 fn every_page_is_under_100_kb_of_html_css_and_js() {
     let site = bundled();
-    let mut weights: Vec<(u64, String)> = html_files(site.path())
+    let mut weights: Vec<(u64, String)> = html_files(&site.out)
         .into_iter()
         .map(|p| {
             let html = std::fs::read_to_string(&p).unwrap();
@@ -95,7 +80,7 @@ fn every_page_is_under_100_kb_of_html_css_and_js() {
                 .sum();
             (
                 html.len() as u64 + assets,
-                p.strip_prefix(site.path()).unwrap().display().to_string(),
+                p.strip_prefix(&site.out).unwrap().display().to_string(),
             )
         })
         .collect();
@@ -124,7 +109,8 @@ const ALLOWED: &[&str] = &[
 
 #[test]
 fn check_strict_reports_only_the_known_contact_gaps() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = bundled_copy();
+    let root = site.path();
     let r = campaign(&[
         "check",
         "--strict",

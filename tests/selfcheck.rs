@@ -2,105 +2,57 @@
 //! page graph (every answer link resolves to a page; every path ends at an outcome).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::{Built, attrs, between, build, file_of, fixture, hrefs_of_class, resolve};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use support::{
+    assert_transcript, attrs, between, build_to_temp, bundled, expected, file_of, fixture,
+    fixture_path, hrefs_of_class, resolve,
+};
 
-fn failed_with(name: &str, expected: &str) {
-    let b = build(&fixture(name));
-    assert_eq!(b.code, Some(1), "{name} should fail:\n{}", b.stderr);
-    assert_eq!(b.stderr, expected, "{name}");
+/// Building the fixture `name` fails with exactly its `expected-stderr`, and writes nothing.
+fn failed_with_its_transcript(name: &str) {
+    let site = fixture(name);
+    let b = build_to_temp(site.path());
+    assert_eq!(b.code, 1, "{name} should fail:\n{}", b.stderr);
+    assert_transcript(expected(name, "expected-stderr"), &b.stderr);
     assert!(!b.out.exists(), "a failed build writes nothing");
 }
 
 #[test]
+fn resolves_relative_links() {
+    assert_eq!(resolve("/en/check/q/1/", "../2/"), "/en/check/q/2/");
+    assert_eq!(resolve("/check/", "q/"), "/check/q/");
+    assert_eq!(resolve("/check/r/1/", "../../../help/#x"), "/help/");
+    assert_eq!(resolve("/a/", "../"), "/");
+    assert_eq!(resolve("/a/b/", "../../style.css"), "/style.css");
+}
+
+#[test]
 fn flow_mistakes_are_reported_with_file_line_and_hint() {
-    failed_with(
-        "selfcheck-errors",
-        "error: the self-check does not say which question comes first
-  --> content/self-check.yaml:1
-    |
-  1 | # Mistakes an editor can make; the build must report each with its line.
-  = hint: add `first: <id>` with the id of the first question
-error: the question `one` has no question text in English (en)
-  --> content/self-check.yaml:7
-    |
-  7 |     question:
-  = hint: add `en: ...` with the text under `question:`
-error: answer 2 of the question `one` leads to `nowhere`, which is not a question or an outcome
-  --> content/self-check.yaml:13
-     |
-  13 |         next: nowhere
-  = hint: use one of: one, two, stop
-error: the question `two` has no answers
-  --> content/self-check.yaml:16
-     |
-  16 |     answers: []
-  = hint: add `answers:` with at least one `- label: ...` and `next: ...`
-error: the outcome `stop` has the kind `maybe`, which is not one the self-check knows
-  --> content/self-check.yaml:19
-     |
-  19 |     kind: maybe
-  = hint: use one of: eligible, not-eligible, unsure, refer
-error: the id `two` is used twice: also on line 14
-  --> content/self-check.yaml:22
-     |
-  22 |   - id: two
-  = hint: give every question and outcome its own id
-build failed: 6 errors, 0 warnings; the previous output was left as it was
-",
-    );
+    failed_with_its_transcript("selfcheck-errors");
 }
 
 #[test]
 fn a_cycle_is_reported_where_it_closes() {
-    failed_with(
-        "selfcheck-cycle",
-        "error: the answers go round in a circle: `one` → `two` → `one`
-  --> content/self-check.yaml:19
-     |
-  19 |         next: one
-  = hint: every answer must lead on to a later question or to an outcome; change this `next:`
-build failed: 1 error, 0 warnings; the previous output was left as it was
-",
-    );
+    failed_with_its_transcript("selfcheck-cycle");
 }
 
 #[test]
 fn an_outcome_nobody_can_reach_is_reported() {
-    failed_with(
-        "selfcheck-unreachable",
-        "error: nobody can reach the outcome `forgotten`: no answer leads to it from the first question
-  --> content/self-check.yaml:18
-     |
-  18 |   - id: forgotten
-  = hint: point an answer's `next:` at `forgotten`, or remove the outcome
-build failed: 1 error, 0 warnings; the previous output was left as it was
-",
-    );
+    failed_with_its_transcript("selfcheck-unreachable");
 }
 
 #[test]
 fn a_broken_link_in_an_outcome_points_into_the_yaml() {
-    failed_with(
-        "selfcheck-badlink",
-        "error: the link `/rules/` points to a page that does not exist
-  --> content/self-check.yaml:19:14
-     |
-  19 |         Read [the rules](/rules/) first.
-     |              ^
-  = hint: write site addresses like `/services/medical-care/` or file paths like `services/medical-care.en.md`; check the spelling
-build failed: 1 error, 0 warnings; the previous output was left as it was
-",
-    );
+    failed_with_its_transcript("selfcheck-badlink");
 }
 
 #[test]
 fn a_page_at_the_check_address_is_an_error() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let src = fixture("selfcheck-site");
+    let src = fixture_path("selfcheck-site");
     for f in [
         "site.yaml",
         "content/_index.ka.md",
@@ -118,8 +70,8 @@ fn a_page_at_the_check_address_is_an_error() {
         "---\ntitle: სხვა\n---\n",
     )
     .expect("write");
-    let b = build(tmp.path());
-    assert_eq!(b.code, Some(1), "{}", b.stderr);
+    let b = build_to_temp(tmp.path());
+    assert_eq!(b.code, 1, "{}", b.stderr);
     assert!(
         b.stderr.contains(
             "error: the self-check's page /check/ has the same address as content/check.ka.md\n  --> content/self-check.yaml:2\n"
@@ -150,8 +102,7 @@ fn read(out: &Path, site_path: &str) -> String {
 
 /// Walk from the start page of the self-check at `root` (`/check/`), following every
 /// answer link, and check every page on the way.
-fn walk(b: &Built, root: &str, other_root: &str) -> Walk {
-    let out = &b.out;
+fn walk(out: &Path, root: &str, other_root: &str) -> Walk {
     let start = read(out, root);
     assert!(!start.contains("noindex"), "the start page may be indexed");
     let first = hrefs_of_class(&start, "button-start");
@@ -273,10 +224,11 @@ fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn every_answer_path_of_the_fixture_reaches_an_outcome() {
-    let b = build(&fixture("selfcheck-site"));
-    assert!(b.ok, "{}", b.stderr);
+    let site = fixture("selfcheck-site");
+    let b = build_to_temp(site.path());
+    assert!(b.ok(), "{}", b.stderr);
     for (root, other) in [("/check/", "/en/check/"), ("/en/check/", "/check/")] {
-        let w = walk(&b, root, other);
+        let w = walk(&b.out, root, other);
         assert_eq!(w.questions.len(), 4, "{:?}", w.questions);
         let kinds: Vec<(&str, &str)> = w
             .outcomes
@@ -320,10 +272,9 @@ fn every_answer_path_of_the_fixture_reaches_an_outcome() {
 
 #[test]
 fn every_answer_path_of_the_bundled_site_reaches_an_outcome() {
-    let b = build(&common::bundled());
-    assert!(b.ok, "{}", b.stderr);
+    let b = bundled();
     for (root, other) in [("/check/", "/en/check/"), ("/en/check/", "/check/")] {
-        let w = walk(&b, root, other);
+        let w = walk(&b.out, root, other);
         assert_eq!(w.questions.len(), 7);
         assert_eq!(w.outcomes.len(), 15);
         let count = |k: &str| w.outcomes.values().filter(|v| *v == k).count();

@@ -5,13 +5,13 @@
 //! show, without page loads; Back, and switching language mid-check, keep the reader's place.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::browser::{Driver, serve};
 use fantoccini::{Client, Locator};
 use serde_yaml::Value;
 use std::collections::HashMap;
 use std::time::Duration;
+use support::browser::{Driver, serve};
 
 /// An answer a reader gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ fn texts(v: &Value) -> HashMap<String, String> {
 }
 
 fn load_flow() -> Flow {
-    let text = std::fs::read_to_string(common::bundled().join("content/self-check.yaml"))
+    let text = std::fs::read_to_string(support::repo().join("content/self-check.yaml"))
         .expect("content/self-check.yaml");
     let v: Value = serde_yaml::from_str(&text).expect("YAML");
     let list = |k: &str| v[k].as_sequence().cloned().unwrap_or_default();
@@ -392,8 +392,7 @@ async fn readers_reach_the_right_outcome_with_and_without_javascript() {
         Ok(d) => d,
         Err(why) => panic!("the browser test cannot run: {why}"),
     };
-    let b = common::build(&common::bundled());
-    assert!(b.ok, "{}", b.stderr);
+    let b = support::bundled();
     let server = serve(b.out.clone());
     let flow = load_flow();
     let mut static_traces: HashMap<(String, usize), Vec<Seen>> = HashMap::new();

@@ -2,11 +2,12 @@
 //! reload after edits, the error overlay and the error page, and a clean stop.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod serve_support;
+mod support;
 
-use serve_support::{Server, atomic_write, eventually, fixture, serve};
 use std::path::Path;
 use std::time::Duration;
+use support::fixture;
+use support::serve::{Server, atomic_write, eventually, serve};
 
 fn write(site: &Path, rel: &str, text: &str) {
     std::fs::write(site.join(rel), text).expect("write");
@@ -36,8 +37,9 @@ fn generation(token: &str) -> u64 {
 
 #[test]
 fn serves_pages_files_ranges_and_the_sites_404() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve(site, &[]);
 
     let home = server.get("/");
     assert_eq!(home.status, 200);
@@ -111,7 +113,7 @@ fn serves_pages_files_ranges_and_the_sites_404() {
     // No directory listings: a folder without index.html is not found.
     assert_eq!(server.get("/news/").status, 200);
     std::fs::create_dir_all(site.join("static/docs")).expect("mkdir");
-    write(&site, "static/docs/a.txt", "a");
+    write(site, "static/docs/a.txt", "a");
     eventually("static/docs/a.txt to be served", || {
         server.get("/docs/a.txt").status == 200
     });
@@ -122,16 +124,17 @@ fn serves_pages_files_ranges_and_the_sites_404() {
 
 #[test]
 fn the_build_command_never_contains_the_reload_script() {
-    let (dir, site) = fixture("serve-basic");
-    let out = dir.path().join("public");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_campaign"))
-        .args(["build", "--root"])
-        .arg(&site)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("campaign build");
-    assert!(status.status.success(), "{status:?}");
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let out = fx.beside().join("public");
+    let r = support::run(
+        support::command()
+            .args(["build", "--root"])
+            .arg(site)
+            .arg("--output")
+            .arg(&out),
+    );
+    assert!(r.ok(), "{r:?}");
     let mut html = 0;
     for entry in walkdir::WalkDir::new(&out) {
         let entry = entry.expect("entry");
@@ -146,20 +149,21 @@ fn the_build_command_never_contains_the_reload_script() {
 
 #[test]
 fn never_serves_anything_outside_the_output() {
-    let (dir, site) = fixture("serve-basic");
-    std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET").expect("write");
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    std::fs::write(fx.beside().join("secret.txt"), "TOP-SECRET").expect("write");
     #[cfg(unix)]
     {
         let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to);
         link(
-            &dir.path().join("secret.txt"),
+            &fx.beside().join("secret.txt"),
             &site.join("static/secret.txt"),
         )
         .expect("link");
         link(Path::new("/etc/passwd"), &site.join("static/passwd")).expect("link");
-        link(dir.path(), &site.join("static/up")).expect("link");
+        link(fx.beside(), &site.join("static/up")).expect("link");
     }
-    let server = serve(&site, &[]);
+    let server = serve(site, &[]);
     for path in [
         "/../site.yaml",
         "/%2e%2e/site.yaml",
@@ -195,8 +199,9 @@ fn never_serves_anything_outside_the_output() {
 
 #[test]
 fn edits_reload_pages_and_stylesheets_swap() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve(site, &[]);
     let mut events = server.events();
 
     // An atomic save (temporary file renamed over the page).
@@ -210,7 +215,7 @@ fn edits_reload_pages_and_stylesheets_swap() {
     assert_eq!(state_of(&about.text()), token);
 
     // A stylesheet-only change: swap, no reload.
-    write(&site, "static/extra.css", ".extra { color: #654321; }\n");
+    write(site, "static/extra.css", ".extra { color: #654321; }\n");
     events.expect("css");
     assert!(server.get("/extra.css").text().contains("#654321"));
 
@@ -218,7 +223,7 @@ fn edits_reload_pages_and_stylesheets_swap() {
     // next real change, one build later.
     let before = generation(&state_of(&server.get("/").text()));
     write(
-        &site,
+        site,
         "content/about.en.md",
         &page("About", "About us: ABOUT-MARKER-2"),
     );
@@ -244,12 +249,12 @@ fn edits_reload_pages_and_stylesheets_swap() {
     // A new folder with a page written at once (inotify may miss it; the rescan catches it).
     std::fs::create_dir_all(site.join("content/guides")).expect("mkdir");
     write(
-        &site,
+        site,
         "content/guides/start.en.md",
         &page("Start", "GUIDE-EN"),
     );
     write(
-        &site,
+        site,
         "content/guides/start.ka.md",
         &page("დასაწყისი", "GUIDE-KA"),
     );
@@ -270,12 +275,13 @@ fn edits_reload_pages_and_stylesheets_swap() {
 
 #[test]
 fn a_bad_edit_shows_the_overlay_and_the_fix_removes_it() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve(site, &[]);
     let mut events = server.events();
 
     write(
-        &site,
+        site,
         "content/about.en.md",
         "---\ntitle: About\ndescription: [broken\n---\n\nABOUT-MARKER-1 <b>\n",
     );
@@ -295,7 +301,7 @@ fn a_bad_edit_shows_the_overlay_and_the_fix_removes_it() {
     assert_eq!(server.get("/en/about/").status, 200);
     server.wait_output("could not be rebuilt");
 
-    write(&site, "content/about.en.md", &page("About", "ABOUT-FIXED"));
+    write(site, "content/about.en.md", &page("About", "ABOUT-FIXED"));
     events.expect("reload");
     let text = server.get("/en/about/").text();
     assert!(text.contains("ABOUT-FIXED"));
@@ -304,12 +310,13 @@ fn a_bad_edit_shows_the_overlay_and_the_fix_removes_it() {
 
 #[test]
 fn the_overlay_speaks_the_editors_language() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve(site, &[]);
     let mut events = server.events();
     // A body edit (rendered on its own) with a link to a page that does not exist.
     write(
-        &site,
+        site,
         "content/about.en.md",
         &page("About", "See [the plan](/no-such-page/)."),
     );
@@ -346,8 +353,9 @@ fn the_overlay_speaks_the_editors_language() {
 
 #[test]
 fn a_broken_first_build_serves_the_error_page_then_heals() {
-    let (_dir, site) = fixture("serve-broken");
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-broken");
+    let site = fx.path();
+    let server = serve(site, &[]);
     for path in ["/", "/en/about/", "/style.css", "/anything"] {
         let r = server.get(path);
         assert_eq!(r.status, 500, "{path}");
@@ -364,7 +372,7 @@ fn a_broken_first_build_serves_the_error_page_then_heals() {
         assert!(text.contains("/__campaign/reload.js"));
     }
     let mut events = server.events();
-    write(&site, "content/about.en.md", &page("About", "HEALED"));
+    write(site, "content/about.en.md", &page("About", "HEALED"));
     events.expect("reload");
     let about = server.get("/en/about/");
     assert_eq!(about.status, 200);
@@ -373,20 +381,22 @@ fn a_broken_first_build_serves_the_error_page_then_heals() {
 
 #[test]
 fn polling_works_too() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve(&site, &["--poll", "50"]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve(site, &["--poll", "50"]);
     let mut events = server.events();
-    write(&site, "content/about.en.md", &page("About", "POLLED"));
+    write(site, "content/about.en.md", &page("About", "POLLED"));
     events.expect("reload");
     assert!(server.get("/en/about/").text().contains("POLLED"));
 }
 
 #[test]
 fn a_taken_port_moves_on_to_the_next() {
-    let (_dir, site) = fixture("serve-basic");
+    let fx = fixture("serve-basic");
+    let site = fx.path();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port();
-    let server = serve(&site, &["--port", &port.to_string()]);
+    let server = serve(site, &["--port", &port.to_string()]);
     assert_ne!(server.port, port);
     assert_eq!(server.get("/").status, 200);
 }
@@ -394,8 +404,9 @@ fn a_taken_port_moves_on_to_the_next() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly_even_with_open_pages() {
-    let (_dir, site) = fixture("serve-basic");
-    let mut server: Server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let mut server: Server = serve(site, &[]);
     let _events = server.events();
     let status = std::process::Command::new("kill")
         .args(["-INT", &server.child.id().to_string()])

@@ -4,13 +4,14 @@
 //! few file descriptors does not lock out a well-behaved one.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod serve_support;
+mod support;
 
-use serve_support::{fixture, raw_request, serve, serve_with_open_files};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::fixture;
+use support::serve::{raw_request, serve, serve_with_open_files};
 
 const SECRET: &str = "EMBARGOED-DRAFT-TEXT";
 
@@ -22,7 +23,7 @@ fn add_draft(site: &Path) {
     .expect("write draft");
 }
 
-fn get_with_host(port: u16, path: &str, host: &str) -> serve_support::Response {
+fn get_with_host(port: u16, path: &str, host: &str) -> support::serve::Response {
     raw_request(
         port,
         &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
@@ -31,9 +32,10 @@ fn get_with_host(port: u16, path: &str, host: &str) -> serve_support::Response {
 
 #[test]
 fn a_foreign_host_gets_421_and_nothing_of_the_preview_on_every_route() {
-    let (_dir, site) = fixture("serve-basic");
-    add_draft(&site);
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    add_draft(site);
+    let server = serve(site, &[]);
     let port = server.port;
     let own = get_with_host(port, "/en/embargo/", &format!("127.0.0.1:{port}"));
     assert_eq!(own.status, 200);
@@ -119,8 +121,9 @@ fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
 
 #[test]
 fn half_open_and_idle_connections_are_closed() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve(&site, &[]);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve(site, &[]);
     let started = Instant::now();
     // Headers that never end.
     let mut slow = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
@@ -150,8 +153,9 @@ fn half_open_and_idle_connections_are_closed() {
 
 #[test]
 fn slow_clients_do_not_lock_out_a_well_behaved_one_with_few_file_descriptors() {
-    let (_dir, site) = fixture("serve-basic");
-    let server = serve_with_open_files(&site, &[], 128);
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    let server = serve_with_open_files(site, &[], 128);
     // Many more slow clients than the process may open files.
     let mut slow = Vec::new();
     for _ in 0..200 {

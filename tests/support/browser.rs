@@ -35,13 +35,6 @@ pub struct SessionOptions {
     pub performance_log: bool,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port on 127.0.0.1")
-}
-
 /// A running chromedriver, stopped when dropped.
 pub struct Driver {
     child: Child,
@@ -60,7 +53,7 @@ impl Driver {
                 ));
             }
         }
-        let port = free_port();
+        let port = super::free_port();
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())

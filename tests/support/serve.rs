@@ -1,34 +1,15 @@
-//! Helpers for the `campaign serve` tests: a spawned server on a free port (killed on drop),
-//! a tiny HTTP/1.1 client over `TcpStream`, and a Server-Sent Events reader.
-
-#![allow(dead_code)]
+//! `campaign serve` for the tests: a spawned server on a free port (killed on drop), a tiny
+//! HTTP/1.1 client over `TcpStream`, and a Server-Sent Events reader.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-#[path = "../support/mod.rs"]
-mod support;
-use support::copy_dir;
-
 /// How long anything may take before a test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// Copy a fixture site (`tests/fixtures/NAME`) into a fresh temporary folder.
-pub fn fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-        &site,
-    );
-    (dir, site)
-}
 
 /// A running `campaign serve`; killed when dropped.
 pub struct Server {
@@ -47,32 +28,25 @@ impl Drop for Server {
     }
 }
 
-/// A port that was free a moment ago (the server moves on to the next one if it is taken).
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 /// Start `campaign serve --root SITE --port FREE` with extra arguments, and wait until it
 /// prints its address.
 pub fn serve(site: &Path, extra: &[&str]) -> Server {
-    start(Command::new(env!("CARGO_BIN_EXE_campaign")), site, extra)
+    start(super::command(), site, extra)
 }
 
 /// [`serve`] with at most `files` open files (the shell's `ulimit -n`), as on systems with a
 /// low limit.
 pub fn serve_with_open_files(site: &Path, extra: &[&str], files: u32) -> Server {
     let mut sh = Command::new("sh");
-    sh.arg("-c")
+    super::harness_env(&mut sh)
+        .arg("-c")
         .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
-        .arg(env!("CARGO_BIN_EXE_campaign"));
+        .arg(super::BIN);
     start(sh, site, extra)
 }
 
 fn start(mut command: Command, site: &Path, extra: &[&str]) -> Server {
-    let port = free_port().to_string();
+    let port = super::free_port().to_string();
     let port_args: &[&str] = if extra.contains(&"--port") {
         &[]
     } else {
@@ -84,7 +58,6 @@ fn start(mut command: Command, site: &Path, extra: &[&str]) -> Server {
         .arg(site)
         .args(port_args)
         .args(extra)
-        .env("CAMPAIGN_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
