@@ -16,6 +16,10 @@ pub struct LinkTable<'a> {
     pub words: &'a std::collections::HashMap<String, crate::render::video_html::Words>,
 }
 
+/// A link's target: its site URL, and a note to the editor when it leads to another
+/// language's version.
+type Found = (String, Option<Diagnostic>);
+
 /// Where a link goes.
 #[derive(Debug)]
 #[allow(clippy::large_enum_variant)]
@@ -104,98 +108,10 @@ impl LinkTable<'_> {
                 note: None,
             });
         }
-        let cfg = &self.site.config;
-        let mut lang = page.lang.clone();
         let (url, note) = if path.ends_with(".md") {
-            // A file path: relative to this file's folder, else to content/.
-            let file_dir = page.file.strip_prefix("content/").unwrap_or(&page.file);
-            let file_dir = file_dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-            let candidates = if let Some(abs) = path.strip_prefix('/') {
-                vec![join("", abs.strip_prefix("content/").unwrap_or(abs))]
-            } else {
-                vec![join(file_dir, &path), join("", &path)]
-            };
-            let mut found = None;
-            for c in candidates.into_iter().flatten() {
-                let stem = c.trim_end_matches(".md");
-                let (key, l) = match stem.rsplit_once('.') {
-                    Some((k, l)) if cfg.has_lang(l) => (k.to_string(), Some(l.to_string())),
-                    _ => (stem.to_string(), None),
-                };
-                let key = if key == "_index" {
-                    String::new()
-                } else {
-                    key.strip_suffix("/_index")
-                        .map(str::to_string)
-                        .unwrap_or(key)
-                };
-                if let Some(l) = l
-                    .as_ref()
-                    .filter(|_| !self.site.by_key.contains_key(&(key.clone(), lang.clone())))
-                {
-                    let _ = l;
-                }
-                if let Some(r) = self.page_in(&key, &lang, dest) {
-                    found = Some(r);
-                    break;
-                }
-            }
-            match found {
-                Some(r) => r,
-                None => return Err(not_found(dest)),
-            }
+            self.file_path(&path, page, dest)?
         } else {
-            // A site path, or a path relative to this page's address.
-            // A file beside the Markdown file (`photo.jpg` next to `content/news/x.ka.md`).
-            let beside = (!path.starts_with('/'))
-                .then(|| {
-                    let file_dir = page.file.strip_prefix("content/").unwrap_or(&page.file);
-                    join(
-                        file_dir.rsplit_once('/').map(|(d, _)| d).unwrap_or(""),
-                        &path,
-                    )
-                })
-                .flatten()
-                .filter(|p| self.files.contains(p.as_str()));
-            let abs = if let Some(b) = beside {
-                format!("/{b}")
-            } else if path.starts_with('/') {
-                path.clone()
-            } else {
-                let dir = &page.url;
-                match join(dir, &path) {
-                    Some(j) => format!("/{j}{}", if path.ends_with('/') { "/" } else { "" }),
-                    None => return Err(not_found(dest)),
-                }
-            };
-            // An explicit language prefix (`/en/...`) picks that language.
-            let trimmed = abs.trim_matches('/');
-            let mut key_path = trimmed.to_string();
-            if let Some((first, rest)) = trimmed.split_once('/').or(Some((trimmed, "")))
-                && first != cfg.default_lang()
-                && cfg.has_lang(first)
-            {
-                lang = first.to_string();
-                key_path = rest.to_string();
-            }
-            let prefix = cfg.lang_prefix(&lang);
-            let as_url = if key_path.is_empty() {
-                prefix.clone()
-            } else {
-                format!("{prefix}{key_path}/")
-            };
-            let route = self.site.by_url.get(&as_url).copied();
-            if let Some(Route::Page(i)) = route {
-                (self.site.pages[i].url.clone(), None)
-            } else if let Some(r) = self.page_in(&key_path, &lang, dest) {
-                r
-            } else if route == Some(Route::SelfCheck) {
-                (as_url, None)
-            } else if self.files.contains(trimmed) {
-                (format!("/{trimmed}"), None)
-            } else {
-                return Err(not_found(dest));
-            }
+            self.site_path(&path, page, dest)?
         };
         let is_page = url.ends_with('/');
         let target = match (&frag, query.is_empty()) {
@@ -211,8 +127,91 @@ impl LinkTable<'_> {
         })
     }
 
+    /// A link written as a file path: relative to this file's folder, else to content/.
+    fn file_path(&self, path: &str, page: &Page, dest: &str) -> Result<Found, Diagnostic> {
+        let cfg = &self.site.config;
+        let file_dir = page.file.strip_prefix("content/").unwrap_or(&page.file);
+        let file_dir = file_dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        let candidates = if let Some(abs) = path.strip_prefix('/') {
+            vec![join("", abs.strip_prefix("content/").unwrap_or(abs))]
+        } else {
+            vec![join(file_dir, path), join("", path)]
+        };
+        for c in candidates.into_iter().flatten() {
+            let stem = c.trim_end_matches(".md");
+            let key = match stem.rsplit_once('.') {
+                Some((k, l)) if cfg.has_lang(l) => k,
+                _ => stem,
+            };
+            let key = if key == "_index" {
+                ""
+            } else {
+                key.strip_suffix("/_index").unwrap_or(key)
+            };
+            if let Some(r) = self.page_in(key, &page.lang, dest) {
+                return Ok(r);
+            }
+        }
+        Err(not_found(dest))
+    }
+
+    /// A link written as a site path, or a path relative to this page's address, or a file
+    /// beside the Markdown file (`photo.jpg` next to `content/news/x.ka.md`). An explicit
+    /// language prefix (`/en/...`) picks that language.
+    fn site_path(&self, path: &str, page: &Page, dest: &str) -> Result<Found, Diagnostic> {
+        let cfg = &self.site.config;
+        let beside = (!path.starts_with('/'))
+            .then(|| {
+                let file_dir = page.file.strip_prefix("content/").unwrap_or(&page.file);
+                join(
+                    file_dir.rsplit_once('/').map(|(d, _)| d).unwrap_or(""),
+                    path,
+                )
+            })
+            .flatten()
+            .filter(|p| self.files.contains(p.as_str()));
+        let abs = if let Some(b) = beside {
+            format!("/{b}")
+        } else if path.starts_with('/') {
+            path.to_string()
+        } else {
+            match join(&page.url, path) {
+                Some(j) => format!("/{j}{}", if path.ends_with('/') { "/" } else { "" }),
+                None => return Err(not_found(dest)),
+            }
+        };
+        let trimmed = abs.trim_matches('/');
+        let mut lang = page.lang.clone();
+        let mut key_path = trimmed.to_string();
+        if let Some((first, rest)) = trimmed.split_once('/').or(Some((trimmed, "")))
+            && first != cfg.default_lang()
+            && cfg.has_lang(first)
+        {
+            lang = first.to_string();
+            key_path = rest.to_string();
+        }
+        let prefix = cfg.lang_prefix(&lang);
+        let as_url = if key_path.is_empty() {
+            prefix.clone()
+        } else {
+            format!("{prefix}{key_path}/")
+        };
+        let route = self.site.by_url.get(&as_url).copied();
+        if let Some(Route::Page(i)) = route {
+            Ok((self.site.pages[i].url.clone(), None))
+        } else if let Some(r) = self.page_in(&key_path, &lang, dest) {
+            Ok(r)
+        } else if route == Some(Route::SelfCheck) {
+            Ok((as_url, None))
+        } else if self.files.contains(trimmed) {
+            Ok((format!("/{trimmed}"), None))
+        } else {
+            Err(not_found(dest))
+        }
+    }
+
     /// The page of `key` in `lang`, or in another language with a warning.
-    fn page_in(&self, key: &str, lang: &str, dest: &str) -> Option<(String, Option<Diagnostic>)> {
+    fn page_in(&self, key: &str, lang: &str, dest: &str) -> Option<Found> {
         if let Some(p) = self.site.page(key, lang) {
             return Some((p.url.clone(), None));
         }

@@ -9,6 +9,7 @@ use crate::date;
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
 use crate::media::video;
+use crate::model::types::course::Session;
 use crate::model::{Kind, Page, Site};
 use serde_json::json;
 use std::collections::HashMap;
@@ -66,8 +67,7 @@ pub fn base_context(
 
 /// Render a page (and, for a paginated section, its further list pages).
 pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnostic> {
-    let site = sh.site;
-    let template = template_for(p, site);
+    let template = template_for(p, sh.site);
     if !sh.tera.contains_template(&template) {
         let line = p.front.key_lines.get("template").copied().unwrap_or(1);
         return Err(Diagnostic::error("template", format!("the template `{template}` does not exist"))
@@ -76,89 +76,23 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
             .with_source(&p.text)
             .with_hint("use one of the theme's templates (page.html, section.html, ...) or add it to templates/"));
     }
-    let shared = &sh.per_lang[p.lang.as_str()];
-    let mut ctx = base_context(
-        sh,
-        &p.lang,
-        &p.url,
-        &page_view(p, &b.html, &b.summary, &b.headings, &site.config),
-        &translations(p, site),
-    );
-    let parent = p
-        .parent
-        .as_ref()
-        .and_then(|k| site.page(k, &p.lang))
-        .map(|s| link_view(s, false));
-    ctx.insert("parent", &parent);
-    let page_regions: Vec<&RegionView> = p
-        .content
-        .organisation()
-        .map(|o| {
-            o.regions
-                .iter()
-                .filter_map(|id| shared.regions.iter().find(|r| &r.id == id))
-                .collect()
-        })
-        .unwrap_or_default();
-    ctx.insert("page_regions", &page_regions);
-    let sessions = p
-        .content
-        .course()
-        .map(|c| &c.sessions)
-        .filter(|s| !s.is_empty());
-    let session_views: Vec<serde_json::Value> = sessions
-        .map(|ss| {
-            ss.iter()
-                .map(|s| {
-                    json!({
-                        "date": s.date.iso(),
-                        "date_text": date::format_date_long(&s.date, &p.lang),
-                        "start": format!("{:02}:{:02}", s.start.0, s.start.1),
-                        "end": format!("{:02}:{:02}", s.end.0, s.end.1),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    ctx.insert("sessions", &session_views);
-    ctx.insert(
-        "ics_url",
-        &sessions.map(|_| format!("{}calendar.ics", p.url)),
-    );
-    ctx.insert(
-        "video_embeds",
-        &b.videos
-            .iter()
-            .any(|v| !matches!(v.source, video::Source::File(_))),
-    );
-    let file_video = b.videos.iter().find_map(|v| match &v.source {
-        video::Source::File(f) => site
-            .config
-            .absolute(f)
-            .map(|u| (u, v.poster.as_ref().and_then(|p| site.config.absolute(p)))),
-        _ => None,
-    });
-    ctx.insert("og_video", &file_video.as_ref().map(|(u, _)| u.clone()));
-    ctx.insert("og_video_image", &file_video.and_then(|(_, p)| p));
-    ctx.insert("jsonld", &schema::jsonld(p, b, site, &page_regions));
-
-    let render_one = |ctx: &tera::Context| -> Result<Vec<u8>, Diagnostic> {
+    let mut ctx = page_context(p, b, sh);
+    let one = |ctx: &tera::Context| -> Result<Vec<u8>, Diagnostic> {
         let mut buf = Vec::with_capacity(b.html.len() + 12 * 1024);
         sh.tera
             .render_to(&template, ctx, &mut buf)
             .map_err(|e| templates::template_error(&e, sh.templates))?;
         Ok(buf)
     };
-    let key = (p.key.clone(), p.lang.clone());
+    let index_html = |url: &str| format!("{}index.html", url.trim_start_matches('/'));
     if !matches!(p.kind, Kind::Section | Kind::Home) {
         ctx.insert("pages", &Vec::<LinkView>::new());
         ctx.insert("subsections", &Vec::<LinkView>::new());
         ctx.insert("paginator", &None::<serde_json::Value>);
-        return Ok(vec![(
-            format!("{}index.html", p.url.trim_start_matches('/')),
-            render_one(&ctx)?,
-        )]);
+        return Ok(vec![(index_html(&p.url), one(&ctx)?)]);
     }
+    let site = sh.site;
+    let key = (p.key.clone(), p.lang.clone());
     let list = |ix: Option<&Vec<usize>>| -> Vec<LinkView> {
         ix.map(|v| {
             v.iter()
@@ -179,39 +113,128 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
     let Some(per_page) = per_page.filter(|&n| children.len() > n) else {
         ctx.insert("pages", &children);
         ctx.insert("paginator", &None::<serde_json::Value>);
-        return Ok(vec![(
-            format!("{}index.html", p.url.trim_start_matches('/')),
-            render_one(&ctx)?,
-        )]);
+        return Ok(vec![(index_html(&p.url), one(&ctx)?)]);
     };
+    let mut files = Vec::new();
+    for (url, chunk, paginator) in paginate(&p.url, &children, per_page) {
+        ctx.insert("current_url", &url);
+        ctx.insert("pages", chunk);
+        ctx.insert("paginator", &paginator);
+        files.push((index_html(&url), one(&ctx)?));
+    }
+    Ok(files)
+}
+
+/// The list pages of a section: each one's address, its part of the list, and the paginator
+/// (`/news/`, `/news/page/2/`, ...).
+fn paginate<'c>(
+    url: &str,
+    children: &'c [LinkView],
+    per_page: usize,
+) -> Vec<(String, &'c [LinkView], serde_json::Value)> {
     let chunks: Vec<&[LinkView]> = children.chunks(per_page).collect();
     let total = chunks.len();
     let url_of = |n: usize| {
         if n == 1 {
-            p.url.clone()
+            url.to_string()
         } else {
-            format!("{}page/{n}/", p.url)
+            format!("{url}page/{n}/")
         }
     };
-    let mut files = Vec::with_capacity(total);
-    for (k, chunk) in chunks.iter().enumerate() {
-        let n = k + 1;
-        let url = url_of(n);
-        ctx.insert("current_url", &url);
-        ctx.insert("pages", chunk);
-        ctx.insert(
-            "paginator",
-            &json!({
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(k, chunk)| {
+            let n = k + 1;
+            let paginator = json!({
                 "current": n,
                 "total": total,
                 "prev": (n > 1).then(|| url_of(n - 1)),
                 "next": (n < total).then(|| url_of(n + 1)),
-            }),
-        );
-        files.push((
-            format!("{}index.html", url.trim_start_matches('/')),
-            render_one(&ctx)?,
-        ));
-    }
-    Ok(files)
+            });
+            (url_of(n), chunk, paginator)
+        })
+        .collect()
+}
+
+/// The context of a page's template: the base context, its section, its type's fields
+/// (regions served, course sessions), its videos and its JSON-LD.
+fn page_context(p: &Page, b: &Rendered, sh: &Shared<'_>) -> tera::Context {
+    let site = sh.site;
+    let mut ctx = base_context(
+        sh,
+        &p.lang,
+        &p.url,
+        &page_view(p, &b.html, &b.summary, &b.headings, &site.config),
+        &translations(p, site),
+    );
+    let parent = p
+        .parent
+        .as_ref()
+        .and_then(|k| site.page(k, &p.lang))
+        .map(|s| link_view(s, false));
+    ctx.insert("parent", &parent);
+    let shared = &sh.per_lang[p.lang.as_str()];
+    let page_regions: Vec<&RegionView> = p
+        .content
+        .organisation()
+        .map(|o| {
+            o.regions
+                .iter()
+                .filter_map(|id| shared.regions.iter().find(|r| &r.id == id))
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("page_regions", &page_regions);
+    let sessions = p
+        .content
+        .course()
+        .map(|c| &c.sessions)
+        .filter(|s| !s.is_empty());
+    ctx.insert("sessions", &session_views(sessions, &p.lang));
+    ctx.insert(
+        "ics_url",
+        &sessions.map(|_| format!("{}calendar.ics", p.url)),
+    );
+    insert_videos(&mut ctx, b, site);
+    ctx.insert("jsonld", &schema::jsonld(p, b, site, &page_regions));
+    ctx
+}
+
+/// A course's sessions for its template: dates in the page's language, times as `10:00`.
+fn session_views(sessions: Option<&Vec<Session>>, lang: &str) -> Vec<serde_json::Value> {
+    let Some(sessions) = sessions else {
+        return Vec::new();
+    };
+    sessions
+        .iter()
+        .map(|s| {
+            json!({
+                "date": s.date.iso(),
+                "date_text": date::format_date_long(&s.date, lang),
+                "start": format!("{:02}:{:02}", s.start.0, s.start.1),
+                "end": format!("{:02}:{:02}", s.end.0, s.end.1),
+            })
+        })
+        .collect()
+}
+
+/// Whether the page embeds a provider's video (its script is then loaded), and the first
+/// self-hosted video for Open Graph.
+fn insert_videos(ctx: &mut tera::Context, b: &Rendered, site: &Site) {
+    ctx.insert(
+        "video_embeds",
+        &b.videos
+            .iter()
+            .any(|v| !matches!(v.source, video::Source::File(_))),
+    );
+    let file_video = b.videos.iter().find_map(|v| match &v.source {
+        video::Source::File(f) => site
+            .config
+            .absolute(f)
+            .map(|u| (u, v.poster.as_ref().and_then(|p| site.config.absolute(p)))),
+        _ => None,
+    });
+    ctx.insert("og_video", &file_video.as_ref().map(|(u, _)| u.clone()));
+    ctx.insert("og_video_image", &file_video.and_then(|(_, p)| p));
 }
