@@ -142,178 +142,16 @@ pub fn looks_like_lang(s: &str) -> bool {
 pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = yaml::parse(text, file, 0, text).map_err(|d| vec![d])?;
+    let map = top_mapping(value, file)?;
+    let source = Source { text, file };
     let mut errors = Vec::new();
-    let map = match value {
-        Value::Mapping(m) => m,
-        Value::Null => Default::default(),
-        other => {
-            return Err(vec![
-                Diagnostic::error(
-                    "config",
-                    format!(
-                        "site.yaml should be a list of `key: value` lines, but it is {}",
-                        yaml::kind_word(&other)
-                    ),
-                )
-                .in_file(file)
-                .at_line(1)
-                .with_hint("start with `title:` and `languages:` (see README, \"Configuration\")"),
-            ]);
-        }
-    };
-    let at = |key: &str, msg: String, hint: &str| {
-        let line = yaml::key_line(text, key).unwrap_or(1);
-        Diagnostic::error("config", msg)
-            .in_file(file)
-            .at(line, yaml::value_col(text, key))
-            .with_source(text)
-            .with_hint(hint.to_string())
-    };
-
-    let mut languages = Vec::new();
-    match map.get("languages") {
-        None => {
-            for code in ["ka", "en"] {
-                let (name, locale) = builtin_language(code);
-                languages.push(Language {
-                    code: code.into(),
-                    name,
-                    locale,
-                });
-            }
-        }
-        Some(Value::Sequence(items)) => {
-            for item in items {
-                let (code, name, locale) = match item {
-                    Value::String(c) => (c.clone(), None, None),
-                    Value::Mapping(m) => (
-                        m.get("code")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                        m.get("name").and_then(Value::as_str).map(str::to_string),
-                        m.get("locale").and_then(Value::as_str).map(str::to_string),
-                    ),
-                    _ => (String::new(), None, None),
-                };
-                if !looks_like_lang(&code) {
-                    errors.push(at(
-                        "languages",
-                        format!("`{code}` is not a language code"),
-                        "use two-letter codes such as `ka` and `en`, the default language first",
-                    ));
-                    continue;
-                }
-                if languages.iter().any(|l: &Language| l.code == code) {
-                    errors.push(at(
-                        "languages",
-                        format!("the language `{code}` is listed twice"),
-                        "list each language once",
-                    ));
-                    continue;
-                }
-                let (bname, blocale) = builtin_language(&code);
-                languages.push(Language {
-                    name: name.unwrap_or(bname),
-                    locale: locale.unwrap_or(blocale),
-                    code,
-                });
-            }
-            if languages.is_empty() && errors.is_empty() {
-                errors.push(at(
-                    "languages",
-                    "no languages are listed".into(),
-                    "write e.g. `languages: [ka, en]`, the default language first",
-                ));
-            }
-        }
-        Some(_) => errors.push(at(
-            "languages",
-            "`languages` should be a list".into(),
-            "write e.g. `languages: [ka, en]`, the default language first",
-        )),
-    }
-
-    let localized = |key: &str, errors: &mut Vec<Diagnostic>| -> Localized {
-        match map.get(key) {
-            None | Some(Value::Null) => Localized::default(),
-            Some(Value::String(s)) => Localized(
-                languages
-                    .iter()
-                    .map(|l| (l.code.clone(), s.clone()))
-                    .collect(),
-            ),
-            Some(Value::Mapping(m)) => Localized(
-                m.iter()
-                    .filter_map(|(k, v)| Some((yaml::key_string(k), v.as_str()?.to_string())))
-                    .collect(),
-            ),
-            Some(other) => {
-                errors.push(at(
-                    key,
-                    format!(
-                        "`{key}` should be text or one text per language, not {}",
-                        yaml::kind_word(other)
-                    ),
-                    "write it per language, e.g. `ka: ...` and `en: ...` indented under it",
-                ));
-                Localized::default()
-            }
-        }
-    };
-    let title = localized("title", &mut errors);
-    let description = localized("description", &mut errors);
-
-    let base_url = match map.get("base_url") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(Value::String(s)) => match normalize_base_url(s) {
-            Some(u) => Some(u),
-            None => {
-                errors.push(at(
-                    "base_url",
-                    format!("`{s}` is not a web address"),
-                    "write the full address, starting with https://, e.g. https://example.ge/",
-                ));
-                None
-            }
-        },
-        Some(_) => {
-            errors.push(at(
-                "base_url",
-                "`base_url` should be a web address".into(),
-                "e.g. base_url: https://example.ge/",
-            ));
-            None
-        }
-    };
-    let theme = map
-        .get("theme")
-        .and_then(Value::as_str)
-        .unwrap_or("default")
-        .trim()
-        .to_string();
-    if !is_theme_name(&theme) {
-        errors.push(
-            at(
-                "theme",
-                format!("`{theme}` is not the name of a theme: a theme is a folder under themes/"),
-                "write only the folder's name, like `theme: campaign` for themes/campaign/, or delete the line to use the built-in default theme",
-            )
-            .tr("theme-name", &[("theme", &theme)]),
-        );
-    }
-    let output_keep = output_keep(&map, &mut errors, &at);
-    let mut extra = serde_json::Map::new();
-    for (k, v) in &map {
-        let k = yaml::key_string(k);
-        if !matches!(
-            k.as_str(),
-            "title" | "description" | "base_url" | "languages" | "theme" | "output_keep"
-        ) {
-            extra.insert(k, yaml::to_json(v));
-        }
-    }
+    let languages = languages(&map, &source, &mut errors);
+    let title = localized(&map, "title", &languages, &source, &mut errors);
+    let description = localized(&map, "description", &languages, &source, &mut errors);
+    let base_url = base_url(&map, &source, &mut errors);
+    let theme = theme(&map, &source, &mut errors);
+    let output_keep = output_keep(&map, &source, &mut errors);
+    let extra = extra(&map);
     if let Some((key, line)) = yaml::duplicate_top_level_key(text) {
         errors.push(
             Diagnostic::error("config", format!("`{key}` is written twice"))
@@ -334,8 +172,239 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         theme,
         output_keep,
         menu_lines: menu_lines(text, map.get("menu")),
-        extra: serde_json::Value::Object(extra),
+        extra,
     })
+}
+
+/// The text of `site.yaml` and its name in messages, to point errors at a key's value.
+struct Source<'a> {
+    text: &'a str,
+    file: &'a str,
+}
+
+impl Source<'_> {
+    /// A `config` error at the value of `key` (line 1 when the key is not found).
+    fn error(&self, key: &str, msg: String, hint: &str) -> Diagnostic {
+        let line = yaml::key_line(self.text, key).unwrap_or(1);
+        Diagnostic::error("config", msg)
+            .in_file(self.file)
+            .at(line, yaml::value_col(self.text, key))
+            .with_source(self.text)
+            .with_hint(hint.to_string())
+    }
+}
+
+/// The top level of `site.yaml` as a mapping (empty for an empty file).
+fn top_mapping(value: Value, file: &str) -> Result<serde_yaml::Mapping, Vec<Diagnostic>> {
+    match value {
+        Value::Mapping(m) => Ok(m),
+        Value::Null => Ok(Default::default()),
+        other => Err(vec![
+            Diagnostic::error(
+                "config",
+                format!(
+                    "site.yaml should be a list of `key: value` lines, but it is {}",
+                    yaml::kind_word(&other)
+                ),
+            )
+            .in_file(file)
+            .at_line(1)
+            .with_hint("start with `title:` and `languages:` (see README, \"Configuration\")"),
+        ]),
+    }
+}
+
+/// A language as written in `languages:`: a code, or a mapping with `code`, `name`, `locale`.
+struct LanguageEntry {
+    code: String,
+    name: Option<String>,
+    locale: Option<String>,
+}
+
+impl LanguageEntry {
+    fn read(item: &Value) -> LanguageEntry {
+        let text =
+            |m: &serde_yaml::Mapping, k: &str| m.get(k).and_then(Value::as_str).map(str::to_string);
+        match item {
+            Value::String(c) => LanguageEntry {
+                code: c.clone(),
+                name: None,
+                locale: None,
+            },
+            Value::Mapping(m) => LanguageEntry {
+                code: text(m, "code").unwrap_or_default(),
+                name: text(m, "name"),
+                locale: text(m, "locale"),
+            },
+            _ => LanguageEntry {
+                code: String::new(),
+                name: None,
+                locale: None,
+            },
+        }
+    }
+}
+
+/// A language with its built-in name and locale, unless given.
+fn language(code: &str, name: Option<String>, locale: Option<String>) -> Language {
+    let (bname, blocale) = builtin_language(code);
+    Language {
+        code: code.to_string(),
+        name: name.unwrap_or(bname),
+        locale: locale.unwrap_or(blocale),
+    }
+}
+
+/// `languages:`: the configured languages, the default first (`ka`, `en` when not given).
+fn languages(
+    map: &serde_yaml::Mapping,
+    source: &Source,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Language> {
+    let hint = "write e.g. `languages: [ka, en]`, the default language first";
+    match map.get("languages") {
+        None => ["ka", "en"]
+            .into_iter()
+            .map(|code| language(code, None, None))
+            .collect(),
+        Some(Value::Sequence(items)) => {
+            let languages = language_list(items, source, errors);
+            if languages.is_empty() && errors.is_empty() {
+                errors.push(source.error("languages", "no languages are listed".into(), hint));
+            }
+            languages
+        }
+        Some(_) => {
+            errors.push(source.error("languages", "`languages` should be a list".into(), hint));
+            Vec::new()
+        }
+    }
+}
+
+/// The entries of a `languages:` list; bad and repeated codes are errors.
+fn language_list(items: &[Value], source: &Source, errors: &mut Vec<Diagnostic>) -> Vec<Language> {
+    let mut languages: Vec<Language> = Vec::new();
+    for entry in items.iter().map(LanguageEntry::read) {
+        let code = entry.code;
+        if !looks_like_lang(&code) {
+            errors.push(source.error(
+                "languages",
+                format!("`{code}` is not a language code"),
+                "use two-letter codes such as `ka` and `en`, the default language first",
+            ));
+        } else if languages.iter().any(|l| l.code == code) {
+            errors.push(source.error(
+                "languages",
+                format!("the language `{code}` is listed twice"),
+                "list each language once",
+            ));
+        } else {
+            languages.push(language(&code, entry.name, entry.locale));
+        }
+    }
+    languages
+}
+
+/// A text given once for all languages or per language (`title:`, `description:`).
+fn localized(
+    map: &serde_yaml::Mapping,
+    key: &str,
+    languages: &[Language],
+    source: &Source,
+    errors: &mut Vec<Diagnostic>,
+) -> Localized {
+    match map.get(key) {
+        None | Some(Value::Null) => Localized::default(),
+        Some(Value::String(s)) => Localized(
+            languages
+                .iter()
+                .map(|l| (l.code.clone(), s.clone()))
+                .collect(),
+        ),
+        Some(Value::Mapping(m)) => Localized(
+            m.iter()
+                .filter_map(|(k, v)| Some((yaml::key_string(k), v.as_str()?.to_string())))
+                .collect(),
+        ),
+        Some(other) => {
+            errors.push(source.error(
+                key,
+                format!(
+                    "`{key}` should be text or one text per language, not {}",
+                    yaml::kind_word(other)
+                ),
+                "write it per language, e.g. `ka: ...` and `en: ...` indented under it",
+            ));
+            Localized::default()
+        }
+    }
+}
+
+/// `base_url:`, normalised to end in `/`; `None` when not set or empty.
+fn base_url(
+    map: &serde_yaml::Mapping,
+    source: &Source,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match map.get("base_url") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => {
+            let url = normalize_base_url(s);
+            if url.is_none() {
+                errors.push(source.error(
+                    "base_url",
+                    format!("`{s}` is not a web address"),
+                    "write the full address, starting with https://, e.g. https://example.ge/",
+                ));
+            }
+            url
+        }
+        Some(_) => {
+            errors.push(source.error(
+                "base_url",
+                "`base_url` should be a web address".into(),
+                "e.g. base_url: https://example.ge/",
+            ));
+            None
+        }
+    }
+}
+
+/// `theme:`, the name of a folder under `themes/` (`default` when not given).
+fn theme(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnostic>) -> String {
+    let theme = map
+        .get("theme")
+        .and_then(Value::as_str)
+        .unwrap_or("default")
+        .trim()
+        .to_string();
+    if !is_theme_name(&theme) {
+        errors.push(
+            source.error(
+                "theme",
+                format!("`{theme}` is not the name of a theme: a theme is a folder under themes/"),
+                "write only the folder's name, like `theme: campaign` for themes/campaign/, or delete the line to use the built-in default theme",
+            )
+            .tr("theme-name", &[("theme", &theme)]),
+        );
+    }
+    theme
+}
+
+/// Every key that is not a setting, as JSON for templates (`config.extra`).
+fn extra(map: &serde_yaml::Mapping) -> serde_json::Value {
+    let mut extra = serde_json::Map::new();
+    for (k, v) in map {
+        let k = yaml::key_string(k);
+        if !matches!(
+            k.as_str(),
+            "title" | "description" | "base_url" | "languages" | "theme" | "output_keep"
+        ) {
+            extra.insert(k, yaml::to_json(v));
+        }
+    }
+    serde_json::Value::Object(extra)
 }
 
 /// The line of each `menu:` entry: the `- ` lines below the key, or the key's own line for
@@ -366,8 +435,8 @@ fn menu_lines(text: &str, menu: Option<&Value>) -> Vec<usize> {
 /// `output_keep:`: a list of names (with `*`) that builds leave in the output folder.
 fn output_keep(
     map: &serde_yaml::Mapping,
+    source: &Source,
     errors: &mut Vec<Diagnostic>,
-    at: &dyn Fn(&str, String, &str) -> Diagnostic,
 ) -> Vec<String> {
     let hint = "write a list of names, e.g. `output_keep: [README.md, \"*.txt\"]`";
     match map.get("output_keep") {
@@ -381,7 +450,7 @@ fn output_keep(
                 .iter()
                 .all(|n| !n.is_empty() && !n.contains(['/', '\\']) && n != ".." && n != ".");
             if names.len() != items.len() || !plain {
-                errors.push(at(
+                errors.push(source.error(
                     "output_keep",
                     "`output_keep` should list names of files or folders at the top of the output folder".into(),
                     hint,
@@ -390,7 +459,7 @@ fn output_keep(
             names
         }
         Some(_) => {
-            errors.push(at(
+            errors.push(source.error(
                 "output_keep",
                 "`output_keep` should be a list of names".into(),
                 hint,
