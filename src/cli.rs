@@ -1,6 +1,6 @@
 //! The command line: `build`, `check`, `serve`, `init`, `new`, in plain words.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// campaign — builds the bilingual (Georgian/English) campaign website from Markdown.
@@ -29,76 +29,96 @@ pub enum Format {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into a folder (by default `public/` inside the site folder).
-    Build {
-        /// The site folder (the one holding site.yaml). Default: this folder or the nearest parent with a site.yaml.
-        #[arg(long, value_name = "DIR")]
-        root: Option<PathBuf>,
-        /// Where to write the site. Default: DIR/public.
-        #[arg(long, short, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// The address the site will be published at (overrides base_url in site.yaml), e.g. https://example.ge/
-        #[arg(long, value_name = "URL")]
-        base_url: Option<String>,
-        /// Also build pages marked `draft: true` and pages outside their publish/expiry dates.
-        #[arg(long)]
-        drafts: bool,
-        /// Build everything even when nothing changed since the last build into the same folder.
-        #[arg(long)]
-        force: bool,
-    },
+    Build(BuildArgs),
     /// Check the site for errors and problems without writing anything (exit 1 on errors).
-    Check {
-        /// The site folder (the one holding site.yaml).
-        #[arg(long, value_name = "DIR")]
-        root: Option<PathBuf>,
-        /// Also fail (exit 1) on warnings.
-        #[arg(long)]
-        strict: bool,
-        /// Report format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-        /// Also include drafts.
-        #[arg(long)]
-        drafts: bool,
-        /// Also check links to other sites over the network (slow; needs internet).
-        #[arg(long)]
-        external: bool,
-    },
+    Check(CheckArgs),
     /// Preview the site in a browser; pages reload by themselves when you save a file.
-    Serve {
-        /// The site folder (the one holding site.yaml).
-        #[arg(long, value_name = "DIR")]
-        root: Option<PathBuf>,
-        /// The port to listen on (the next free one is tried if it is taken).
-        #[arg(long, short, default_value_t = 4717)]
-        port: u16,
-        /// The address to listen on. Default: this computer only (127.0.0.1).
-        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
-        bind: String,
-        /// Open the site in the default browser.
-        #[arg(long)]
-        open: bool,
-        /// Check files for changes every MS milliseconds instead of using system notifications
-        /// (for network drives and unusual file systems).
-        #[arg(long, value_name = "MS")]
-        poll: Option<u64>,
-        /// Also show drafts.
-        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-        drafts: bool,
-    },
+    Serve(ServeArgs),
     /// Create a new site in DIR (site.yaml and a few pages in both languages).
-    Init {
-        /// The folder to create the site in (it must be empty or not exist).
-        dir: PathBuf,
-    },
+    Init(InitArgs),
     /// Create a new page in every language: `campaign new news "სათაური"`.
-    New {
-        /// The section (folder under content/), e.g. `news`.
-        section: String,
-        /// The page title (the address is made from it).
-        title: String,
-        /// The site folder (the one holding site.yaml).
-        #[arg(long, value_name = "DIR")]
-        root: Option<PathBuf>,
-    },
+    New(NewArgs),
+}
+
+/// What `campaign build` is given.
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The site folder (the one holding site.yaml). Default: this folder or the nearest parent with a site.yaml.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Where to write the site. Default: DIR/public.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The address the site will be published at (overrides base_url in site.yaml), e.g. https://example.ge/
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Also build pages marked `draft: true` and pages outside their publish/expiry dates.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build everything even when nothing changed since the last build into the same folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `campaign check` is given.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Also fail (exit 1) on warnings.
+    #[arg(long)]
+    pub strict: bool,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Also include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Also check links to other sites over the network (slow; needs internet).
+    #[arg(long)]
+    pub external: bool,
+}
+
+/// What `campaign serve` is given.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// The port to listen on (the next free one is tried if it is taken).
+    #[arg(long, short, default_value_t = 4717)]
+    pub port: u16,
+    /// The address to listen on. Default: this computer only (127.0.0.1).
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: String,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Check files for changes every MS milliseconds instead of using system notifications
+    /// (for network drives and unusual file systems).
+    #[arg(long, value_name = "MS")]
+    pub poll: Option<u64>,
+    /// Also show drafts.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub drafts: bool,
+}
+
+/// What `campaign init` is given.
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to create the site in (it must be empty or not exist).
+    pub dir: PathBuf,
+}
+
+/// What `campaign new` is given.
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The section (folder under content/), e.g. `news`.
+    pub section: String,
+    /// The page title (the address is made from it).
+    pub title: String,
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }

@@ -1,5 +1,9 @@
 //! Messages for editors: errors and warnings with file, line, column, plain words and a hint.
+//!
+//! Their words in the editor's language come from [`crate::messages`] (a leaf that knows
+//! nothing of diagnostics): [`Diagnostic::localized`] and [`Diagnostic::render_text_in`].
 
+use crate::messages::{Lang, Messages};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,6 +28,16 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Note => "note",
         }
+    }
+
+    /// The label in the language of `words` (`error`, `შეცდომა`).
+    pub fn label_in(self, words: &Messages) -> String {
+        let id = match self {
+            Severity::Error => "label-error",
+            Severity::Warning => "label-warning",
+            Severity::Note => "label-note",
+        };
+        words.word(id, &[], || self.label().to_string())
     }
 }
 
@@ -150,15 +164,36 @@ impl Diagnostic {
         })
     }
 
+    /// The message in the language of `words`: its text and hint replaced when it is
+    /// marked translatable and the catalogue has it; unchanged otherwise.
+    pub fn localized(&self, words: &Messages) -> Diagnostic {
+        let mut out = self.clone();
+        let Some(tr) = &self.tr else { return out };
+        let args: Vec<(&str, &str)> = tr
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        if let Some(text) = words.text(&tr.id, None, &args) {
+            out.message = text;
+            if self.hint.is_some()
+                && let Some(hint) = words.text(&tr.id, Some("hint"), &args)
+            {
+                out.hint = Some(hint);
+            }
+        }
+        out
+    }
+
     /// The plain-text form shown in a terminal.
     pub fn render_text(&self) -> String {
-        self.render_text_in(&crate::messages::Messages::new(crate::messages::Lang::En))
+        self.render_text_in(&Messages::new(Lang::En))
     }
 
     /// [`Diagnostic::render_text`] in the language of `words`.
-    pub fn render_text_in(&self, words: &crate::messages::Messages) -> String {
-        let d = words.localize(self);
-        let mut out = format!("{}: {}\n", words.label(d.severity), d.message);
+    pub fn render_text_in(&self, words: &Messages) -> String {
+        let d = self.localized(words);
+        let mut out = format!("{}: {}\n", d.severity.label_in(words), d.message);
         if let Some(loc) = self.location() {
             let _ = writeln!(out, "  --> {loc}");
         }
@@ -272,6 +307,46 @@ mod tests {
             d.render_text(),
             "error: `date` is not a date\n  --> content/a.ka.md:3:7\n    |\n  3 | date: 2025-13-01\n    |       ^\n  = hint: write it as YYYY-MM-DD\n"
         );
+    }
+
+    #[test]
+    fn translates_marked_messages_and_keeps_the_rest() {
+        let ka = Messages::new(Lang::Ka);
+        let d = Diagnostic::warning("http-link", "the link `http://a.ge/` is not secure (http)")
+            .with_hint("use the https:// address if the site has one")
+            .tr("http-link", &[("url", "http://a.ge/")]);
+        let t = d.localized(&ka);
+        assert_eq!(t.message, "ბმული `http://a.ge/` დაცული არ არის (http)");
+        assert_eq!(
+            t.hint.as_deref(),
+            Some("თუ საიტს https:// მისამართი აქვს, ის გამოიყენეთ")
+        );
+        let kinds = [
+            "bookmark",
+            "quotes",
+            "accents",
+            "replacement",
+            "nbsp",
+            "tracked",
+            "comment",
+        ];
+        let texts: std::collections::HashSet<String> = kinds
+            .iter()
+            .map(|k| {
+                Diagnostic::warning("pasted-text", "x")
+                    .tr("pasted-text", &[("kind", k)])
+                    .localized(&ka)
+                    .message
+            })
+            .collect();
+        assert_eq!(texts.len(), kinds.len(), "one text per kind");
+        // Not marked: unchanged. English: unchanged.
+        let plain = Diagnostic::error("yaml", "bad YAML");
+        assert_eq!(plain.localized(&ka), plain);
+        assert_eq!(d.localized(&Messages::new(Lang::En)), d);
+        // Marked, but an argument is missing: stays English rather than showing a gap.
+        let missing = Diagnostic::warning("http-link", "english").tr("http-link", &[]);
+        assert_eq!(missing.localized(&ka).message, "english");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod date;
 pub mod diagnostics;

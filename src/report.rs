@@ -5,50 +5,47 @@ use crate::messages::Messages;
 use crate::pipeline::Build;
 use std::fmt::Write as _;
 
-/// The text report (diagnostics go to stderr, this to stdout).
+/// The text report (diagnostics go to stderr, this to stdout): the untranslated pages,
+/// then one summary line.
 pub fn summary_text(b: &Build, words: &Messages) -> String {
+    let mut out = untranslated_table(b, words);
+    let _ = writeln!(out, "{}", summary_line(b, words));
+    out
+}
+
+/// The table of pages missing a translation, one column per language (empty when none).
+fn untranslated_table(b: &Build, words: &Messages) -> String {
     let mut out = String::new();
-    if !b.untranslated.is_empty() {
-        let langs: Vec<&str> = b.untranslated[0]
-            .1
+    let rows = &b.untranslated;
+    let Some((_, first)) = rows.first() else {
+        return out;
+    };
+    let langs: Vec<String> = first.iter().map(|(l, _)| format!("{l:<3}")).collect();
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let title = words.word("report-untranslated", &[], || {
+        "Pages missing a translation:".into()
+    });
+    let page = words.word("report-page", &[], || "page".into());
+    let yes = words.word("report-yes", &[], || "yes".into());
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "  {:<width$}  {}", page, langs.join(" ").trim_end());
+    for (key, row) in rows {
+        let cells: Vec<String> = row
             .iter()
-            .map(|(l, _)| l.as_str())
+            .map(|(_, f)| format!("{:<3}", if f.is_some() { yes.as_str() } else { "—" }))
             .collect();
-        let width = b
-            .untranslated
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(4)
-            .max(4);
-        let _ = writeln!(
-            out,
-            "{}",
-            words.word("report-untranslated", &[], || {
-                "Pages missing a translation:".into()
-            })
-        );
-        let page = words.word("report-page", &[], || "page".into());
-        let yes = words.word("report-yes", &[], || "yes".into());
-        let _ = writeln!(
-            out,
-            "  {:<width$}  {}",
-            page,
-            langs
-                .iter()
-                .map(|l| format!("{l:<3}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-                .trim_end()
-        );
-        for (key, row) in &b.untranslated {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|(_, f)| format!("{:<3}", if f.is_some() { yes.as_str() } else { "—" }))
-                .collect();
-            let _ = writeln!(out, "  {:<width$}  {}", key, cells.join(" ").trim_end());
-        }
+        let _ = writeln!(out, "  {:<width$}  {}", key, cells.join(" ").trim_end());
     }
+    out
+}
+
+/// `0 errors, 2 warnings; pages: 22 ka, 22 en`.
+fn summary_line(b: &Build, words: &Messages) -> String {
     let (e, w) = diagnostics::count(&b.diagnostics);
     let langs: Vec<String> = b
         .pages_per_lang
@@ -56,7 +53,7 @@ pub fn summary_text(b: &Build, words: &Messages) -> String {
         .map(|(l, n)| format!("{n} {l}"))
         .collect();
     let (es, ws, pages) = (e.to_string(), w.to_string(), langs.join(", "));
-    let line = words.word(
+    words.word(
         "report-summary",
         &[("errors", &es), ("warnings", &ws), ("pages", &pages)],
         || {
@@ -66,7 +63,5 @@ pub fn summary_text(b: &Build, words: &Messages) -> String {
                 if w == 1 { "warning" } else { "warnings" },
             )
         },
-    );
-    let _ = writeln!(out, "{line}");
-    out
+    )
 }

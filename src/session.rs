@@ -55,8 +55,7 @@ impl Session {
             let file = site_path(rel)?;
             let i = memo.site.pages.iter().position(|p| p.file == file)?;
             let page = &memo.site.pages[i];
-            let bytes = std::fs::read(self.root.join(rel)).ok()?;
-            let text = load::decode_owned(bytes, &page.file).ok()?;
+            let text = load::read_source(&self.root, rel, &page.file).ok()?;
             let front = &page.text[..page.body_start];
             if page.body_start == 0 || text.get(..page.body_start) != Some(front) {
                 return None;

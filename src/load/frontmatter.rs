@@ -98,13 +98,68 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
 
 /// Parse the YAML of a split page into front matter, reporting every problem found.
 pub fn parse(split: &Split<'_>, file: &str, whole: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let off = split.yaml_line_offset;
-    let value = yaml::parse(split.yaml, file, off, whole).map_err(|d| vec![d])?;
-    let map = match value {
-        Value::Mapping(m) => m,
-        Value::Null => Default::default(),
-        other => {
-            return Err(vec![
+    let page = PageText { split, file, whole };
+    let value =
+        yaml::parse(split.yaml, file, split.yaml_line_offset, whole).map_err(|d| vec![d])?;
+    let map = page.mapping(value)?;
+    let mut errors = Vec::new();
+    if let Some(d) = page.duplicate_key() {
+        errors.push(d);
+    }
+    let mut fm = FrontMatter::default();
+    for (k, v) in &map {
+        let key = yaml::key_string(k);
+        if let Some(l) = page.line_of(&key) {
+            fm.key_lines.insert(key.clone(), l);
+        }
+        let mut field = Field {
+            key: &key,
+            value: v,
+            page: &page,
+            errors: &mut errors,
+        };
+        field.read_into(&mut fm);
+    }
+    if let Some(d) = page.title_problem(&fm, map.contains_key("title")) {
+        errors.push(d);
+    }
+    if errors.is_empty() {
+        Ok(fm)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A page being read: its front matter, its file name in messages and its whole text.
+struct PageText<'a> {
+    split: &'a Split<'a>,
+    file: &'a str,
+    whole: &'a str,
+}
+
+impl PageText<'_> {
+    /// The 1-based line in the file of a top-level key.
+    fn line_of(&self, key: &str) -> Option<usize> {
+        yaml::key_line(self.split.yaml, key).map(|l| l + self.split.yaml_line_offset)
+    }
+
+    /// A `front-matter` error at the value of `key` (only the file when it is not found).
+    fn error(&self, key: &str, msg: String, hint: &str) -> Diagnostic {
+        let mut d = Diagnostic::error("front-matter", msg).in_file(self.file);
+        if let Some(l) = self.line_of(key) {
+            d = d
+                .at(l, yaml::value_col(self.split.yaml, key))
+                .with_source(self.whole);
+        }
+        d.with_hint(hint.to_string())
+    }
+
+    /// The front matter as a mapping (empty when there is nothing between the fences).
+    fn mapping(&self, value: Value) -> Result<serde_yaml::Mapping, Vec<Diagnostic>> {
+        match value {
+            Value::Mapping(m) => Ok(m),
+            Value::Null => Ok(Default::default()),
+            other => Err(vec![
                 Diagnostic::error(
                     "front-matter",
                     format!(
@@ -112,154 +167,170 @@ pub fn parse(split: &Split<'_>, file: &str, whole: &str) -> Result<FrontMatter, 
                         yaml::kind_word(&other)
                     ),
                 )
-                .in_file(file)
-                .at_line(off + 1)
-                .with_source(whole)
+                .in_file(self.file)
+                .at_line(self.split.yaml_line_offset + 1)
+                .with_source(self.whole)
                 .with_hint("write at least `title: ...` between the `---` lines"),
-            ]);
+            ]),
         }
-    };
-    let mut errors = Vec::new();
-    let mut fm = FrontMatter::default();
-    let line_of = |key: &str| yaml::key_line(split.yaml, key).map(|l| l + off);
-    let err = |key: &str, msg: String, hint: &str| {
-        let mut d = Diagnostic::error("front-matter", msg).in_file(file);
-        if let Some(l) = yaml::key_line(split.yaml, key) {
-            d = d
-                .at(l + off, yaml::value_col(split.yaml, key))
-                .with_source(whole);
-        }
-        d.with_hint(hint.to_string())
-    };
-    if let Some((key, line)) = yaml::duplicate_top_level_key(split.yaml) {
-        errors.push(
+    }
+
+    /// An error for the first key written twice.
+    fn duplicate_key(&self) -> Option<Diagnostic> {
+        let (key, line) = yaml::duplicate_top_level_key(self.split.yaml)?;
+        Some(
             Diagnostic::error(
                 "duplicate-key",
                 format!("`{key}` is written twice in the front matter"),
             )
-            .in_file(file)
-            .at(line + off, 1)
-            .with_source(whole)
+            .in_file(self.file)
+            .at(line + self.split.yaml_line_offset, 1)
+            .with_source(self.whole)
             .with_hint("keep one of them and delete the other"),
-        );
+        )
     }
-    for (k, v) in &map {
-        let key = yaml::key_string(k);
-        if let Some(l) = line_of(&key) {
-            fm.key_lines.insert(key.clone(), l);
+
+    /// An error when the title is missing (`has_key`: the key is there) or empty.
+    fn title_problem(&self, fm: &FrontMatter, has_key: bool) -> Option<Diagnostic> {
+        if !fm.title.trim().is_empty() {
+            return None;
         }
-        let text_value = |errors: &mut Vec<Diagnostic>| -> Option<String> {
-            match v {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                Value::Null => None,
-                other => {
-                    errors.push(err(
-                        &key,
-                        format!("`{key}` should be text, not {}", yaml::kind_word(other)),
-                        "write it on one line after the colon",
-                    ));
-                    None
-                }
-            }
-        };
-        let date_value = |errors: &mut Vec<Diagnostic>| -> Option<Date> {
-            let s = match v {
-                Value::String(s) => s.clone(),
-                Value::Null => return None,
-                other => format!("{}", yaml::to_json(other)),
-            };
-            match Date::parse(s.trim()) {
-                Some(d) => Some(d),
-                None => {
-                    errors.push(err(
-                        &key,
-                        format!("`{key}` is not a date: `{s}`"),
-                        "write dates as YYYY-MM-DD, for example 2025-03-07",
-                    ));
-                    None
-                }
-            }
-        };
-        match key.as_str() {
-            "title" => fm.title = text_value(&mut errors).unwrap_or_default(),
-            "description" => fm.description = text_value(&mut errors),
-            "date" => fm.date = date_value(&mut errors),
-            "updated" => fm.updated = date_value(&mut errors),
-            "publish_date" => fm.publish_date = date_value(&mut errors),
-            "expiry_date" => fm.expiry_date = date_value(&mut errors),
-            "draft" => match v {
-                Value::Bool(b) => fm.draft = *b,
-                Value::Null => {}
-                other => errors.push(err(
-                    "draft",
-                    format!("`draft` should be true or false, not {}", describe(other)),
-                    "write `draft: true` to hide the page, or delete the line",
-                )),
-            },
-            "weight" => match v {
-                Value::Number(n) if n.as_i64().is_some() => fm.weight = n.as_i64(),
-                Value::Null => {}
-                other => errors.push(err(
-                    "weight",
-                    format!("`weight` should be a whole number, not {}", describe(other)),
-                    "pages with a smaller weight come first in lists, e.g. `weight: 10`",
-                )),
-            },
-            "slug" => fm.slug = text_value(&mut errors),
-            "template" => fm.template = text_value(&mut errors),
-            "page_template" => fm.page_template = text_value(&mut errors),
-            "image" => fm.image = text_value(&mut errors),
-            "image_alt" => fm.image_alt = text_value(&mut errors),
-            "aliases" => match v {
-                Value::Sequence(items) => {
-                    for item in items {
-                        match item.as_str() {
-                            Some(s) => fm.aliases.push(s.to_string()),
-                            None => errors.push(err(
-                                "aliases",
-                                "every alias should be an address like /old/path/".into(),
-                                "write one old address per line, starting with `- /`",
-                            )),
-                        }
-                    }
-                }
-                Value::String(s) => fm.aliases.push(s.clone()),
-                Value::Null => {}
-                other => errors.push(err(
-                    "aliases",
-                    format!(
-                        "`aliases` should be a list of addresses, not {}",
-                        yaml::kind_word(other)
-                    ),
-                    "write one old address per line, starting with `- /`",
-                )),
-            },
-            _ => {
-                fm.extra.insert(key.clone(), yaml::to_json(v));
-            }
+        if has_key {
+            return Some(self.error(
+                "title",
+                "the `title` is empty".into(),
+                "write the page title after `title:`",
+            ));
         }
-    }
-    if fm.title.trim().is_empty() && !map.contains_key("title") {
-        errors.push(
+        Some(
             Diagnostic::error("missing-title", "the page has no `title`")
-                .in_file(file)
-                .at(off + 1, 1)
-                .with_source(whole)
+                .in_file(self.file)
+                .at(self.split.yaml_line_offset + 1, 1)
+                .with_source(self.whole)
                 .with_hint("add a line `title: ...` to the front matter between the `---` lines")
                 .tr("missing-title", &[]),
-        );
-    } else if fm.title.trim().is_empty() {
-        errors.push(err(
-            "title",
-            "the `title` is empty".into(),
-            "write the page title after `title:`",
-        ));
+        )
     }
-    if errors.is_empty() {
-        Ok(fm)
-    } else {
-        Err(errors)
+}
+
+/// One `key: value` of the front matter being read, with the place for its errors.
+struct Field<'a> {
+    key: &'a str,
+    value: &'a Value,
+    page: &'a PageText<'a>,
+    errors: &'a mut Vec<Diagnostic>,
+}
+
+impl Field<'_> {
+    /// Store the value in its field of `fm` (unknown keys go to `extra`).
+    fn read_into(&mut self, fm: &mut FrontMatter) {
+        match self.key {
+            "title" => fm.title = self.text().unwrap_or_default(),
+            "description" => fm.description = self.text(),
+            "date" => fm.date = self.date(),
+            "updated" => fm.updated = self.date(),
+            "publish_date" => fm.publish_date = self.date(),
+            "expiry_date" => fm.expiry_date = self.date(),
+            "draft" => self.draft(fm),
+            "weight" => self.weight(fm),
+            "slug" => fm.slug = self.text(),
+            "template" => fm.template = self.text(),
+            "page_template" => fm.page_template = self.text(),
+            "image" => fm.image = self.text(),
+            "image_alt" => fm.image_alt = self.text(),
+            "aliases" => self.aliases(fm),
+            _ => {
+                fm.extra
+                    .insert(self.key.to_string(), yaml::to_json(self.value));
+            }
+        }
+    }
+
+    fn error(&mut self, msg: String, hint: &str) {
+        self.errors.push(self.page.error(self.key, msg, hint));
+    }
+
+    /// A text value (numbers are taken as text).
+    fn text(&mut self) -> Option<String> {
+        match self.value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => None,
+            other => {
+                let key = self.key;
+                self.error(
+                    format!("`{key}` should be text, not {}", yaml::kind_word(other)),
+                    "write it on one line after the colon",
+                );
+                None
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    fn date(&mut self) -> Option<Date> {
+        let s = match self.value {
+            Value::String(s) => s.clone(),
+            Value::Null => return None,
+            other => format!("{}", yaml::to_json(other)),
+        };
+        let date = Date::parse(s.trim());
+        if date.is_none() {
+            let key = self.key;
+            self.error(
+                format!("`{key}` is not a date: `{s}`"),
+                "write dates as YYYY-MM-DD, for example 2025-03-07",
+            );
+        }
+        date
+    }
+
+    fn draft(&mut self, fm: &mut FrontMatter) {
+        match self.value {
+            Value::Bool(b) => fm.draft = *b,
+            Value::Null => {}
+            other => self.error(
+                format!("`draft` should be true or false, not {}", describe(other)),
+                "write `draft: true` to hide the page, or delete the line",
+            ),
+        }
+    }
+
+    fn weight(&mut self, fm: &mut FrontMatter) {
+        match self.value {
+            Value::Number(n) if n.as_i64().is_some() => fm.weight = n.as_i64(),
+            Value::Null => {}
+            other => self.error(
+                format!("`weight` should be a whole number, not {}", describe(other)),
+                "pages with a smaller weight come first in lists, e.g. `weight: 10`",
+            ),
+        }
+    }
+
+    fn aliases(&mut self, fm: &mut FrontMatter) {
+        let hint = "write one old address per line, starting with `- /`";
+        match self.value {
+            Value::Sequence(items) => {
+                for item in items {
+                    match item.as_str() {
+                        Some(s) => fm.aliases.push(s.to_string()),
+                        None => self.error(
+                            "every alias should be an address like /old/path/".into(),
+                            hint,
+                        ),
+                    }
+                }
+            }
+            Value::String(s) => fm.aliases.push(s.clone()),
+            Value::Null => {}
+            other => self.error(
+                format!(
+                    "`aliases` should be a list of addresses, not {}",
+                    yaml::kind_word(other)
+                ),
+                hint,
+            ),
+        }
     }
 }
 

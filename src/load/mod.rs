@@ -1,6 +1,10 @@
 //! Load: read the site from disk (or the embedded defaults) into plain values, the only input I/O.
 
 pub mod frontmatter;
+mod walk;
+
+pub use walk::is_temp_name;
+use walk::walk_files;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, display_path};
@@ -8,7 +12,6 @@ use crate::embedded;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use walkdir::WalkDir;
 
 /// A text file of the site, already decoded (BOM removed, CRLF turned into LF).
 #[derive(Debug, Clone)]
@@ -111,83 +114,10 @@ fn decode_utf8(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
-/// The files under `dir`, sorted, following links, without hidden and editor temp files.
-///
-/// A link that resolves outside the site `root` is skipped with a warning, so a link in
-/// `static/` can never publish a file from elsewhere on the computer
-/// (`static/passwd -> /etc/passwd`); so is `dir` itself when it is such a link
-/// (`themes/x -> /home/me`).
-fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let allowed: Vec<PathBuf> = root.canonicalize().ok().into_iter().collect();
-    if !resolves_inside(dir, &allowed) {
-        diags.push(outside_warning(dir, root));
-        return Vec::new();
-    }
-    let mut outside = Vec::new();
-    let mut files: Vec<PathBuf> = WalkDir::new(dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            let name = e.file_name().to_string_lossy();
-            if name.starts_with('.') || is_temp_name(&name) {
-                return false;
-            }
-            if e.path_is_symlink() && !resolves_inside(e.path(), &allowed) {
-                outside.push(e.path().to_path_buf());
-                return false;
-            }
-            true
-        })
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    for path in outside {
-        diags.push(outside_warning(&path, root));
-    }
-    files
-}
-
-fn outside_warning(path: &Path, root: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        "link-outside",
-        "this is a link to a file or folder outside the site folder, so it is left out",
-    )
-    .in_file(rel_slash(path, root))
-    .with_hint("copy the file into the site folder instead of linking to it")
-}
-
-/// Whether a link resolves to a path inside one of the `allowed` (canonical) folders.
-fn resolves_inside(path: &Path, allowed: &[PathBuf]) -> bool {
-    path.canonicalize()
-        .is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)))
-}
-
 /// A file under content/, as read: decoded text or raw bytes.
 enum Read {
     Text(Result<Arc<str>, Diagnostic>),
     Bytes(Vec<u8>),
-}
-
-/// Editor swap, backup and temp files, never part of a site.
-pub fn is_temp_name(name: &str) -> bool {
-    name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".bak")
-        || name.ends_with("___jb_tmp___")
-        || name.ends_with("___jb_old___")
-        || name.starts_with(".#")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
 }
 
 fn rel_slash(path: &Path, base: &Path) -> String {
@@ -200,6 +130,30 @@ pub fn load(root: &Path) -> Sources {
         root: root.to_path_buf(),
         ..Default::default()
     };
+    read_config(&mut src, root);
+    read_content(&mut src, root);
+    read_theme(&mut src, root);
+    read_templates(&mut src, &root.join("templates"), root);
+    read_statics(&mut src, &root.join("static"), root);
+    read_locales(&mut src, root);
+    src
+}
+
+/// The text of one site file (`rel`, relative to `root`), decoded as [`load`] decodes it;
+/// `file` is its name in messages. For `serve`, which reads a changed page again.
+pub fn read_source(root: &Path, rel: &Path, file: &str) -> Result<Arc<str>, Diagnostic> {
+    read_text(&root.join(rel), file)
+}
+
+/// Read and decode a text file; `file` is its name in messages.
+fn read_text(path: &Path, file: &str) -> Result<Arc<str>, Diagnostic> {
+    std::fs::read(path)
+        .map_err(|e| Diagnostic::error("unreadable", plain_io(&e)).in_file(file))
+        .and_then(|b| decode_owned(b, file))
+}
+
+/// `site.yaml` → `src.config`, or its errors.
+fn read_config(src: &mut Sources, root: &Path) {
     let config_path = root.join(config::CONFIG_FILE);
     match std::fs::read(&config_path) {
         Ok(bytes) => match decode(&bytes, config::CONFIG_FILE) {
@@ -219,71 +173,75 @@ pub fn load(root: &Path) -> Sources {
             ),
         ),
     }
+}
 
-    // content/: pages, data files and assets, read in parallel.
+/// The lower-case extension of a path (`""` without one).
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// content/: pages, data files and assets, read and decoded in parallel; text files become
+/// shared strings (never copied again).
+fn read_content(src: &mut Sources, root: &Path) {
     let content = root.join("content");
     let files = walk_files(&content, root, &mut src.diagnostics);
-    // Read and decode in parallel; text files become shared strings (never copied again).
     let read: Vec<(PathBuf, std::io::Result<Read>)> = files
         .into_par_iter()
         .map(|p| {
-            let r = std::fs::read(&p).map(|bytes| {
-                let ext = p
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                if matches!(ext.as_str(), "md" | "markdown" | "yaml" | "yml") {
-                    Read::Text(decode_owned(bytes, &rel_slash(&p, root)))
-                } else {
-                    Read::Bytes(bytes)
-                }
-            });
+            let r = std::fs::read(&p).map(|bytes| read_content_bytes(bytes, &p, root));
             (p, r)
         })
         .collect();
-    for (path, bytes) in read {
+    for (path, read) in read {
         let file = rel_slash(&path, root);
-        let rel = rel_slash(&path, &content);
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                src.diagnostics.push(
-                    Diagnostic::error(
-                        "unreadable",
-                        format!("the file cannot be read: {}", plain_io(&e)),
-                    )
-                    .in_file(&file),
-                );
-                continue;
-            }
-        };
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match bytes {
-            Read::Text(text) => match text {
-                Ok(text) => {
-                    let tf = TextFile { file, rel, text };
-                    if ext.starts_with('m') {
-                        src.pages.push(tf)
-                    } else {
-                        src.data.push(tf)
-                    }
-                }
-                Err(d) => src.diagnostics.push(d),
-            },
-            Read::Bytes(bytes) => src.assets.push(StaticFile {
-                out: rel,
-                bytes: Arc::new(bytes),
-                source: file,
-            }),
+        match read {
+            Ok(read) => add_content(src, read, &path, file, rel_slash(&path, &content)),
+            Err(e) => src.diagnostics.push(
+                Diagnostic::error(
+                    "unreadable",
+                    format!("the file cannot be read: {}", plain_io(&e)),
+                )
+                .in_file(&file),
+            ),
         }
     }
+}
 
-    // Theme: the site's themes/<name>/ on disk, else the embedded default.
+/// The bytes of a content file, decoded when it is Markdown or YAML.
+fn read_content_bytes(bytes: Vec<u8>, path: &Path, root: &Path) -> Read {
+    if matches!(extension(path).as_str(), "md" | "markdown" | "yaml" | "yml") {
+        Read::Text(decode_owned(bytes, &rel_slash(path, root)))
+    } else {
+        Read::Bytes(bytes)
+    }
+}
+
+/// File a content file among pages, data or assets (`file`: from the root, `rel`: from
+/// content/).
+fn add_content(src: &mut Sources, read: Read, path: &Path, file: String, rel: String) {
+    match read {
+        Read::Text(Ok(text)) => {
+            let tf = TextFile { file, rel, text };
+            if extension(path).starts_with('m') {
+                src.pages.push(tf)
+            } else {
+                src.data.push(tf)
+            }
+        }
+        Read::Text(Err(d)) => src.diagnostics.push(d),
+        Read::Bytes(bytes) => src.assets.push(StaticFile {
+            out: rel,
+            bytes: Arc::new(bytes),
+            source: file,
+        }),
+    }
+}
+
+/// Theme: the site's themes/<name>/ on disk, else the embedded default.
+fn read_theme(src: &mut Sources, root: &Path) {
     let theme = src
         .config
         .as_ref()
@@ -291,26 +249,11 @@ pub fn load(root: &Path) -> Sources {
         .unwrap_or_else(|| "default".into());
     let theme_dir = root.join("themes").join(&theme);
     if theme_dir.is_dir() {
-        read_templates(&mut src, &theme_dir.join("templates"), root);
-        read_statics(&mut src, &theme_dir.join("static"), root);
+        read_templates(src, &theme_dir.join("templates"), root);
+        read_statics(src, &theme_dir.join("static"), root);
     } else if theme == "default" {
-        for (rel, bytes) in embedded::THEME {
-            if let Some(name) = rel.strip_prefix("templates/") {
-                src.templates.push(TextFile {
-                    file: format!("themes/default/{rel}"),
-                    rel: name.to_string(),
-                    text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
-                });
-            } else if let Some(out) = rel.strip_prefix("static/") {
-                src.statics.push(StaticFile {
-                    out: out.to_string(),
-                    bytes: Arc::new(bytes.to_vec()),
-                    source: format!("themes/default/{rel}"),
-                });
-            }
-        }
+        embedded_theme(src);
     } else {
-        let line = src.config.as_ref().map(|_| 1);
         let mut d = Diagnostic::error(
             "no-theme",
             format!("the theme `{theme}` is not in themes/{theme}/"),
@@ -319,15 +262,35 @@ pub fn load(root: &Path) -> Sources {
         .with_hint(
             "fix `theme:` in site.yaml, or delete the line to use the built-in default theme",
         );
-        if let Some(l) = line {
-            d = d.at_line(l)
+        if src.config.is_some() {
+            d = d.at_line(1)
         }
         src.diagnostics.push(d);
     }
-    read_templates(&mut src, &root.join("templates"), root);
-    read_statics(&mut src, &root.join("static"), root);
+}
 
-    // Interface strings: embedded defaults, then the site's own, key by key.
+/// The default theme built into the binary.
+fn embedded_theme(src: &mut Sources) {
+    for (rel, bytes) in embedded::THEME {
+        if let Some(name) = rel.strip_prefix("templates/") {
+            src.templates.push(TextFile {
+                file: format!("themes/default/{rel}"),
+                rel: name.to_string(),
+                text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
+            });
+        } else if let Some(out) = rel.strip_prefix("static/") {
+            src.statics.push(StaticFile {
+                out: out.to_string(),
+                bytes: Arc::new(bytes.to_vec()),
+                source: format!("themes/default/{rel}"),
+            });
+        }
+    }
+}
+
+/// Interface strings: embedded defaults, then the site's own `locales/<lang>/*.ftl`
+/// (which override them key by key).
+fn read_locales(src: &mut Sources, root: &Path) {
     for (rel, bytes) in embedded::LOCALES {
         if let Some((lang, name)) = rel.split_once('/')
             && name.ends_with(".ftl")
@@ -352,27 +315,20 @@ pub fn load(root: &Path) -> Sources {
         let Some((lang, _)) = rel.split_once('/') else {
             continue;
         };
-        match std::fs::read(&path)
-            .map_err(|e| Diagnostic::error("unreadable", plain_io(&e)).in_file(&file))
-            .and_then(|b| decode(&b, &file))
-        {
+        match read_text(&path, &file) {
             Ok(text) => src
                 .locales
                 .push((lang.to_string(), TextFile { file, rel, text })),
             Err(d) => src.diagnostics.push(d),
         }
     }
-    src
 }
 
 fn read_templates(src: &mut Sources, dir: &Path, root: &Path) {
     for path in walk_files(dir, root, &mut src.diagnostics) {
         let file = rel_slash(&path, root);
         let name = rel_slash(&path, dir);
-        match std::fs::read(&path)
-            .map_err(|e| Diagnostic::error("unreadable", plain_io(&e)).in_file(&file))
-            .and_then(|b| decode(&b, &file))
-        {
+        match read_text(&path, &file) {
             Ok(text) => {
                 src.templates.retain(|t| t.rel != name);
                 src.templates.push(TextFile {
@@ -415,60 +371,5 @@ pub fn plain_io(e: &std::io::Error) -> String {
             let s = e.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
-    }
-}
-
-#[cfg(all(test, unix))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_leading_outside_the_site_are_skipped_with_a_warning() {
-        let outside = tempfile::tempdir().expect("temp dir");
-        std::fs::write(outside.path().join("secret.txt"), "secret").expect("write");
-        let site = tempfile::tempdir().expect("temp dir");
-        let root = site.path();
-        std::fs::create_dir_all(root.join("static")).expect("mkdir");
-        std::fs::create_dir_all(root.join("content")).expect("mkdir");
-        std::fs::write(root.join("static/ok.txt"), "ok").expect("write");
-        std::fs::write(root.join("content/shared.txt"), "shared").expect("write");
-        let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to);
-        link(
-            &outside.path().join("secret.txt"),
-            &root.join("static/secret.txt"),
-        )
-        .expect("link");
-        link(outside.path(), &root.join("static/elsewhere")).expect("link");
-        link(
-            &root.join("content/shared.txt"),
-            &root.join("static/shared.txt"),
-        )
-        .expect("link");
-        let mut diags = Vec::new();
-        let files = walk_files(&root.join("static"), root, &mut diags);
-        let names: Vec<String> = files.iter().map(|p| rel_slash(p, root)).collect();
-        assert_eq!(names, ["static/ok.txt", "static/shared.txt"]);
-        let mut warned: Vec<_> = diags.iter().filter_map(|d| d.file.clone()).collect();
-        warned.sort();
-        assert_eq!(warned, ["static/elsewhere", "static/secret.txt"]);
-        assert!(diags.iter().all(|d| d.code == "link-outside"));
-    }
-
-    #[test]
-    fn a_folder_that_is_a_link_outside_the_site_is_not_read() {
-        let outside = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir_all(outside.path().join("templates")).expect("mkdir");
-        std::fs::write(outside.path().join("templates/page.html"), "x").expect("write");
-        let site = tempfile::tempdir().expect("temp dir");
-        let root = site.path();
-        std::fs::create_dir_all(root.join("themes")).expect("mkdir");
-        std::os::unix::fs::symlink(outside.path(), root.join("themes/x")).expect("link");
-        let mut diags = Vec::new();
-        let files = walk_files(&root.join("themes/x/templates"), root, &mut diags);
-        assert!(files.is_empty(), "{files:?}");
-        assert_eq!(
-            diags.iter().map(|d| d.file.as_deref()).collect::<Vec<_>>(),
-            [Some("themes/x/templates")]
-        );
     }
 }

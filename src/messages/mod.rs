@@ -1,11 +1,16 @@
 //! campaign's own words in the editor's language: message labels, the `check` report, the
 //! `serve` overlay, and every message marked translatable where it is made
-//! ([`Diagnostic::tr`]). Georgian comes from `ka.ftl` (Fluent, built into the binary);
-//! English is the text in the code, so a message without a translation stays English.
+//! ([`crate::diagnostics::Diagnostic::tr`]). Georgian comes from `ka.ftl` (Fluent, built
+//! into the binary); English is the text in the code, so a message without a translation
+//! stays English.
+//!
+//! A leaf: this module knows languages and catalogues, not diagnostics; `diagnostics`
+//! asks it for texts ([`Messages::text`]).
 
-use crate::diagnostics::{Diagnostic, Severity};
-use fluent_templates::FluentBundle;
-use fluent_templates::fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+pub mod fluent;
+
+use fluent::Bundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// The Georgian catalogue.
 const KA: &str = include_str!("ka.ftl");
@@ -73,7 +78,7 @@ impl Lang {
 /// The words of one language.
 pub struct Messages {
     lang: Lang,
-    bundle: Option<FluentBundle<FluentResource>>,
+    bundle: Option<Bundle>,
 }
 
 impl Messages {
@@ -82,9 +87,7 @@ impl Messages {
         let bundle = match lang {
             Lang::En => None,
             Lang::Ka => {
-                let id: fluent_templates::LanguageIdentifier = "ka".parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                bundle.set_use_isolating(false);
+                let mut bundle = fluent::bundle("ka");
                 // The catalogue is part of the binary and tested to parse.
                 FluentResource::try_new(KA.to_string())
                     .ok()
@@ -100,21 +103,15 @@ impl Messages {
         self.lang
     }
 
-    /// A text of the catalogue (`attr`: an attribute such as `hint`), or `None` when it has none.
-    fn get(&self, id: &str, attr: Option<&str>, args: &[(&str, &str)]) -> Option<String> {
+    /// A text of the catalogue (`attr`: an attribute such as `hint`), or `None` when it has
+    /// none or an argument is missing.
+    pub fn text(&self, id: &str, attr: Option<&str>, args: &[(&str, &str)]) -> Option<String> {
         let bundle = self.bundle.as_ref()?;
-        let msg = bundle.get_message(id)?;
-        let pattern = match attr {
-            Some(a) => msg.get_attribute(a)?.value(),
-            None => msg.value()?,
-        };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             fargs.set(*k, FluentValue::from(*v));
         }
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
-        errors.is_empty().then(|| text.into_owned())
+        fluent::format(bundle, id, attr, Some(&fargs))
     }
 
     /// A word of the interface: the catalogue's text in this language, else `english`.
@@ -124,43 +121,12 @@ impl Messages {
         args: &[(&str, &str)],
         english: impl FnOnce() -> String,
     ) -> String {
-        self.get(id, None, args).unwrap_or_else(english)
-    }
-
-    /// The label of a severity (`error`, `შეცდომა`).
-    pub fn label(&self, s: Severity) -> String {
-        let id = match s {
-            Severity::Error => "label-error",
-            Severity::Warning => "label-warning",
-            Severity::Note => "label-note",
-        };
-        self.word(id, &[], || s.label().to_string())
+        self.text(id, None, args).unwrap_or_else(english)
     }
 
     /// The label before a hint.
     pub fn hint_label(&self) -> String {
         self.word("label-hint", &[], || "hint".into())
-    }
-
-    /// The message in this language: its text and hint replaced when it is marked
-    /// translatable and the catalogue has it; unchanged otherwise.
-    pub fn localize(&self, d: &Diagnostic) -> Diagnostic {
-        let mut out = d.clone();
-        let Some(tr) = &d.tr else { return out };
-        let args: Vec<(&str, &str)> = tr
-            .args
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        if let Some(text) = self.get(&tr.id, None, &args) {
-            out.message = text;
-            if d.hint.is_some()
-                && let Some(hint) = self.get(&tr.id, Some("hint"), &args)
-            {
-                out.hint = Some(hint);
-            }
-        }
-        out
     }
 }
 
@@ -207,45 +173,5 @@ mod tests {
             Some(Lang::Ka)
         );
         assert_eq!(Lang::from_accept_language("de, en;q=0"), None);
-    }
-
-    #[test]
-    fn translates_marked_messages_and_keeps_the_rest() {
-        let ka = Messages::new(Lang::Ka);
-        let d = Diagnostic::warning("http-link", "the link `http://a.ge/` is not secure (http)")
-            .with_hint("use the https:// address if the site has one")
-            .tr("http-link", &[("url", "http://a.ge/")]);
-        let t = ka.localize(&d);
-        assert_eq!(t.message, "ბმული `http://a.ge/` დაცული არ არის (http)");
-        assert_eq!(
-            t.hint.as_deref(),
-            Some("თუ საიტს https:// მისამართი აქვს, ის გამოიყენეთ")
-        );
-        let kinds = [
-            "bookmark",
-            "quotes",
-            "accents",
-            "replacement",
-            "nbsp",
-            "tracked",
-            "comment",
-        ];
-        let texts: std::collections::HashSet<String> = kinds
-            .iter()
-            .map(|k| {
-                ka.localize(
-                    &Diagnostic::warning("pasted-text", "x").tr("pasted-text", &[("kind", k)]),
-                )
-                .message
-            })
-            .collect();
-        assert_eq!(texts.len(), kinds.len(), "one text per kind");
-        // Not marked: unchanged. English: unchanged.
-        let plain = Diagnostic::error("yaml", "bad YAML");
-        assert_eq!(ka.localize(&plain), plain);
-        assert_eq!(Messages::new(Lang::En).localize(&d), d);
-        // Marked, but an argument is missing: stays English rather than showing a gap.
-        let missing = Diagnostic::warning("http-link", "english").tr("http-link", &[]);
-        assert_eq!(ka.localize(&missing).message, "english");
     }
 }

@@ -1,15 +1,19 @@
 //! Interface strings: Fluent bundles per language (built-in defaults, overridden key by key by the site).
+//!
+//! `fluent-bundle` directly rather than `fluent-templates`' loaders: a site overrides the
+//! built-in strings key by key, parse errors and keys missing in one language are reported
+//! with their file and line, and files come from `load`, never from disk here.
 
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::load::TextFile;
-use fluent_templates::FluentBundle;
-use fluent_templates::fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use crate::messages::fluent::{self, Bundle};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The interface strings of every configured language.
 pub struct Strings {
-    bundles: HashMap<String, FluentBundle<FluentResource>>,
+    bundles: HashMap<String, Bundle>,
     keys: HashMap<String, BTreeSet<String>>,
     default_lang: String,
 }
@@ -28,61 +32,19 @@ impl Strings {
     pub fn new(config: &Config, files: &[(String, TextFile)]) -> (Strings, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut bundles = HashMap::new();
-        let mut keys: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let mut keys = HashMap::new();
         for lang in &config.languages {
-            let id: fluent_templates::LanguageIdentifier = lang.code.parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            bundle.set_use_isolating(false);
-            let _ = bundle.add_builtins();
-            let set = keys.entry(lang.code.clone()).or_default();
-            for (l, tf) in files.iter().filter(|(l, _)| *l == lang.code) {
-                let _ = l;
-                let res = match FluentResource::try_new(tf.text.to_string()) {
-                    Ok(r) => r,
-                    Err((r, errs)) => {
-                        for e in errs {
-                            let (line, col) = line_col(&tf.text, e.pos.start);
-                            diags.push(
-                                Diagnostic::error("fluent", format!("this interface string cannot be read: {}", plain_fluent(&e.kind.to_string())))
-                                    .in_file(&tf.file)
-                                    .at(line, col)
-                                    .with_source(&tf.text)
-                                    .with_hint("each entry is `key = text`; continuation lines are indented; variants look like `{ $n -> [one] ... *[other] ... }`"),
-                            );
-                        }
-                        r
-                    }
-                };
-                for entry in res.entries() {
-                    if let fluent_syntax::ast::Entry::Message(m) = entry {
-                        set.insert(m.id.name.to_string());
-                    }
-                }
-                bundle.add_resource_overriding(res);
-            }
+            let (bundle, set) = language_bundle(&lang.code, files, &mut diags);
             bundles.insert(lang.code.clone(), bundle);
+            keys.insert(lang.code.clone(), set);
         }
-        // Keys missing in a language (they fall back to the default language).
-        let all: BTreeSet<String> = keys.values().flatten().cloned().collect();
-        for lang in &config.languages {
-            let have = &keys[&lang.code];
-            let missing: Vec<&String> = all.iter().filter(|k| !have.contains(*k)).collect();
-            for k in missing {
-                diags.push(
-                    Diagnostic::warning("missing-string", format!("the interface string `{k}` is missing in {} ({})", lang.name, lang.code))
-                        .in_file(format!("locales/{}/", lang.code))
-                        .with_hint(format!("add `{k} = ...` to a .ftl file in locales/{}/; until then the {} text is shown", lang.code, config.default_lang())),
-                );
-            }
-        }
-        (
-            Strings {
-                bundles,
-                keys,
-                default_lang: config.default_lang().to_string(),
-            },
-            diags,
-        )
+        diags.extend(missing_keys(config, &keys));
+        let strings = Strings {
+            bundles,
+            keys,
+            default_lang: config.default_lang().to_string(),
+        };
+        (strings, diags)
     }
 
     /// Whether any language defines `key`.
@@ -103,11 +65,6 @@ impl Strings {
             Some((m, a)) => (m, Some(a)),
             None => (key, None),
         };
-        let message = bundle.get_message(msg)?;
-        let pattern = match attr {
-            Some(a) => message.get_attribute(a)?.value(),
-            None => message.value()?,
-        };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             match v {
@@ -115,23 +72,88 @@ impl Strings {
                 Arg::Text(s) => fargs.set(k.replace('_', "-"), FluentValue::from(s.clone())),
             }
         }
-        let mut errors = Vec::new();
-        let value = bundle.format_pattern(
-            pattern,
-            if args.is_empty() { None } else { Some(&fargs) },
-            &mut errors,
-        );
-        if errors.is_empty() {
-            Some(value.into_owned())
-        } else {
-            None
-        }
+        let fargs = (!args.is_empty()).then_some(&fargs);
+        fluent::format(bundle, msg, attr, fargs)
     }
 
     /// Every key of a language, for tests.
     pub fn keys(&self, lang: &str) -> Option<&BTreeSet<String>> {
         self.keys.get(lang)
     }
+}
+
+/// The bundle of one language from its files, in order (a later key replaces an earlier
+/// one), and the keys it defines; parse errors go to `diags`.
+fn language_bundle(
+    code: &str,
+    files: &[(String, TextFile)],
+    diags: &mut Vec<Diagnostic>,
+) -> (Bundle, BTreeSet<String>) {
+    let mut bundle = fluent::bundle(code);
+    let _ = bundle.add_builtins();
+    let mut keys = BTreeSet::new();
+    for (_, tf) in files.iter().filter(|(l, _)| l == code) {
+        let res = read_resource(tf, diags);
+        for entry in res.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                keys.insert(m.id.name.to_string());
+            }
+        }
+        bundle.add_resource_overriding(res);
+    }
+    (bundle, keys)
+}
+
+/// The entries of one `.ftl` file that parse; an error with its place for each that does not.
+fn read_resource(tf: &TextFile, diags: &mut Vec<Diagnostic>) -> FluentResource {
+    match FluentResource::try_new(tf.text.to_string()) {
+        Ok(r) => r,
+        Err((r, errs)) => {
+            for e in errs {
+                let (line, col) = line_col(&tf.text, e.pos.start);
+                diags.push(
+                    Diagnostic::error("fluent", format!("this interface string cannot be read: {}", plain_fluent(&e.kind.to_string())))
+                        .in_file(&tf.file)
+                        .at(line, col)
+                        .with_source(&tf.text)
+                        .with_hint("each entry is `key = text`; continuation lines are indented; variants look like `{ $n -> [one] ... *[other] ... }`"),
+                );
+            }
+            r
+        }
+    }
+}
+
+/// A warning for each key that one language lacks and another has (it falls back to the
+/// default language).
+fn missing_keys(config: &Config, keys: &HashMap<String, BTreeSet<String>>) -> Vec<Diagnostic> {
+    let all: BTreeSet<&String> = keys.values().flatten().collect();
+    let mut diags = Vec::new();
+    for lang in &config.languages {
+        let Some(have) = keys.get(&lang.code) else {
+            continue;
+        };
+        for k in all.iter().filter(|k| !have.contains(**k)) {
+            diags.push(missing_key(config, lang, k));
+        }
+    }
+    diags
+}
+
+fn missing_key(config: &Config, lang: &Language, k: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "missing-string",
+        format!(
+            "the interface string `{k}` is missing in {} ({})",
+            lang.name, lang.code
+        ),
+    )
+    .in_file(format!("locales/{}/", lang.code))
+    .with_hint(format!(
+        "add `{k} = ...` to a .ftl file in locales/{}/; until then the {} text is shown",
+        lang.code,
+        config.default_lang()
+    ))
 }
 
 fn plain_fluent(s: &str) -> String {

@@ -169,7 +169,7 @@ const STYLE: &str = include_str!("overlay.css");
 fn error_list(errors: &[Diagnostic], words: &Messages) -> String {
     let mut out = String::from("<ol>");
     for d in errors {
-        let d = &words.localize(d);
+        let d = &d.localized(words);
         out.push_str("<li>");
         if let Some(loc) = d.location() {
             let _ = write!(

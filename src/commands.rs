@@ -1,0 +1,243 @@
+//! What each command of the command line does: `build`, `check`, `serve`, `init`, `new`.
+//! Each prints its messages and returns the exit code; `main` only parses and dispatches.
+
+use crate::cli::{BuildArgs, CheckArgs, Command, Format, InitArgs, NewArgs, ServeArgs};
+use crate::diagnostics::{self, Diagnostic};
+use crate::messages::{Lang, Messages};
+use crate::pipeline::{Build, BuildOptions, build};
+use crate::{config, date, external, init, load, new, report, serve};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Run `command` with campaign's own messages in `lang`.
+pub fn run(command: Command, lang: Lang) -> ExitCode {
+    let words = Messages::new(lang);
+    match command {
+        Command::Build(args) => build_site(args, &words),
+        Command::Check(args) => check_site(args, &words),
+        Command::Serve(args) => serve_site(args, lang, &words),
+        Command::Init(args) => init_site(args),
+        Command::New(args) => new_page(args, &words),
+    }
+}
+
+/// `campaign build`: build into the output folder and say what was written.
+fn build_site(args: BuildArgs, words: &Messages) -> ExitCode {
+    let Some(root) = site_root(args.root, words) else {
+        return ExitCode::from(1);
+    };
+    let dest = args.output.unwrap_or_else(|| root.join("public"));
+    let opts = BuildOptions {
+        drafts: args.drafts,
+        base_url: args.base_url,
+        output: Some(dest.clone()),
+        force: args.force,
+        ..Default::default()
+    };
+    let b = build(&root, &opts);
+    print_diagnostics(&b.diagnostics, words);
+    let (e, w) = diagnostics::count(&b.diagnostics);
+    if b.failed() {
+        eprintln!(
+            "build failed: {e} {}, {w} {}; the previous output was left as it was",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings")
+        );
+        return ExitCode::from(1);
+    }
+    println!("{}", built_line(&b, &dest, w));
+    ExitCode::SUCCESS
+}
+
+/// The last line of a successful build: pages, files, images, warnings and time.
+fn built_line(b: &Build, dest: &Path, warnings: usize) -> String {
+    let pages = b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>();
+    let warnings = format!("{warnings} {}", plural(warnings, "warning", "warnings"));
+    let ms = b.elapsed.as_millis();
+    if b.unchanged {
+        return format!(
+            "nothing changed since the last build: {pages} pages, {} files in {} are up to date, {warnings}, in {ms} ms",
+            b.files_written,
+            dest.display(),
+        );
+    }
+    let langs: Vec<String> = b
+        .pages_per_lang
+        .iter()
+        .map(|(l, n)| format!("{n} {l}"))
+        .collect();
+    let images = if b.images.encoded + b.images.cached > 0 {
+        format!(
+            "images: {} encoded, {} from cache, ",
+            b.images.encoded, b.images.cached
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "built {pages} pages ({}), {} files written to {}, {images}{warnings}, in {ms} ms",
+        langs.join(" + "),
+        b.files_written,
+        dest.display(),
+    )
+}
+
+/// `campaign check`: build in memory (and check external links when asked), then report.
+fn check_site(args: CheckArgs, words: &Messages) -> ExitCode {
+    let Some(root) = site_root(args.root, words) else {
+        return ExitCode::from(1);
+    };
+    let opts = BuildOptions {
+        drafts: args.drafts,
+        ..Default::default()
+    };
+    let mut b = build(&root, &opts);
+    if args.external {
+        let links = external::collect(&load::load(&root));
+        eprintln!(
+            "checking {} external links ({} at a time)...",
+            links.len(),
+            external::CONCURRENCY
+        );
+        b.diagnostics.extend(external::check(&links));
+        diagnostics::sort(&mut b.diagnostics);
+    }
+    match args.format {
+        Format::Json => println!("{}", check_json(&b)),
+        Format::Text => {
+            print_diagnostics(&b.diagnostics, words);
+            print!("{}", report::summary_text(&b, words));
+        }
+    }
+    let (e, w) = diagnostics::count(&b.diagnostics);
+    if e > 0 || (args.strict && w > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The `check --format json` document.
+fn check_json(b: &Build) -> String {
+    let (e, w) = diagnostics::count(&b.diagnostics);
+    let pages: BTreeMap<_, _> = b
+        .pages_per_lang
+        .iter()
+        .map(|(l, n)| (l.clone(), *n))
+        .collect();
+    let untranslated: Vec<serde_json::Value> = b
+        .untranslated
+        .iter()
+        .map(|(k, row)| {
+            let files: BTreeMap<_, _> = row.iter().map(|(l, f)| (l.clone(), f.clone())).collect();
+            serde_json::json!({"page": k, "files": files})
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "errors": e,
+        "warnings": w,
+        "pages": pages,
+        "diagnostics": b.diagnostics,
+        "untranslated": untranslated,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// `campaign serve`: the preview server, until it is stopped.
+fn serve_site(args: ServeArgs, lang: Lang, words: &Messages) -> ExitCode {
+    let Some(root) = site_root(args.root, words) else {
+        return ExitCode::from(1);
+    };
+    serve::run(serve::ServeOptions {
+        lang,
+        root,
+        port: args.port,
+        bind: args.bind,
+        open: args.open,
+        poll: args.poll,
+        drafts: args.drafts,
+    })
+}
+
+/// `campaign init DIR`: a new site from the starter files.
+fn init_site(args: InitArgs) -> ExitCode {
+    let dir = args.dir;
+    match init::init(&dir) {
+        Ok(files) => {
+            for f in files {
+                println!("  wrote {}", dir.join(f).display());
+            }
+            println!(
+                "A new site is ready. Build it with: campaign build --root {}",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `campaign new SECTION TITLE`: a new page in every language, dated today.
+fn new_page(args: NewArgs, words: &Messages) -> ExitCode {
+    let Some(root) = site_root(args.root, words) else {
+        return ExitCode::from(1);
+    };
+    let src = load::load(&root);
+    let Some(config) = src.config else {
+        print_diagnostics(&src.diagnostics, words);
+        return ExitCode::from(1);
+    };
+    let today = date::Date::today_tbilisi();
+    match new::new_page(&root, &config, &args.section, &args.title, today) {
+        Ok(paths) => {
+            for p in paths {
+                println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The site folder: `--root`, else this folder or the nearest parent with site.yaml; an
+/// error is printed when there is none.
+fn site_root(root: Option<PathBuf>, words: &Messages) -> Option<PathBuf> {
+    let found = match &root {
+        Some(r) => Some(r.clone()).filter(|r| r.join(config::CONFIG_FILE).is_file()),
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            load::find_root(&cwd)
+        }
+    };
+    if found.is_none() {
+        eprint!("{}", no_site(root.as_deref()).render_text_in(words));
+    }
+    found
+}
+
+/// The error for a missing site: at `--root` when given, else here or above.
+fn no_site(root: Option<&Path>) -> Diagnostic {
+    match root {
+        Some(r) => Diagnostic::error("no-site", format!("there is no site.yaml in {}", r.display()))
+            .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`"),
+        None => Diagnostic::error("no-site", "there is no site.yaml in this folder or above it")
+            .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`"),
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic], words: &Messages) {
+    for d in diags {
+        eprint!("{}", d.render_text_in(words));
+    }
+}
