@@ -142,8 +142,17 @@ impl CaseGuard {
     }
 }
 
+/// The functions and filters campaign adds to Tera.
 fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
-    let s = strings.clone();
+    register_strings(tera, strings);
+    register_links(tera);
+    register_formats(tera);
+    register_case(tera, guard);
+}
+
+/// `t(key=...)`: an interface string in the page's language, with its arguments.
+fn register_strings(tera: &mut Tera, strings: Arc<Strings>) {
+    let s = strings;
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let lang = current_lang(&kwargs, state);
@@ -171,6 +180,10 @@ fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
             ))),
         }
     });
+}
+
+/// `| rel` and `url(path=...)`: site addresses relative to the page.
+fn register_links(tera: &mut Tera) {
     tera.register_filter("rel", |path: &str, _: Kwargs, state: &State| -> String {
         link(state, path)
     });
@@ -181,6 +194,10 @@ fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
             Ok(link(state, &path))
         },
     );
+}
+
+/// Dates, numbers, money, ordinals, phone numbers and JSON in the page's language.
+fn register_formats(tera: &mut Tera) {
     tera.register_filter(
         "date",
         |v: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
@@ -227,7 +244,11 @@ fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
             Ok(Value::safe_string(&script_safe_json(&j)))
         },
     );
-    // Case filters that never turn Mkhedruli into Mtavruli capitals.
+}
+
+/// Case filters that never turn Mkhedruli into Mtavruli capitals (each use on Georgian text
+/// is reported once).
+fn register_case(tera: &mut Tera, guard: Arc<CaseGuard>) {
     let g = guard.clone();
     tera.register_filter("upper", move |v: &str, _: Kwargs, _: &State| -> String {
         if has_georgian(v) {

@@ -21,6 +21,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use views::CheckView;
 
+/// Messages already given (line, column, text): a text used on many pages is reported once.
+type Seen = HashSet<(Option<usize>, Option<usize>, String)>;
+
 /// One self-check page in one language, ready for its template.
 pub struct CheckPage {
     /// Language code.
@@ -69,7 +72,7 @@ impl Render<'_> {
         lang: &str,
         url: &str,
         built: &mut Built,
-        seen: &mut HashSet<(Option<usize>, Option<usize>, String)>,
+        seen: &mut Seen,
     ) -> String {
         let dl = table.site.config.default_lang();
         let (line, col) = t.pos.get(lang).copied().unwrap_or((1, 0));
@@ -169,85 +172,15 @@ impl Render<'_> {
     /// The pages and `flow.json` of every language.
     pub fn build(&self, table: &LinkTable<'_>, strings: &Strings) -> Built {
         let config = &table.site.config;
-        let dl = config.default_lang();
         let mut built = Built::default();
         let mut seen = HashSet::new();
         for l in &config.languages {
             let lang = l.code.as_str();
             let root = self.check.root(config, lang);
             let help = self.help_url(table, lang, &mut built);
-            // Start page.
-            let intro = self.markdown(
-                table,
-                &self.check.flow.intro,
-                lang,
-                &root,
-                &mut built,
-                &mut seen,
-            );
-            let other_help = self
-                .check
-                .flow
-                .other_help
-                .as_ref()
-                .map(|t| self.markdown(table, t, lang, &root, &mut built, &mut seen));
-            let plain_intro = self.check.flow.intro.text.get(lang, dl);
-            let title = self.check.flow.title.get(lang, dl);
-            built.pages.push(CheckPage {
-                lang: lang.to_string(),
-                url: root.clone(),
-                template: "check-start.html",
-                description: truncate(plain_intro.split("\n\n").next().unwrap_or(""), 160),
-                indexed: true,
-                view: CheckView {
-                    step: "start",
-                    root_url: root.clone(),
-                    flow_url: format!("{root}flow.json"),
-                    first_url: format!("{root}q/"),
-                    title: title.clone(),
-                    intro: Some(intro),
-                    other_help,
-                    ..Default::default()
-                },
-                title,
-                translations: self.translations(config, lang, ""),
-            });
-            // Question and outcome pages.
-            let mut bodies: BTreeMap<usize, String> = BTreeMap::new();
-            for node in &self.check.nodes {
-                let suffix = pages::suffix(&node.path, node.step);
-                let url = format!("{root}{suffix}");
-                let mut view = views::path_view(&self.check.flow, lang, &root, node);
-                let (template, description) = match node.step {
-                    Step::Question(_) => (
-                        "check-question.html",
-                        view.hint.clone().unwrap_or_else(|| view.title.clone()),
-                    ),
-                    Step::Outcome(o) => {
-                        let out = &self.check.flow.outcomes[o];
-                        view.body = Some(
-                            self.markdown(table, &out.body, lang, &url, &mut built, &mut seen),
-                        );
-                        bodies
-                            .entry(o)
-                            .or_insert_with(|| view.body.clone().unwrap_or_default());
-                        if out.kind == flow::OutcomeKind::Eligible {
-                            view.help_url = help.clone();
-                        }
-                        ("check-outcome.html", view.title.clone())
-                    }
-                };
-                built.pages.push(CheckPage {
-                    lang: lang.to_string(),
-                    title: view.title.clone(),
-                    url,
-                    template,
-                    description,
-                    indexed: false,
-                    view,
-                    translations: self.translations(config, lang, &suffix),
-                });
-            }
+            let start = self.start_page(table, lang, &root, &mut built, &mut seen);
+            built.pages.push(start);
+            let bodies = self.path_pages(table, lang, &root, &help, &mut built, &mut seen);
             // The same flow as JSON, for check.js.
             let sample = format!("{root}r/1/");
             let json = self.json(table, strings, lang, &bodies, help.as_deref(), &sample);
@@ -256,6 +189,94 @@ impl Render<'_> {
                 .push((format!("{}flow.json", root.trim_start_matches('/')), json));
         }
         built
+    }
+
+    /// The start page in `lang`: title, introduction, other help.
+    fn start_page(
+        &self,
+        table: &LinkTable<'_>,
+        lang: &str,
+        root: &str,
+        built: &mut Built,
+        seen: &mut Seen,
+    ) -> CheckPage {
+        let config = &table.site.config;
+        let dl = config.default_lang();
+        let flow = &self.check.flow;
+        let intro = self.markdown(table, &flow.intro, lang, root, built, seen);
+        let other_help = flow
+            .other_help
+            .as_ref()
+            .map(|t| self.markdown(table, t, lang, root, built, seen));
+        let plain_intro = flow.intro.text.get(lang, dl);
+        let title = flow.title.get(lang, dl);
+        CheckPage {
+            lang: lang.to_string(),
+            url: root.to_string(),
+            template: "check-start.html",
+            description: truncate(plain_intro.split("\n\n").next().unwrap_or(""), 160),
+            indexed: true,
+            view: CheckView {
+                step: "start",
+                root_url: root.to_string(),
+                flow_url: format!("{root}flow.json"),
+                first_url: format!("{root}q/"),
+                title: title.clone(),
+                intro: Some(intro),
+                other_help,
+                ..Default::default()
+            },
+            title,
+            translations: self.translations(config, lang, ""),
+        }
+    }
+
+    /// The question and outcome pages in `lang`, on every path; returns each outcome's body
+    /// as HTML (for flow.json).
+    fn path_pages(
+        &self,
+        table: &LinkTable<'_>,
+        lang: &str,
+        root: &str,
+        help: &Option<String>,
+        built: &mut Built,
+        seen: &mut Seen,
+    ) -> BTreeMap<usize, String> {
+        let config = &table.site.config;
+        let mut bodies: BTreeMap<usize, String> = BTreeMap::new();
+        for node in &self.check.nodes {
+            let suffix = pages::suffix(&node.path, node.step);
+            let url = format!("{root}{suffix}");
+            let mut view = views::path_view(&self.check.flow, lang, root, node);
+            let (template, description) = match node.step {
+                Step::Question(_) => (
+                    "check-question.html",
+                    view.hint.clone().unwrap_or_else(|| view.title.clone()),
+                ),
+                Step::Outcome(o) => {
+                    let out = &self.check.flow.outcomes[o];
+                    view.body = Some(self.markdown(table, &out.body, lang, &url, built, seen));
+                    bodies
+                        .entry(o)
+                        .or_insert_with(|| view.body.clone().unwrap_or_default());
+                    if out.kind == flow::OutcomeKind::Eligible {
+                        view.help_url = help.clone();
+                    }
+                    ("check-outcome.html", view.title.clone())
+                }
+            };
+            built.pages.push(CheckPage {
+                lang: lang.to_string(),
+                title: view.title.clone(),
+                url,
+                template,
+                description,
+                indexed: false,
+                view,
+                translations: self.translations(config, lang, &suffix),
+            });
+        }
+        bodies
     }
 }
 
