@@ -201,6 +201,10 @@ struct Seen {
     links: Vec<String>,
     /// The outcome's kind, on outcome pages.
     kind: Option<String>,
+    /// Where the rest of the page leads: the resolved address of every link, stylesheet,
+    /// icon, script and feed outside the self-check (the menu, the site title, the language
+    /// switcher, the footer). With JavaScript on they must lead where the static page's do.
+    page_links: Vec<String>,
 }
 
 async fn seen(c: &Client) -> Seen {
@@ -231,12 +235,30 @@ async fn seen(c: &Client) -> Seen {
         Some(e) => e.attr("data-kind").await.expect("data-kind"),
         None => None,
     };
+    let page_links = c
+        .execute(
+            r#"var out = [];
+            document.querySelectorAll('a[href], link[rel~="stylesheet"], link[rel~="icon"], link[type="application/atom+xml"], script[src]').forEach(function (e) {
+              if (!e.closest('.check')) { out.push(e.href || e.src); }
+            });
+            return out;"#,
+            vec![],
+        )
+        .await
+        .expect("page links");
+    let page_links = page_links
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect();
     Seen {
         url: c.current_url().await.expect("url").to_string(),
         h1,
         text,
         links,
         kind,
+        page_links,
     }
 }
 
@@ -422,4 +444,50 @@ async fn readers_reach_the_right_outcome_with_and_without_javascript() {
         c.close().await.expect("close the session");
     }
     assert_eq!(static_traces.len(), readers().len() * 2);
+}
+
+/// With JavaScript on, the script changes the address at every step; the rest of the page
+/// (menu, site title, language switcher, footer, stylesheet, feed) must keep leading to
+/// files that exist, here under a sub-path of the host, as a ministry's site often is.
+#[tokio::test]
+async fn under_a_sub_path_every_link_of_the_page_still_resolves_at_every_step() {
+    let driver = match Driver::start() {
+        Ok(d) => d,
+        Err(why) => panic!("the browser test cannot run: {why}"),
+    };
+    let b = support::bundled();
+    let host = tempfile::tempdir().expect("host folder");
+    support::copy_dir(&b.out, &host.path().join("campaign"));
+    let server = serve(host.path().to_path_buf());
+    let base = format!("{}campaign/", server.base);
+    let flow = load_flow();
+    let profile = tempfile::tempdir().expect("profile dir");
+    let c = driver
+        .session(true, profile.path())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut checked = 0;
+    for (lang, prefix) in [("ka", ""), ("en", "en/")] {
+        let start = format!("{base}{prefix}check/");
+        for reader in readers() {
+            for s in answer(&c, &flow, &start, lang, &reader, true).await {
+                for link in s.page_links.iter().filter(|l| l.starts_with(&server.base)) {
+                    assert!(
+                        link.starts_with(&base),
+                        "on {} a link leaves the site's folder: {link}",
+                        s.url
+                    );
+                    let path = link[base.len() - 1..].split(['#', '?']).next().unwrap();
+                    assert!(
+                        support::file_of(&b.out, path).is_file(),
+                        "on {} the link {link} leads nowhere",
+                        s.url
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} links were checked");
+    c.close().await.expect("close the session");
 }

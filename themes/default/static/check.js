@@ -28,6 +28,42 @@
     }
   }
 
+  // The page's own links (menu, site title, footer, stylesheet, feed) are written relative to
+  // the address the page was loaded at. Before the address changes to another step, each is
+  // pinned to the address it leads to now, so that every link keeps working.
+  var pinned = false;
+  var ABSOLUTE = /^(?:[a-z][a-z0-9+.\-]*:|\/\/|#)/i;
+  function absolute(v) {
+    return ABSOLUTE.test(v) ? v : new URL(v, initial.url).href;
+  }
+  function pin() {
+    if (pinned) {
+      return;
+    }
+    pinned = true;
+    var els = document.querySelectorAll("a[href], area[href], link[href], img[src], img[srcset], source[src], source[srcset], script[src], form[action]");
+    for (var i = 0; i < els.length; i++) {
+      var e = els[i];
+      if (box.contains(e)) {
+        continue;
+      }
+      ["href", "src", "action"].forEach(function (attr) {
+        var v = e.getAttribute(attr);
+        if (v !== null) {
+          e.setAttribute(attr, absolute(v));
+        }
+      });
+      var set = e.getAttribute("srcset");
+      if (set !== null) {
+        e.setAttribute("srcset", set.split(",").map(function (part) {
+          var bits = part.trim().split(/\s+/);
+          bits[0] = absolute(bits[0]);
+          return bits.join(" ");
+        }).join(", "));
+      }
+    }
+  }
+
   function clean(u) {
     return u.split("#")[0].split("?")[0];
   }
@@ -204,8 +240,13 @@
     if (!state && u !== initial.url) {
       return;
     }
+    pin();
+    try {
+      history.pushState({ check: u }, "", u);
+    } catch (err) {
+      return; // e.g. from disk, where some browsers refuse: the link loads the page
+    }
     e.preventDefault();
-    history.pushState({ check: u }, "", u);
     current = u;
     if (state) {
       show(state);
