@@ -99,8 +99,9 @@ pub struct ServeArgs {
     /// (for network drives and unusual file systems).
     #[arg(long, value_name = "MS")]
     pub poll: Option<u64>,
-    /// Also show drafts.
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    /// Also show drafts (the default; `--drafts false` shows the site as `build` makes it).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1,
+          default_missing_value = "true")]
     pub drafts: bool,
 }
 

@@ -197,6 +197,14 @@ fn new_page(args: NewArgs, words: &Messages) -> ExitCode {
             for p in paths {
                 println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
             }
+            // The new pages are drafts: say so, or the next build seems to ignore them.
+            let note = Diagnostic::note(
+                "new-draft",
+                "the new pages are drafts (`draft: true`): `campaign serve` shows them, `campaign build` leaves them out",
+            )
+            .with_hint("delete the line `draft: true` in each file when the page is ready to publish")
+            .tr("new-draft", &[]);
+            print_diagnostics(&[note], words);
             ExitCode::SUCCESS
         }
         Err(msg) => {

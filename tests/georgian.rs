@@ -88,6 +88,11 @@ fn new_writes_every_language_with_a_romanised_address_and_never_overwrites() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_transcript(transcript("new-georgian-title.stdout"), &r.stdout);
+    // The pages are drafts, and `new` says so (or the next build seems to ignore them).
+    assert_transcript(transcript("new-draft.stderr"), &r.stderr);
+    let ka = campaign(&["new", "news", "სხვა ამბავი", "--lang", "ka", "--root", root]);
+    assert_eq!(ka.code, 0, "{}", ka.stderr);
+    assert_transcript(transcript("new-draft-ka.stderr"), &ka.stderr);
     let text = read(
         &site,
         "content/news/reintegratsiis-sakhelmtsipo-programa.en.md",

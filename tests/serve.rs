@@ -426,3 +426,29 @@ fn ctrl_c_stops_cleanly_even_with_open_pages() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// `serve` shows drafts by default; `--drafts` alone says so too (as `build --drafts` does),
+/// and `--drafts false` shows the site as `build` makes it.
+#[test]
+fn drafts_are_shown_unless_drafts_false() {
+    let fx = fixture("serve-basic");
+    let site = fx.path();
+    write(
+        site,
+        "content/embargo.en.md",
+        "---\ntitle: Embargoed\ndraft: true\n---\nDRAFT-MARKER\n",
+    );
+    for (args, shown) in [
+        (&[][..], true),
+        (&["--drafts"][..], true),
+        (&["--drafts", "true"][..], true),
+        (&["--drafts", "false"][..], false),
+    ] {
+        let server = serve(site, args);
+        let page = server.get("/en/embargo/");
+        assert_eq!(page.status == 200, shown, "serve {args:?}: {page:?}");
+        if shown {
+            assert!(page.text().contains("DRAFT-MARKER"));
+        }
+    }
+}
