@@ -452,3 +452,41 @@ fn drafts_are_shown_unless_drafts_false() {
         }
     }
 }
+
+/// `--bind 0.0.0.0` prints the addresses a phone on the same Wi-Fi can open (not
+/// 127.0.0.1, which on a phone is the phone), and the preview answers there.
+#[test]
+fn bound_to_every_network_it_prints_an_address_a_phone_can_open() {
+    let fx = fixture("serve-basic");
+    let server = serve(fx.path(), &["--bind", "0.0.0.0"]);
+    let has_network = if_addrs::get_if_addrs().unwrap().iter().any(
+        |i| matches!(i.ip(), std::net::IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local()),
+    );
+    if !has_network {
+        server.wait_output("This computer has no network address yet");
+        return;
+    }
+    let line = server.wait_output("On a phone or another computer on the same network, open ");
+    let url = line.rsplit("open ").next().unwrap().trim();
+    let host = url
+        .strip_prefix("http://")
+        .and_then(|u| u.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("not an address: {line}"));
+    assert!(!host.starts_with("127."), "{line}");
+    assert!(host.ends_with(&format!(":{}", server.port)), "{line}");
+    let mut stream = std::net::TcpStream::connect(host).expect("connect to the printed address");
+    use std::io::{Read, Write};
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+    assert!(answer.contains("HOME-KA"));
+}

@@ -130,7 +130,18 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     tokio::spawn(watching.run(Arc::clone(&state), hashes));
 
     println!("Serving {} at {url}", root.display());
-    if !ip.is_loopback() {
+    if ip.is_unspecified() {
+        let port = url_port(&url);
+        let seen = network_urls(port);
+        if seen.is_empty() {
+            println!(
+                "  This computer has no network address yet: connect to a network to open the preview on a phone."
+            );
+        }
+        for u in seen {
+            println!("  On a phone or another computer on the same network, open {u}");
+        }
+    } else if !ip.is_loopback() {
         println!("  Other computers on the network can open it too (--bind {ip}).");
     }
     println!("  Pages reload by themselves when you save a file. Press Ctrl-C to stop.");
@@ -183,6 +194,35 @@ async fn listen(ip: IpAddr, port: u16) -> Option<TcpListener> {
         port.saturating_add(tries - 1)
     );
     None
+}
+
+/// The port of a URL this module made (`http://host:port/`).
+fn url_port(url: &str) -> u16 {
+    url.trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The addresses a phone on the same network can open: one per IPv4 network interface of
+/// this computer (not loopback, not link-local), read from the system, nothing sent.
+fn network_urls(port: u16) -> Vec<String> {
+    let Ok(interfaces) = if_addrs::get_if_addrs() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = interfaces
+        .iter()
+        .filter_map(|i| match i.ip() {
+            IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local() => {
+                Some(format!("http://{v4}:{port}/"))
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The address to print and to build absolute URLs with.
