@@ -308,3 +308,29 @@ fn every_answer_path_of_the_bundled_site_reaches_an_outcome() {
         assert!(!js.contains(word), "check.js uses {word}");
     }
 }
+
+/// One typo in a `next:` of the bundled site is one error: the pages linking to the
+/// self-check (28 links) are not reported as broken on top of it.
+#[test]
+fn one_typo_in_the_flow_is_one_error() {
+    let site = support::bundled_copy();
+    let file = site.path().join("content/self-check.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("next: centre"));
+    std::fs::write(&file, text.replacen("next: centre", "next: centr", 1)).unwrap();
+    let b = build_to_temp(site.path());
+    assert_eq!(b.code, 1, "{}", b.stderr);
+    let errors: Vec<&str> = b
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: answer 1 of the question `status` leads to `centr`, which is not a question or an outcome"
+        ],
+        "{}",
+        b.stderr
+    );
+}

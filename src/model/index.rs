@@ -238,9 +238,19 @@ pub(super) fn self_check(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SelfCheck> {
-    let (check, mut d) = selfcheck::prepare(tf, config);
-    diags.append(&mut d);
-    let check = check?;
+    let mut prepared = selfcheck::prepare(tf, config);
+    diags.append(&mut prepared.diags);
+    let Some(check) = prepared.check else {
+        // A self-check with errors is not published, but links to its start page are not
+        // broken links on top of its own error.
+        for l in &config.languages {
+            if let Some(path) = &prepared.path {
+                let url = selfcheck::root_url(config, &l.code, path);
+                by_url.entry(url).or_insert(Route::SelfCheck);
+            }
+        }
+        return None;
+    };
     let urls = check.urls(config);
     let clash = urls
         .iter()

@@ -49,11 +49,37 @@ pub fn read_flow(tf: &TextFile, config: &Config) -> (Option<Flow>, Vec<Diagnosti
     (flow, notes.diags)
 }
 
-/// Read and check the self-check file. `None` without the file or with errors.
-pub fn prepare(tf: &TextFile, config: &Config) -> (Option<SelfCheck>, Vec<Diagnostic>) {
+/// What reading the self-check file gave.
+pub struct Prepared {
+    /// The checked self-check; `None` when it has errors.
+    pub check: Option<SelfCheck>,
+    /// Its `path:`, when that could be read, even if the rest has errors: links to its start
+    /// page are then not reported as broken too (one mistake, one message).
+    pub path: Option<String>,
+    /// Its messages.
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Read and check the self-check file.
+pub fn prepare(tf: &TextFile, config: &Config) -> Prepared {
     let (flow, diags) = read_flow(tf, config);
-    let Some(flow) = flow.filter(|_| !diags.iter().any(|d| d.severity == Severity::Error)) else {
-        return (None, diags);
+    let path = flow
+        .as_ref()
+        .map(|f| f.path.clone())
+        .filter(|p| !p.is_empty());
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return Prepared {
+            check: None,
+            path,
+            diags,
+        };
+    }
+    let Some(flow) = flow else {
+        return Prepared {
+            check: None,
+            path,
+            diags,
+        };
     };
     let check = SelfCheck {
         nodes: pages::nodes(&flow),
@@ -61,13 +87,22 @@ pub fn prepare(tf: &TextFile, config: &Config) -> (Option<SelfCheck>, Vec<Diagno
         file: tf.file.clone(),
         text: tf.text.clone(),
     };
-    (Some(check), diags)
+    Prepared {
+        check: Some(check),
+        path,
+        diags,
+    }
+}
+
+/// The start page's site URL in `lang` of a self-check at `path`: `/check/`, `/en/check/`.
+pub fn root_url(config: &Config, lang: &str, path: &str) -> String {
+    format!("{}{path}/", config.lang_prefix(lang))
 }
 
 impl SelfCheck {
     /// The start page's site URL in `lang`: `/check/`, `/en/check/`.
     pub fn root(&self, config: &Config, lang: &str) -> String {
-        format!("{}{}/", config.lang_prefix(lang), self.flow.path)
+        root_url(config, lang, &self.flow.path)
     }
 
     /// Every page's site URL, in every language.
