@@ -265,6 +265,15 @@ fn a_page_declares_its_type_or_takes_its_sections() {
     let centre = json_ld(&out, "en/help/centre/index.html").expect("organisation JSON-LD");
     assert_eq!(centre["@type"], "NGO");
     assert_eq!(centre["contactPoint"]["telephone"], "+995322000000");
+    // Opening hours are shown on the contact card, with the label in the page's language.
+    assert!(
+        read(&out, "en/help/centre/index.html")
+            .contains("<dt>Opening hours</dt><dd>Mon–Fri 10:00–18:00</dd>")
+    );
+    assert!(
+        read(&out, "help/centre/index.html")
+            .contains("<dt>სამუშაო საათები</dt><dd>Mon–Fri 10:00–18:00</dd>")
+    );
     // `type: page` wins over the keys a page has: a map listing regions is no organisation.
     assert!(json_ld(&out, "en/help/map/index.html").is_none());
     assert!(!read(&out, "en/help/index.html").contains("Map of the regions"));

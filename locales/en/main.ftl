@@ -16,6 +16,7 @@ serves-regions = Serves
 contact-phone = Phone
 contact-email = E-mail
 contact-address = Address
+contact-hours = Opening hours
 contact-website = Website
 contact-soon = Contact details will be published soon.
 course-when-where = When and where

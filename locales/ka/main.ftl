@@ -16,6 +16,7 @@ serves-regions = ემსახურება
 contact-phone = ტელეფონი
 contact-email = ელ. ფოსტა
 contact-address = მისამართი
+contact-hours = სამუშაო საათები
 contact-website = ვებგვერდი
 contact-soon = საკონტაქტო ინფორმაცია მალე გამოქვეყნდება.
 course-when-where = როდის და სად
