@@ -444,3 +444,19 @@ fn transcripts_are_compared_exactly_and_temporary_folders_normalised() {
         "a temporary folder in a transcript is refused"
     );
 }
+
+/// README's template example: `t(key="pages-count", count=3)` gives the plural in the
+/// page's language.
+#[test]
+fn the_readme_example_of_t_with_a_plural_works() {
+    let site = fixture("site-basic");
+    std::fs::write(
+        site.path().join("templates/index.html"),
+        "<p>{{ t(key=\"pages-count\", count=3) }}|{{ t(key=\"pages-count\", count=1) }}</p>\n",
+    )
+    .unwrap();
+    let b = build_to_temp(site.path());
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert_eq!(read(&b.out, "en/index.html"), "<p>3 pages|1 page</p>\n");
+    assert_eq!(read(&b.out, "index.html"), "<p>3 გვერდი|1 გვერდი</p>\n");
+}
