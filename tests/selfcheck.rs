@@ -334,3 +334,33 @@ fn one_typo_in_the_flow_is_one_error() {
         b.stderr
     );
 }
+
+/// The self-check's start page is in the sitemap in every language (its question and
+/// outcome pages, which say `noindex`, are not).
+#[test]
+fn the_start_page_is_in_the_sitemap() {
+    let site = support::bundled_copy();
+    let out = site.beside().join("public");
+    let r = support::campaign(&[
+        "build",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.ge/campaign/",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let xml = support::read(&out, "sitemap.xml");
+    let entry = between(
+        &xml,
+        "<loc>https://example.ge/campaign/check/</loc>",
+        "</url>",
+    );
+    assert!(
+        entry.contains(r#"<xhtml:link rel="alternate" hreflang="en" href="https://example.ge/campaign/en/check/"/>"#),
+        "{entry}"
+    );
+    assert!(xml.contains("<loc>https://example.ge/campaign/en/check/</loc>"));
+    assert!(!xml.contains("/check/q/") && !xml.contains("/check/r/"));
+}
