@@ -291,6 +291,12 @@ fn init_writes_a_site_that_builds_at_once() {
     let r = build(&site);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(site.join("public/en/about/index.html").is_file());
+    // A new site speaks for nobody yet: no ministry's name in its footer.
+    let home = read(&site.join("public"), "en/index.html");
+    assert!(
+        !home.contains("Ministry") && !home.contains("site-footer"),
+        "{home}"
+    );
     // It refuses to write into a folder with files.
     let again = campaign(&["init", site.to_str().unwrap()]);
     assert_eq!(again.code, 1);
@@ -459,4 +465,42 @@ fn the_readme_example_of_t_with_a_plural_works() {
     assert_eq!(b.code, 0, "{}", b.stderr);
     assert_eq!(read(&b.out, "en/index.html"), "<p>3 pages|1 page</p>\n");
     assert_eq!(read(&b.out, "index.html"), "<p>3 გვერდი|1 გვერდი</p>\n");
+}
+
+/// The footer comes from site.yaml: its lines in the reader's language, and a link to a page
+/// in the reader's language; a link to a page that does not exist is an error at its line.
+#[test]
+fn the_footer_is_the_sites_own_and_its_link_is_checked() {
+    let b = bundled();
+    let en = read(&b.out, "en/services/index.html");
+    let footer = between(&en, "<footer class=\"site-footer\">", "</footer>");
+    assert!(footer.contains("<p>LEPL IDPs, Eco-Migrants and Livelihood Provision Agency</p>"));
+    assert!(
+        footer.contains("<a href=\"../about/\">About the programmes</a>"),
+        "{footer}"
+    );
+    let ka = read(&b.out, "services/index.html");
+    assert!(
+        between(&ka, "<footer class=\"site-footer\">", "</footer>")
+            .contains("<a href=\"../about/\">პროგრამების შესახებ</a>")
+    );
+
+    let site = fixture("site-basic");
+    let yaml = site.path().join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{text}footer:\n  lines: [Campaign]\n  link: /who-we-are/\n"),
+    )
+    .unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = text.lines().count() + 1;
+    assert!(
+        r.stderr.contains(&format!(
+            "error: the footer link `/who-we-are/` points to a page that does not exist\n  --> site.yaml:{line}\n"
+        )),
+        "{}",
+        r.stderr
+    );
 }

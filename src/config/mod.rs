@@ -58,6 +58,9 @@ pub struct Config {
     /// The 1-based line in site.yaml of each `menu:` entry, for messages about them.
     #[serde(skip)]
     pub menu_lines: Vec<usize>,
+    /// The 1-based line in site.yaml of `footer:`, for messages about it.
+    #[serde(skip)]
+    pub footer_line: usize,
 }
 
 impl Config {

@@ -57,6 +57,7 @@ pub fn base_context(
         .collect();
     ctx.insert("menu", &menu);
     ctx.insert("regions", &shared.regions);
+    ctx.insert("footer", &shared.footer);
     ctx.insert("feed_url", &sh.site.feeds.get(lang).map(|f| f.url.clone()));
     ctx.insert("jsonld", &None::<serde_json::Value>);
     ctx.insert("video_embeds", &false);

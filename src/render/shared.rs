@@ -24,6 +24,17 @@ pub struct LangShared {
     pub menu: Vec<LinkView>,
     /// Regions sorted by name in the language.
     pub regions: Vec<RegionView>,
+    /// The footer, when site.yaml has one.
+    pub footer: Option<FooterView>,
+}
+
+/// The footer of every page in one language (`footer:` in site.yaml).
+#[derive(serde::Serialize, Clone)]
+pub struct FooterView {
+    /// Who runs the site, one line each.
+    pub lines: Vec<String>,
+    /// A page to link, with its title.
+    pub link: Option<LinkView>,
 }
 
 impl LangShared {
@@ -78,6 +89,7 @@ impl LangShared {
             site: site_view,
             menu,
             regions,
+            footer: footer(site, lang, diags),
         }
     }
 }
@@ -106,4 +118,41 @@ fn region_views(site: &Site, lang: &str) -> Vec<RegionView> {
     }
     regions.sort_by(|a, b| a.name.cmp(&b.name));
     regions
+}
+
+/// The footer in `lang`: `footer: {lines: [{ka: ..., en: ...}, ...], link: /about/}` in
+/// site.yaml; a line given as plain text is the same in every language. The link must be a
+/// page of the site (checked once, in the default language).
+fn footer(site: &Site, lang: &str, diags: &mut Vec<Diagnostic>) -> Option<FooterView> {
+    let c = &site.config;
+    let dl = c.default_lang();
+    let f = c.extra.get("footer")?;
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(m) => m
+            .get(lang)
+            .or_else(|| m.get(dl))
+            .and_then(|t| t.as_str())
+            .map(str::to_string),
+        _ => None,
+    };
+    let lines = f
+        .get("lines")
+        .and_then(|l| l.as_array())
+        .map(|l| l.iter().filter_map(text).collect())
+        .unwrap_or_default();
+    let link = f.get("link").and_then(|l| l.as_str()).and_then(|path| {
+        let key = path.trim_matches('/');
+        let page = site.page(key, lang).or_else(|| site.page(key, dl));
+        if page.is_none() && lang == dl {
+            diags.push(
+                Diagnostic::error("footer", format!("the footer link `{path}` points to a page that does not exist"))
+                    .in_file(crate::config::CONFIG_FILE)
+                    .at_line(c.footer_line)
+                    .with_hint("write the site address of an existing page after `link:`, e.g. `link: /about/`"),
+            );
+        }
+        page.map(|p| link_view(p, false))
+    });
+    Some(FooterView { lines, link })
 }
