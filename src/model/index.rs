@@ -243,8 +243,8 @@ pub(super) fn self_check(
     let Some(check) = prepared.check else {
         // A self-check with errors is not published, but links to its start page are not
         // broken links on top of its own error.
-        for l in &config.languages {
-            if let Some(path) = &prepared.path {
+        if let Some(path) = &prepared.path {
+            for l in &config.languages {
                 let url = selfcheck::root_url(config, &l.code, path);
                 by_url.entry(url).or_insert(Route::SelfCheck);
             }

@@ -82,6 +82,22 @@ impl Setup {
         })
     }
 
+    /// What the outputs after the pages read.
+    fn outputs<'a>(
+        &'a self,
+        site: &'a Site,
+        src: &'a Sources,
+        summaries: &'a [&'a str],
+    ) -> outputs::Context<'a> {
+        outputs::Context {
+            site,
+            src,
+            tera: &self.tera,
+            files: &self.files,
+            summaries,
+        }
+    }
+
     /// The link table of this setup.
     fn table<'a>(
         &'a self,
@@ -177,14 +193,7 @@ pub fn render(
     diags.extend(setup.guard.warnings(&src.templates));
     // 4. Everything after the pages: sitemap, 404, aliases, calendars, feeds, static files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
-    let cx = outputs::Context {
-        site,
-        src,
-        tera: &setup.tera,
-        files: &setup.files,
-        summaries: &summaries,
-    };
-    outputs::write_all(&cx, sink, &mut diags);
+    outputs::write_all(&setup.outputs(site, src, &summaries), sink, &mut diags);
     let memo = Memo {
         pages: slims,
         setup_diags,

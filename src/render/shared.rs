@@ -65,8 +65,7 @@ impl LangShared {
         if let Some(items) = c.extra.get("menu").and_then(|m| m.as_array()) {
             for (n, item) in items.iter().enumerate() {
                 let Some(path) = item.as_str() else { continue };
-                let key = path.trim_matches('/');
-                match site.page(key, lang).or_else(|| site.page(key, dl)) {
+                match page_at(site, path, lang) {
                     Some(p) => {
                         let mut v = link_view(p, false);
                         if let Some(t) = p.front.extra.get("menu_title").and_then(|t| t.as_str()) {
@@ -120,6 +119,14 @@ fn region_views(site: &Site, lang: &str) -> Vec<RegionView> {
     regions
 }
 
+/// The page at site address `path` (as written in site.yaml) in `lang`, else in the default
+/// language.
+fn page_at<'s>(site: &'s Site, path: &str, lang: &str) -> Option<&'s crate::model::Page> {
+    let key = path.trim_matches('/');
+    site.page(key, lang)
+        .or_else(|| site.page(key, site.config.default_lang()))
+}
+
 /// The footer in `lang`: `footer: {lines: [{ka: ..., en: ...}, ...], link: /about/}` in
 /// site.yaml; a line given as plain text is the same in every language. The link must be a
 /// page of the site (checked once, in the default language).
@@ -142,8 +149,7 @@ fn footer(site: &Site, lang: &str, diags: &mut Vec<Diagnostic>) -> Option<Footer
         .map(|l| l.iter().filter_map(text).collect())
         .unwrap_or_default();
     let link = f.get("link").and_then(|l| l.as_str()).and_then(|path| {
-        let key = path.trim_matches('/');
-        let page = site.page(key, lang).or_else(|| site.page(key, dl));
+        let page = page_at(site, path, lang);
         if page.is_none() && lang == dl {
             diags.push(
                 Diagnostic::error("footer", format!("the footer link `{path}` points to a page that does not exist"))

@@ -131,8 +131,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
 
     println!("Serving {} at {url}", root.display());
     if ip.is_unspecified() {
-        let port = url_port(&url);
-        let seen = network_urls(port);
+        let seen = network_urls(addr.port());
         if seen.is_empty() {
             println!(
                 "  This computer has no network address yet: connect to a network to open the preview on a phone."
@@ -194,15 +193,6 @@ async fn listen(ip: IpAddr, port: u16) -> Option<TcpListener> {
         port.saturating_add(tries - 1)
     );
     None
-}
-
-/// The port of a URL this module made (`http://host:port/`).
-fn url_port(url: &str) -> u16 {
-    url.trim_end_matches('/')
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0)
 }
 
 /// The addresses a phone on the same network can open: one per IPv4 network interface of

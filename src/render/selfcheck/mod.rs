@@ -76,22 +76,8 @@ impl Render<'_> {
     ) -> String {
         let dl = table.site.config.default_lang();
         let (line, col) = t.pos.get(lang).copied().unwrap_or((1, 0));
-        let page = Page {
-            key: self.check.flow.path.clone(),
-            lang: lang.to_string(),
-            file: self.check.file.clone(),
-            kind: Kind::Page,
-            parent: None,
-            content: Default::default(),
-            front: FrontMatter {
-                title: self.check.flow.title.get(lang, dl),
-                ..Default::default()
-            },
-            text: Arc::from(t.text.get(lang, dl).as_str()),
-            body_start: 0,
-            body_line: line,
-            url: url.to_string(),
-        };
+        let mut page = self.stand_in(lang, url, &t.text.get(lang, dl), line);
+        page.front.title = self.check.flow.title.get(lang, dl);
         let (r, diags) = markdown::render(&page, table);
         for mut d in diags {
             d.column = d.column.map(|c| c + col);
@@ -113,23 +99,29 @@ impl Render<'_> {
         r.html
     }
 
+    /// A page of the self-check's file at `url` in `lang`, with `text` (starting at `line`)
+    /// as its body: what Markdown and link resolution take.
+    fn stand_in(&self, lang: &str, url: &str, text: &str, line: usize) -> Page {
+        Page {
+            key: self.check.flow.path.clone(),
+            lang: lang.to_string(),
+            file: self.check.file.clone(),
+            kind: Kind::Page,
+            parent: None,
+            content: Default::default(),
+            front: FrontMatter::default(),
+            text: Arc::from(text),
+            body_start: 0,
+            body_line: line,
+            url: url.to_string(),
+        }
+    }
+
     /// The regional help list in `lang`: `help:` from the file, else the page using `regions.html`.
     fn help_url(&self, table: &LinkTable<'_>, lang: &str, built: &mut Built) -> Option<String> {
         let site = table.site;
         if let Some((path, line)) = &self.check.flow.help {
-            let page = Page {
-                key: self.check.flow.path.clone(),
-                lang: lang.to_string(),
-                file: self.check.file.clone(),
-                kind: Kind::Page,
-                parent: None,
-                content: Default::default(),
-                front: FrontMatter::default(),
-                text: Arc::from(""),
-                body_start: 0,
-                body_line: 1,
-                url: self.check.root(&site.config, lang),
-            };
+            let page = self.stand_in(lang, &self.check.root(&site.config, lang), "", 1);
             return match table.resolve(path, &page) {
                 Ok(Target::Internal { url, .. }) => Some(url),
                 Ok(Target::External) => Some(path.clone()),
