@@ -237,6 +237,11 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
     (errors, warnings)
 }
 
+/// Whether any of `diags` is an error.
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
 /// Sort diagnostics for display: by file, then line, errors before warnings.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {

@@ -1,7 +1,7 @@
 //! The whole pipeline in one call: load → model → render, returning the output in memory.
 
 use crate::date::Date;
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Diagnostic, has_errors};
 use crate::load;
 use crate::media::Media;
 use crate::media::clean;
@@ -73,9 +73,7 @@ pub struct Build {
 impl Build {
     /// Whether the build failed.
     pub fn failed(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        diagnostics::has_errors(&self.diagnostics)
     }
 }
 
@@ -200,10 +198,6 @@ fn options_key(opts: &BuildOptions) -> String {
         opts.today.iso(),
         opts.process_images
     )
-}
-
-fn has_errors(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| d.severity == Severity::Error)
 }
 
 /// One build after the model: where it goes and what it started with.

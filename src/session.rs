@@ -4,7 +4,7 @@
 //! previous build kept in memory; any other change builds the whole site.
 
 use crate::date::Date;
-use crate::diagnostics::{self, Severity};
+use crate::diagnostics;
 use crate::load;
 use crate::model::Page;
 use crate::pipeline::{Build, BuildOptions, SiteMemo, build_with_memo};
@@ -90,7 +90,7 @@ impl Session {
         let mut diags = memo.pre_render.clone();
         diags.extend(render_diags);
         diagnostics::sort(&mut diags);
-        let failed = diags.iter().any(|d| d.severity == Severity::Error);
+        let failed = diagnostics::has_errors(&diags);
         Some(Build {
             output: (!failed).then(|| memo.output.clone()),
             files_written: memo.output.len(),

@@ -12,7 +12,7 @@
 
 use super::shared::LangShared;
 use super::{Memo, Setup, Slim, markdown, outputs, page, page_diags, render_page, site_lints};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
 use crate::model::{Page, Site};
@@ -90,7 +90,7 @@ pub fn rerender(
     let mut diags = memo.setup_diags.clone();
     page_diags(&mut memo.pages, &mut diags);
     diags.extend(site_lints(site, &memo.pages, &memo.check_anchors));
-    if diags.iter().any(|d| d.severity == Severity::Error) {
+    if crate::diagnostics::has_errors(&diags) {
         return Ok(diags);
     }
     diags.extend(memo.late_diags.iter().cloned());

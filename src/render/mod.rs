@@ -22,7 +22,7 @@ pub mod templates;
 pub mod video_html;
 pub mod views;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::model::{Kind, Site};
 use crate::write::Sink;
@@ -186,7 +186,7 @@ pub fn render(
     // 3. Lints across pages.
     let check_anchors = check_built.map(|b| b.anchors).unwrap_or_default();
     diags.extend(site_lints(site, &slims, &check_anchors));
-    if earlier_errors || template_errors || diags.iter().any(|d| d.severity == Severity::Error) {
+    if earlier_errors || template_errors || crate::diagnostics::has_errors(&diags) {
         return (diags, None);
     }
     let late_start = diags.len();

@@ -2,7 +2,6 @@
 
 use super::flow::{Flow, Next};
 use super::notes::Notes;
-use crate::diagnostics::Severity;
 use std::collections::HashMap;
 
 /// The most pages one language's self-check may have (questions and outcomes on every path).
@@ -12,7 +11,7 @@ pub const MAX_PAGES: u128 = 2000;
 pub const MAX_DEPTH: usize = 50;
 
 fn has_errors(r: &Notes<'_>) -> bool {
-    r.diags.iter().any(|d| d.severity == Severity::Error)
+    crate::diagnostics::has_errors(&r.diags)
 }
 
 /// Resolve ids and check the graph. Messages go to `r`; `first_line` is 0-based.

@@ -13,7 +13,7 @@ pub mod read;
 mod tests;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
 use flow::Flow;
 use notes::Notes;
@@ -67,7 +67,7 @@ pub fn prepare(tf: &TextFile, config: &Config) -> Prepared {
         .as_ref()
         .map(|f| f.path.clone())
         .filter(|p| !p.is_empty());
-    if diags.iter().any(|d| d.severity == Severity::Error) {
+    if crate::diagnostics::has_errors(&diags) {
         return Prepared {
             check: None,
             path,
