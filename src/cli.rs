@@ -58,6 +58,14 @@ pub struct BuildArgs {
     /// Build everything even when nothing changed since the last build into the same folder.
     #[arg(long)]
     pub force: bool,
+    /// Make a site that works when opened from a USB stick or a folder (file://): links
+    /// name their index.html, and the self-check loads each step as a page.
+    #[arg(long)]
+    pub portable: bool,
+    /// Write the site (made --portable) as one ZIP file instead of a folder, to share by
+    /// messenger, Bluetooth or USB stick. Unpacked, it is one folder: open its index.html.
+    #[arg(long, value_name = "FILE", conflicts_with = "output")]
+    pub zip: Option<PathBuf>,
 }
 
 /// What `campaign check` is given.

@@ -27,15 +27,25 @@ fn build_site(args: BuildArgs, words: &Messages) -> ExitCode {
     let Some(root) = site_root(args.root, words) else {
         return ExitCode::from(1);
     };
-    let dest = args.output.unwrap_or_else(|| root.join("public"));
+    if let Some(file) = &args.zip
+        && let Err(d) = crate::archive::check_target(&root, file)
+    {
+        eprint!("{}", d.render_text_in(words));
+        return ExitCode::from(1);
+    }
+    let dest = match &args.zip {
+        Some(file) => file.clone(),
+        None => args.output.unwrap_or_else(|| root.join("public")),
+    };
     let opts = BuildOptions {
         drafts: args.drafts,
         base_url: args.base_url,
-        output: Some(dest.clone()),
+        output: args.zip.is_none().then(|| dest.clone()),
         force: args.force,
+        portable: args.portable || args.zip.is_some(),
         ..Default::default()
     };
-    let b = build(&root, &opts);
+    let mut b = build(&root, &opts);
     print_diagnostics(&b.diagnostics, words);
     let (e, w) = diagnostics::count(&b.diagnostics);
     if b.failed() {
@@ -46,8 +56,32 @@ fn build_site(args: BuildArgs, words: &Messages) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    if let Some(file) = &args.zip {
+        return write_zip(&mut b, file, w, words);
+    }
     println!("{}", built_line(&b, &dest, w));
     ExitCode::SUCCESS
+}
+
+/// `build --zip FILE`: the site built in memory goes into one ZIP file.
+fn write_zip(b: &mut Build, file: &Path, warnings: usize, words: &Messages) -> ExitCode {
+    let Some(out) = b.output.take() else {
+        return ExitCode::from(1);
+    };
+    match crate::archive::write(&out, file) {
+        Ok(size) => {
+            b.files_written = out.len();
+            let line = built_line(b, file, warnings);
+            println!("{line} ({} KB, made to be opened from disk)", size.div_ceil(1024));
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            let d = Diagnostic::error("zip", format!("could not write `{}`: {err}", file.display()))
+                .with_hint("check that the folder exists and that you may write to it");
+            eprint!("{}", d.render_text_in(words));
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// The last line of a successful build: pages, files, images, warnings and time.

@@ -6,6 +6,7 @@
 // Diagnostics are the error values everywhere; they are large by design (file, line, hint).
 #![allow(clippy::result_large_err)]
 
+pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;

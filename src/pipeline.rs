@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub output: Option<std::path::PathBuf>,
     /// Build even when nothing changed since the last build into the same folder.
     pub force: bool,
+    /// Write links that work when the site is opened from disk (`file://`): a link to a
+    /// folder names its `index.html`, and the self-check loads each step as a page.
+    pub portable: bool,
 }
 
 impl Default for BuildOptions {
@@ -40,6 +43,7 @@ impl Default for BuildOptions {
             process_images: true,
             output: None,
             force: false,
+            portable: false,
         }
     }
 }
@@ -109,6 +113,9 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
     let mut src = load::load(root);
     let mut diags = std::mem::take(&mut src.diagnostics);
     apply_base_url(&mut src, opts, &mut diags);
+    if let Some(cfg) = src.config.as_mut() {
+        cfg.portable = opts.portable;
+    }
     // The output folder must be one a build may fill; nothing is touched otherwise.
     let target = match opts.output.as_ref() {
         Some(dest) => match output_dir(root, dest, &src, &mut diags) {
@@ -192,8 +199,9 @@ fn output_dir(
 /// The build options that change the output, as one string for the fingerprint.
 fn options_key(opts: &BuildOptions) -> String {
     format!(
-        "{:?}|{:?}|{}|{}",
+        "{:?}|{:?}|{:?}|{}|{}",
         opts.drafts,
+        opts.portable,
         opts.base_url,
         opts.today.iso(),
         opts.process_images

@@ -61,6 +61,10 @@ pub struct Config {
     /// The 1-based line in site.yaml of `footer:`, for messages about it.
     #[serde(skip)]
     pub footer_line: usize,
+    /// Links name `index.html`, for reading from disk (`build --portable`; set by the build,
+    /// not by site.yaml).
+    #[serde(skip)]
+    pub portable: bool,
 }
 
 impl Config {

@@ -42,6 +42,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         output_keep,
         menu_lines: menu_lines(text, map.get("menu")),
         footer_line: yaml::key_line(text, "footer").unwrap_or(1),
+        portable: false,
         extra,
     })
 }

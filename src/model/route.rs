@@ -87,9 +87,38 @@ pub fn relative(from: &str, to: &str) -> String {
     out
 }
 
+/// [`relative`], for a site read from disk when `portable` (`build --portable`): a link to
+/// a folder names its `index.html`, which a browser opening `file://` does not add by itself.
+/// `/en/a/` → `/en/b/#x` is `../b/index.html#x`.
+pub fn link(from: &str, to: &str, portable: bool) -> String {
+    let rel = relative(from, to);
+    if !portable {
+        return rel;
+    }
+    let (path, suffix) = match rel.find(['#', '?']) {
+        Some(i) => rel.split_at(i),
+        None => (rel.as_str(), ""),
+    };
+    match path {
+        "./" | "" => format!("index.html{suffix}"),
+        p if p.ends_with('/') => format!("{p}index.html{suffix}"),
+        p => format!("{p}{suffix}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::relative;
+    use super::{link, relative};
+
+    #[test]
+    fn portable_links_name_index_html() {
+        assert_eq!(link("/en/a/", "/en/b/#x", true), "../b/index.html#x");
+        assert_eq!(link("/a/", "/a/#top", true), "index.html#top");
+        assert_eq!(link("/a/", "/a/", true), "index.html");
+        assert_eq!(link("/a/", "/style.css", true), "../style.css");
+        assert_eq!(link("/a/", "/b/?q=1", true), "../b/index.html?q=1");
+        assert_eq!(link("/a/", "/b/", false), "../b/");
+    }
 
     #[test]
     fn relative_urls() {

@@ -120,7 +120,7 @@ impl LinkTable<'_> {
             (None, false) => format!("{url}{query}"),
         };
         Ok(Target::Internal {
-            relative: route::relative(&page.url, &target),
+            relative: route::link(&page.url, &target, self.site.config.portable),
             anchor: frag.filter(|f| is_page && !f.is_empty()),
             url,
             note,

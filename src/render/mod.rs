@@ -58,6 +58,7 @@ impl Setup {
             strings.clone(),
             guard.clone(),
             media.clone(),
+            site.config.portable,
         ) {
             Ok(t) => t,
             Err(mut d) => {

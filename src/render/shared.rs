@@ -60,6 +60,7 @@ impl LangShared {
             "home": c.lang_prefix(lang),
             "locale": c.languages.iter().find(|l| l.code == lang).map(|l| l.locale.clone()),
             "extra": c.extra,
+            "portable": c.portable,
         });
         let mut menu = Vec::new();
         if let Some(items) = c.extra.get("menu").and_then(|m| m.as_array()) {

@@ -16,10 +16,12 @@ pub fn build(
     strings: Arc<Strings>,
     guard: Arc<CaseGuard>,
     media: Arc<crate::media::Media>,
+    portable: bool,
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml", ".htm"]);
     register(&mut tera, strings, guard);
+    register_links(&mut tera, portable);
     tera.register_function(
         "resize_image",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
@@ -55,12 +57,12 @@ fn current_url(state: &State) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
-/// A link to site path `path` from the page being rendered: relative, or below `link_base`
-/// on pages served at any address (the 404 page).
-fn link(state: &State, path: &str) -> String {
+/// A link to site path `path` from the page being rendered: relative (naming `index.html`
+/// when `portable`), or below `link_base` on pages served at any address (the 404 page).
+fn link(state: &State, path: &str, portable: bool) -> String {
     match state.get::<String>("link_base").ok().flatten() {
         Some(base) => format!("{base}{}", path.trim_start_matches('/')),
-        None => route::relative(&current_url(state), path),
+        None => route::link(&current_url(state), path, portable),
     }
 }
 
@@ -145,7 +147,6 @@ impl CaseGuard {
 /// The functions and filters campaign adds to Tera.
 fn register(tera: &mut Tera, strings: Arc<Strings>, guard: Arc<CaseGuard>) {
     register_strings(tera, strings);
-    register_links(tera);
     register_formats(tera);
     register_case(tera, guard);
 }
@@ -183,15 +184,15 @@ fn register_strings(tera: &mut Tera, strings: Arc<Strings>) {
 }
 
 /// `| rel` and `url(path=...)`: site addresses relative to the page.
-fn register_links(tera: &mut Tera) {
-    tera.register_filter("rel", |path: &str, _: Kwargs, state: &State| -> String {
-        link(state, path)
+fn register_links(tera: &mut Tera, portable: bool) {
+    tera.register_filter("rel", move |path: &str, _: Kwargs, state: &State| -> String {
+        link(state, path, portable)
     });
     tera.register_function(
         "url",
-        |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
             let path: String = kwargs.must_get("path")?;
-            Ok(link(state, &path))
+            Ok(link(state, &path, portable))
         },
     );
 }

@@ -33,7 +33,7 @@ impl Step for Aliases {
                         continue;
                     }
                 };
-                let to = route::relative(&from, &p.url);
+                let to = route::link(&from, &p.url, site.config.portable);
                 let html = format!(
                     "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n<link rel=\"canonical\" href=\"{to}\">\n</head>\n<body>\n<p><a href=\"{to}\">{title}</a></p>\n</body>\n</html>\n",
                     lang = p.lang,

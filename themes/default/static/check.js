@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var box = document.querySelector(".check[data-check-root][data-check-flow]");
-  if (!box || !window.fetch || !window.URL || !window.history || !history.pushState || !box.closest) {
+  if (!box || location.protocol === "file:" || !window.fetch || !window.URL || !window.history || !history.pushState || !box.closest) {
     return;
   }
   var root = new URL(box.getAttribute("data-check-root"), location.href).href;
