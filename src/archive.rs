@@ -26,10 +26,7 @@ pub fn check_target(root: &Path, file: &Path) -> Result<(), Diagnostic> {
     }
     let abs = absolute(file);
     let root = root.canonicalize().unwrap_or_else(|_| absolute(root));
-    if let Some(dir) = SOURCE_DIRS
-        .iter()
-        .find(|d| abs.starts_with(root.join(d)))
-    {
+    if let Some(dir) = SOURCE_DIRS.iter().find(|d| abs.starts_with(root.join(d))) {
         return Err(Diagnostic::error(
             "zip",
             format!("`{shown}` is inside the site's `{dir}/` folder, whose files the build reads"),
@@ -135,7 +132,10 @@ mod tests {
 
     #[test]
     fn the_folder_is_named_after_the_file() {
-        assert_eq!(folder_name(Path::new("out/campaign-site.zip")), "campaign-site");
+        assert_eq!(
+            folder_name(Path::new("out/campaign-site.zip")),
+            "campaign-site"
+        );
         assert_eq!(folder_name(Path::new(".zip")), "site");
     }
 }

@@ -13,6 +13,16 @@ use std::process::ExitCode;
 /// Run `command` with campaign's own messages in `lang`.
 pub fn run(command: Command, lang: Lang) -> ExitCode {
     let words = Messages::new(lang);
+    if let Ok(v) = std::env::var("CAMPAIGN_TODAY")
+        && date::Date::parse(v.trim()).is_none()
+    {
+        let d = Diagnostic::warning(
+            "today",
+            format!("CAMPAIGN_TODAY=`{v}` is not a date; today's date is used"),
+        )
+        .with_hint("write it as YYYY-MM-DD, e.g. CAMPAIGN_TODAY=2026-11-29, or unset it");
+        eprint!("{}", d.render_text_in(&words));
+    }
     match command {
         Command::Build(args) => build_site(args, &words),
         Command::Check(args) => check_site(args, &words),
@@ -72,12 +82,18 @@ fn write_zip(b: &mut Build, file: &Path, warnings: usize, words: &Messages) -> E
         Ok(size) => {
             b.files_written = out.len();
             let line = built_line(b, file, warnings);
-            println!("{line} ({} KB, made to be opened from disk)", size.div_ceil(1024));
+            println!(
+                "{line} ({} KB, made to be opened from disk)",
+                size.div_ceil(1024)
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {
-            let d = Diagnostic::error("zip", format!("could not write `{}`: {err}", file.display()))
-                .with_hint("check that the folder exists and that you may write to it");
+            let d = Diagnostic::error(
+                "zip",
+                format!("could not write `{}`: {err}", file.display()),
+            )
+            .with_hint("check that the folder exists and that you may write to it");
             eprint!("{}", d.render_text_in(words));
             ExitCode::from(1)
         }

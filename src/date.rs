@@ -100,8 +100,15 @@ impl Date {
         }
     }
 
-    /// Today's date in Asia/Tbilisi according to the system clock.
+    /// Today's date in Asia/Tbilisi according to the system clock, unless the environment
+    /// variable `CAMPAIGN_TODAY` holds a date (`YYYY-MM-DD`: reproducible builds, tests).
     pub fn today_tbilisi() -> Date {
+        if let Some(d) = std::env::var("CAMPAIGN_TODAY")
+            .ok()
+            .and_then(|v| Date::parse(v.trim()))
+        {
+            return d;
+        }
         let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
             Ok(since) => i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
             Err(err) => i64::try_from(err.duration().as_secs()).map_or(i64::MIN, |s| -s - 1),

@@ -4,8 +4,8 @@
 //! output is then a reviewed diff of that file: `BLESS=1 cargo test --test bundled_output`
 //! rewrites it.
 //!
-//! Nothing is left out: the output does not depend on the day (the bundled site has no
-//! `publish_date`/`expiry_date`), the time, the machine or the folder it is built in; the
+//! Nothing is left out: the output does not depend on the day (the harness fixes
+//! `CAMPAIGN_TODAY`, and the bundled site has no `publish_date`/`expiry_date`), the time, the machine or the folder it is built in; the
 //! second test holds that to account by building twice, in two folders.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -177,6 +177,7 @@ async fn placeholders_request_nothing_from_providers_until_clicked() {
     let blocked = SessionOptions {
         args: vec!["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1".into()],
         performance_log: true,
+        ..Default::default()
     };
     let c = driver
         .session_with(true, profile.path(), &blocked)
@@ -278,6 +279,7 @@ async fn self_hosted_video_plays_with_georgian_captions_on() {
     let options = SessionOptions {
         args: vec!["--autoplay-policy=no-user-gesture-required".into()],
         performance_log: true,
+        ..Default::default()
     };
     let c = driver
         .session_with(true, profile.path(), &options)

@@ -2,6 +2,8 @@
 skip-to-content = Skip to content
 language-switcher = Language
 main-menu = Main menu
+menu-open = Menu
+print-date = Date: { $date }
 not-translated-yet = (not translated yet)
 nav-home = Home
 updated = updated

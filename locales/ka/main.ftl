@@ -2,6 +2,8 @@
 skip-to-content = გადასვლა ძირითად შინაარსზე
 language-switcher = ენა
 main-menu = მთავარი მენიუ
+menu-open = მენიუ
+print-date = თარიღი: { $date }
 not-translated-yet = (ჯერ არ არის თარგმნილი)
 nav-home = მთავარი
 updated = განახლდა

@@ -99,6 +99,8 @@ pub struct Site {
     pub feeds: HashMap<String, Feed>,
     /// Pages missing in some language.
     pub untranslated: Vec<Untranslated>,
+    /// The date the site is built for (printouts carry it).
+    pub today: Date,
 }
 
 /// What is at an address of the site.
@@ -183,6 +185,7 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         self_check,
         feeds,
         untranslated,
+        today: opts.today,
     };
     (Some(site), diags)
 }

@@ -61,6 +61,7 @@ impl LangShared {
             "locale": c.languages.iter().find(|l| l.code == lang).map(|l| l.locale.clone()),
             "extra": c.extra,
             "portable": c.portable,
+            "today": site.today.iso(),
         });
         let mut menu = Vec::new();
         if let Some(items) = c.extra.get("menu").and_then(|m| m.as_array()) {

@@ -185,9 +185,10 @@ fn register_strings(tera: &mut Tera, strings: Arc<Strings>) {
 
 /// `| rel` and `url(path=...)`: site addresses relative to the page.
 fn register_links(tera: &mut Tera, portable: bool) {
-    tera.register_filter("rel", move |path: &str, _: Kwargs, state: &State| -> String {
-        link(state, path, portable)
-    });
+    tera.register_filter(
+        "rel",
+        move |path: &str, _: Kwargs, state: &State| -> String { link(state, path, portable) },
+    );
     tera.register_function(
         "url",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {

@@ -33,6 +33,9 @@ pub struct SessionOptions {
     /// Record Chromium's performance log (DevTools network events), read with
     /// [`performance_log`].
     pub performance_log: bool,
+    /// Chromium preferences, e.g. `{"webkit": {"webprefs": {"default_font_size": 24}}}` for a
+    /// reader who set a larger text size.
+    pub prefs: Option<serde_json::Value>,
 }
 
 /// A running chromedriver, stopped when dropped.
@@ -111,6 +114,9 @@ impl Driver {
         let mut caps = serde_json::json!({
             "goog:chromeOptions": { "binary": CHROMIUM, "args": args }
         });
+        if let Some(prefs) = &options.prefs {
+            caps["goog:chromeOptions"]["prefs"] = prefs.clone();
+        }
         if options.performance_log {
             caps["goog:loggingPrefs"] = serde_json::json!({ "performance": "ALL" });
         }
@@ -203,6 +209,41 @@ pub async fn performance_log(client: &Client) -> Result<Vec<serde_json::Value>, 
         .filter_map(|e| serde_json::from_str::<serde_json::Value>(e["message"].as_str()?).ok())
         .map(|m| m["message"].clone())
         .collect())
+}
+
+/// A DevTools command sent through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or("")
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Run the DevTools command `cmd` with `params` in the session (e.g.
+/// `Emulation.setEmulatedMedia` with `{"media": "print"}` to see the page as printed).
+pub async fn devtools(
+    client: &Client,
+    cmd: &'static str,
+    params: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    client
+        .issue_cmd(Cdp(cmd, params))
+        .await
+        .map_err(|e| format!("DevTools command {cmd}: {e}"))
 }
 
 /// Every URL the browser started to request (`Network.requestWillBeSent`) in `events`.

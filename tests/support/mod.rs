@@ -41,6 +41,9 @@ pub const HARNESS_ENV: &[(&str, &str)] = &[
     ("LC_MESSAGES", "C.UTF-8"),
     ("LANG", "C.UTF-8"),
     ("NO_COLOR", "1"),
+    // A fixed "today" (publish dates, the date printouts carry), so that the output is the
+    // same on every day.
+    ("CAMPAIGN_TODAY", "2026-11-29"),
 ];
 
 /// Give `cmd` the harness's environment ([`HARNESS_ENV`]).
