@@ -136,6 +136,6 @@ mod tests {
             folder_name(Path::new("out/campaign-site.zip")),
             "campaign-site"
         );
-        assert_eq!(folder_name(Path::new(".zip")), "site");
+        assert_eq!(folder_name(Path::new("/")), "site");
     }
 }
