@@ -1,7 +1,9 @@
 //! The accessibility gate: axe-core, injected through WebDriver into every page of the bundled
 //! site in headless Chromium, reports no violation of the WCAG 2.0/2.1/2.2 A and AA rules —
 //! with JavaScript on for every page, and with JavaScript off for the pages that load a script
-//! or show a video (the self-check, the news item with the sample video).
+//! or show a video (the self-check, the news item with the sample video). Posters exist only
+//! when the site's address is known: a second build with one checks them and the pages that
+//! link them.
 //!
 //! "JavaScript off" is emulated by serving those pages with `script-src 'none'`: with Chromium's
 //! own switch (`--blink-settings=scriptEnabled=false`) WebDriver can still run a script in the
@@ -284,6 +286,52 @@ async fn every_page_passes_axe_with_javascript_on_and_off() {
         scripted.len(),
         js_off.as_secs_f64(),
         started.elapsed().as_secs_f64()
+    );
+    assert!(problems.is_empty(), "{}", report(&problems));
+}
+
+/// Posters are written only when the site's address is known: build the bundled site with one
+/// and check every poster and every page that links to one.
+#[tokio::test]
+async fn every_poster_and_the_pages_linking_them_pass_axe() {
+    let source = axe_source();
+    let driver = Driver::start().unwrap_or_else(|why| panic!("the browser test cannot run: {why}"));
+    let site = support::bundled_copy();
+    let b =
+        support::build_to_temp_with(site.path(), &["--base-url", "https://example.ge/campaign/"]);
+    assert!(b.ok(), "{}", b.stderr);
+    let all = pages(&b.out);
+    let posters: Vec<String> = all
+        .iter()
+        .filter(|p| p.ends_with("/poster/"))
+        .cloned()
+        .collect();
+    let linking: Vec<String> = all
+        .iter()
+        .filter(|p| {
+            std::fs::read_to_string(support::file_of(&b.out, p))
+                .expect("read page")
+                .contains("class=\"poster-link\"")
+        })
+        .cloned()
+        .collect();
+    assert!(
+        posters.len() >= 12 && linking.len() == posters.len(),
+        "posters {posters:?}, pages linking one {linking:?}"
+    );
+    let server = serve(b.out.clone());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let c = driver
+        .session(true, profile.path())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut problems = check_all(&c, &server.base, &posters, true, &source).await;
+    problems.extend(check_all(&c, &server.base, &linking, true, &source).await);
+    c.close().await.expect("close the session");
+    println!(
+        "axe-core: {} posters and the {} pages linking them",
+        posters.len(),
+        linking.len()
     );
     assert!(problems.is_empty(), "{}", report(&problems));
 }

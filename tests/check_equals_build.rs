@@ -50,6 +50,7 @@ fn every_failing_fixture_gives_the_same_verdict_and_messages() {
         "selfcheck-errors",
         "selfcheck-unreachable",
         "serve-broken",
+        "site-posters",
     ] {
         let site = fixture(name);
         assert_same(name, site.path());

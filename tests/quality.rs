@@ -1,5 +1,6 @@
-//! Quality gates on the bundled site: valid HTML (W3C Nu checker), page weight under budget,
-//! and `campaign check --strict` clean apart from the documented contact-details gaps.
+//! Quality gates on the bundled site: valid HTML (W3C Nu checker; built without and with its
+//! address, so posters too), page weight under budget, and `campaign check --strict` clean
+//! apart from the documented contact-details gaps.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
@@ -16,14 +17,13 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-#[test]
-fn every_page_passes_the_nu_html_checker() {
+/// Run the Nu HTML checker on every HTML file under `dir`; fail with its report on any error.
+fn assert_nu_clean(dir: &Path) {
     let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
     assert!(
         jar.is_file(),
         "the Nu HTML checker is not installed: run `npm install --ignore-scripts` (bash .ci/run does it)"
     );
-    let site = bundled();
     let out = std::process::Command::new("java")
         .args([
             "-jar",
@@ -33,7 +33,7 @@ fn every_page_passes_the_nu_html_checker() {
             "gnu",
             "--skip-non-html",
         ])
-        .arg(&site.out)
+        .arg(dir)
         .output()
         .expect("java runs (install a JRE: apt-get install default-jre-headless)");
     let report =
@@ -42,10 +42,31 @@ fn every_page_passes_the_nu_html_checker() {
         out.status.success() && report.trim().is_empty(),
         "HTML errors:\n{report}"
     );
+}
+
+#[test]
+fn every_page_passes_the_nu_html_checker() {
+    let site = bundled();
+    assert_nu_clean(&site.out);
     assert!(
         html_files(&site.out).len() > 40,
         "the checker saw the whole site"
     );
+}
+
+/// With the site's address known, pages carry absolute addresses and posters are written:
+/// all of it, posters included, is valid too.
+#[test]
+fn the_site_with_its_address_and_posters_passes_the_nu_html_checker() {
+    let site = bundled_copy();
+    let b = build_to_temp_with(site.path(), &["--base-url", "https://example.ge/campaign/"]);
+    assert!(b.ok(), "{}", b.stderr);
+    let posters = html_files(&b.out)
+        .iter()
+        .filter(|p| p.ends_with("poster/index.html"))
+        .count();
+    assert!(posters >= 12, "the posters were written: {posters}");
+    assert_nu_clean(&b.out);
 }
 
 /// The local stylesheets and scripts a page loads (relative `href`/`src`).

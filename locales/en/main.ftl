@@ -52,3 +52,9 @@ check-your-answers = Your answers
 check-change = Change
 check-start-again = Start again
 check-help-link = Find the organisation for your region
+# Printable posters with a QR code of the page's address.
+poster-print = Print a poster
+poster-title = Poster: { $title }
+poster-scan = Scan the code with your phone
+poster-type = or type this address in a browser:
+poster-qr = QR code: { $address }

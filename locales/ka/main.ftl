@@ -52,3 +52,9 @@ check-your-answers = თქვენი პასუხები
 check-change = შეცვლა
 check-start-again = თავიდან დაწყება
 check-help-link = იპოვეთ ორგანიზაცია თქვენს რეგიონში
+# დასაბეჭდი პლაკატები გვერდის მისამართის QR კოდით.
+poster-print = ამობეჭდეთ პლაკატი
+poster-title = პლაკატი: { $title }
+poster-scan = დაასკანერეთ კოდი ტელეფონით
+poster-type = ან აკრიფეთ ეს მისამართი ბრაუზერში:
+poster-qr = QR კოდი: { $address }

@@ -53,11 +53,17 @@ pub struct Config {
     pub theme: String,
     /// Names in the output folder that builds keep, besides dotfiles and `CNAME`.
     pub output_keep: Vec<String>,
+    /// Site addresses whose pages get a printable poster (`posters:`; a section's address
+    /// covers its pages); `None` when not given: `/services/` and the self-check.
+    pub posters: Option<Vec<String>>,
     /// Every other key, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
     /// The 1-based line in site.yaml of each `menu:` entry, for messages about them.
     #[serde(skip)]
     pub menu_lines: Vec<usize>,
+    /// The 1-based line in site.yaml of each `posters:` entry, for messages about them.
+    #[serde(skip)]
+    pub poster_lines: Vec<usize>,
     /// The 1-based line in site.yaml of `footer:`, for messages about it.
     #[serde(skip)]
     pub footer_line: usize,

@@ -20,6 +20,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
     let base_url = base_url(&map, &source, &mut errors);
     let theme = theme(&map, &source, &mut errors);
     let output_keep = output_keep(&map, &source, &mut errors);
+    let posters = posters(&map, &source, &mut errors);
     let extra = extra(&map);
     if let Some((key, line)) = yaml::duplicate_top_level_key(text) {
         errors.push(
@@ -40,7 +41,9 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         languages,
         theme,
         output_keep,
-        menu_lines: menu_lines(text, map.get("menu")),
+        menu_lines: item_lines(text, "menu", map.get("menu")),
+        poster_lines: item_lines(text, "posters", map.get("posters")),
+        posters,
         footer_line: yaml::key_line(text, "footer").unwrap_or(1),
         portable: false,
         extra,
@@ -270,7 +273,13 @@ fn extra(map: &serde_yaml::Mapping) -> serde_json::Value {
         let k = yaml::key_string(k);
         if !matches!(
             k.as_str(),
-            "title" | "description" | "base_url" | "languages" | "theme" | "output_keep"
+            "title"
+                | "description"
+                | "base_url"
+                | "languages"
+                | "theme"
+                | "output_keep"
+                | "posters"
         ) {
             extra.insert(k, yaml::to_json(v));
         }
@@ -278,11 +287,12 @@ fn extra(map: &serde_yaml::Mapping) -> serde_json::Value {
     serde_json::Value::Object(extra)
 }
 
-/// The line of each `menu:` entry: the `- ` lines below the key, or the key's own line for
-/// every entry when they are written another way (`menu: [/a/, /b/]`).
-fn menu_lines(text: &str, menu: Option<&Value>) -> Vec<usize> {
-    let count = menu.and_then(Value::as_sequence).map_or(0, Vec::len);
-    let Some(key) = yaml::key_line(text, "menu") else {
+/// The line of each entry of the list `key:` (`menu:`, `posters:`): the `- ` lines below the
+/// key, or the key's own line for every entry when they are written another way
+/// (`menu: [/a/, /b/]`).
+fn item_lines(text: &str, name: &str, list: Option<&Value>) -> Vec<usize> {
+    let count = list.and_then(Value::as_sequence).map_or(0, Vec::len);
+    let Some(key) = yaml::key_line(text, name) else {
         return Vec::new();
     };
     let items: Vec<usize> = text
@@ -338,4 +348,33 @@ fn output_keep(
             Vec::new()
         }
     }
+}
+
+/// `posters:`: the site addresses whose pages get a printable poster (a section's address
+/// covers its pages); `None` when not given (the default: `/services/` and the self-check).
+fn posters(
+    map: &serde_yaml::Mapping,
+    source: &Source,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    let value = map.get("posters")?;
+    let items: &[Value] = match value {
+        Value::Null => return Some(Vec::new()),
+        Value::Sequence(items) => items,
+        _ => &[],
+    };
+    let paths: Vec<String> = items
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|p| p.starts_with('/'))
+        .map(str::to_string)
+        .collect();
+    if !value.is_sequence() || paths.len() != items.len() {
+        errors.push(source.error(
+            "posters",
+            "`posters` should be a list of site addresses".into(),
+            "write the addresses of pages or sections, e.g. `posters: [/services/, /check/]`, or `posters: []` for none",
+        ));
+    }
+    Some(paths)
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod outputs;
 pub mod page;
 pub mod picture;
+pub mod qr;
 pub mod schema;
 pub mod selfcheck;
 pub mod share_image;
@@ -192,7 +193,8 @@ pub fn render(
     }
     let late_start = diags.len();
     diags.extend(setup.guard.warnings(&src.templates));
-    // 4. Everything after the pages: sitemap, 404, aliases, calendars, feeds, static files.
+    // 4. Everything after the pages: sitemap, posters, 404, aliases, calendars, feeds, static
+    //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
     outputs::write_all(&setup.outputs(site, src, &summaries), sink, &mut diags);
     let memo = Memo {

@@ -30,7 +30,8 @@ pub struct Shared<'a> {
 pub type Files = Vec<(String, Vec<u8>)>;
 
 /// The context every template extending `base.html` needs: language, address, site, page,
-/// language switcher, menu (with the current entry marked), regions and the news feed.
+/// language switcher, menu (with the current entry marked), regions, the news feed and the
+/// page's poster.
 pub fn base_context(
     sh: &Shared<'_>,
     lang: &str,
@@ -59,6 +60,10 @@ pub fn base_context(
     ctx.insert("regions", &shared.regions);
     ctx.insert("footer", &shared.footer);
     ctx.insert("feed_url", &sh.site.feeds.get(lang).map(|f| f.url.clone()));
+    ctx.insert(
+        "poster_url",
+        &super::outputs::poster_url(sh.site, sh.tera, url),
+    );
     ctx.insert("jsonld", &None::<serde_json::Value>);
     ctx.insert("video_embeds", &false);
     ctx.insert("og_video", &None::<String>);

@@ -125,13 +125,19 @@ impl std::ops::Deref for Built {
 
 /// `campaign build --root ROOT --output <temporary folder>/public`.
 pub fn build_to_temp(root: &Path) -> Built {
+    build_to_temp_with(root, &[])
+}
+
+/// [`build_to_temp`] with more options (`--base-url URL`, ...).
+pub fn build_to_temp_with(root: &Path, options: &[&str]) -> Built {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("public");
     let run = run(command()
         .args(["build", "--root"])
         .arg(root)
         .arg("--output")
-        .arg(&out));
+        .arg(&out)
+        .args(options));
     Built {
         run,
         out,

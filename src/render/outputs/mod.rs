@@ -1,5 +1,5 @@
 //! Outputs after the pages: a list of steps, each one file with one job (sitemap, 404 page,
-//! alias redirects, calendars, feeds, static files; next the search index and posters).
+//! posters, alias redirects, calendars, feeds, static files; next the search index).
 //! [`render`](super::render) runs them all once the pages are written and no page has an
 //! error; `serve` runs again, after an edit of page bodies, only the steps that read them.
 //!
@@ -10,6 +10,7 @@ mod aliases;
 mod calendars;
 mod feeds;
 mod not_found;
+mod posters;
 mod sitemap;
 mod statics;
 
@@ -18,6 +19,8 @@ use crate::load::Sources;
 use crate::model::Site;
 use crate::write::Sink;
 use std::collections::HashSet;
+
+pub use posters::poster_url;
 
 /// What every step may read.
 pub struct Context<'a> {
@@ -47,10 +50,11 @@ pub trait Step: Sync {
 }
 
 /// Every output after the pages, in the order they run: a later step sees what earlier ones
-/// wrote (an alias may not take the address of a page or of the sitemap); static files go
-/// last, so a rendered file of the same path wins.
+/// wrote (an alias may not take the address of a page, a poster or the sitemap); static
+/// files go last, so a rendered file of the same path wins.
 pub const STEPS: &[&dyn Step] = &[
     &sitemap::Sitemap,
+    &posters::Posters,
     &not_found::NotFound,
     &aliases::Aliases,
     &calendars::Calendars,

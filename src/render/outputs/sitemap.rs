@@ -30,11 +30,17 @@ impl Step for Sitemap {
                 c.absolute("/sitemap.xml").unwrap_or_default()
             );
         } else {
+            // One note for everything the missing address costs.
+            let not_written = if super::posters::any(cx) {
+                "no sitemap.xml and no posters were written,"
+            } else {
+                "no sitemap.xml was written"
+            };
             diags.push(
-            Diagnostic::note("no-base-url", "no sitemap.xml was written and feeds carry relative addresses, because the site's address is not known")
-                .in_file(crate::config::CONFIG_FILE)
-                .with_hint("set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`"),
-        );
+                Diagnostic::note("no-base-url", format!("{not_written} and feeds carry relative addresses, because the site's address is not known"))
+                    .in_file(crate::config::CONFIG_FILE)
+                    .with_hint("set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`"),
+            );
         }
         out.put("robots.txt".into(), robots.into_bytes());
     }

@@ -200,13 +200,12 @@ impl Render<'_> {
             .other_help
             .as_ref()
             .map(|t| self.markdown(table, t, lang, root, built, seen));
-        let plain_intro = flow.intro.text.get(lang, dl);
         let title = flow.title.get(lang, dl);
         CheckPage {
             lang: lang.to_string(),
             url: root.to_string(),
             template: "check-start.html",
-            description: truncate(plain_intro.split("\n\n").next().unwrap_or(""), 160),
+            description: truncate(&intro_lead(flow, lang, dl), 160),
             indexed: true,
             view: CheckView {
                 step: "start",
@@ -270,6 +269,13 @@ impl Render<'_> {
         }
         bodies
     }
+}
+
+/// The first paragraph of the start page's text in `lang` (else in `dl`), as written: the
+/// start page's description.
+pub fn intro_lead(flow: &flow::Flow, lang: &str, dl: &str) -> String {
+    let intro = flow.intro.text.get(lang, dl);
+    intro.split("\n\n").next().unwrap_or("").to_string()
 }
 
 /// Render one self-check page with its template (`check-start.html`, ...).

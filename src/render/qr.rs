@@ -1,0 +1,69 @@
+//! QR codes as SVG geometry (the `qrcode` crate encodes; this writes one path of the dark
+//! modules), for templates to draw inline with their own `<svg>` element and label.
+
+use qrcode::{Color, EcLevel, QrCode};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The white border a reader needs around a QR code, in modules (the standard's minimum).
+const QUIET_ZONE: usize = 4;
+
+/// A QR code ready to draw: `<svg viewBox="0 0 {size} {size}">` with a white background and
+/// `<path d="{path}">` in black.
+#[derive(Debug, Clone, Serialize)]
+pub struct Qr {
+    /// The side in modules, quiet zone included.
+    pub size: usize,
+    /// The dark modules as one SVG path: each run of dark modules in a row is a rectangle.
+    pub path: String,
+}
+
+/// The QR code of `text`, with error correction level Q (a quarter of the code may be dirty or
+/// torn, as posters get). An error when the text is too long for any QR code.
+pub fn encode(text: &str) -> Result<Qr, String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::Q)
+        .map_err(|e| e.to_string())?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let mut path = String::with_capacity(colors.len() * 4);
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] == Color::Light {
+                x += 1;
+                continue;
+            }
+            let run = row[x..].iter().take_while(|&&c| c == Color::Dark).count();
+            let _ = write!(
+                path,
+                "M{} {}h{run}v1h-{run}z",
+                x + QUIET_ZONE,
+                y + QUIET_ZONE
+            );
+            x += run;
+        }
+    }
+    Ok(Qr {
+        size: width + 2 * QUIET_ZONE,
+        path,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_address_is_a_small_code_with_its_quiet_zone() {
+        let qr = encode("https://example.ge/campaign/check/").unwrap();
+        // 34 bytes need version 4 (33 modules) at level Q; 4 modules of quiet zone each side.
+        assert_eq!(qr.size, 33 + 8);
+        // The top-left finder pattern: a run of 7 dark modules at (4, 4).
+        assert!(qr.path.starts_with("M4 4h7v1h-7z"), "{}", qr.path);
+    }
+
+    #[test]
+    fn text_too_long_for_any_code_is_an_error() {
+        assert!(encode(&"x".repeat(5000)).is_err());
+    }
+}
