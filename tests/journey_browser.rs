@@ -174,8 +174,7 @@ fn build(args: &[&str]) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_link_resolves_and_every_page_is_reached_at_the_root_under_a_sub_path_and_on_disk()
-{
+async fn every_link_resolves_and_every_page_is_reached_at_the_root_under_a_sub_path_and_on_disk() {
     let driver = Driver::start().unwrap_or_else(|why| panic!("the browser test cannot run: {why}"));
     let b = support::bundled();
     let root = serve(b.out.clone());

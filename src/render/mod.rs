@@ -1,5 +1,6 @@
 //! Render: [`Site`] → files in a [`Sink`]: Markdown, templates, site files; pages in parallel.
 
+pub mod assets;
 pub mod body;
 pub mod directives;
 pub mod embeds;
@@ -54,12 +55,16 @@ impl Setup {
         diags.append(&mut d);
         let strings = Arc::new(strings);
         let guard = Arc::new(templates::CaseGuard::default());
+        let links = templates::Links {
+            portable: site.config.portable,
+            assets: Arc::new(assets::AssetNames::new(&src.statics)),
+        };
         let tera = match templates::build(
             &src.templates,
             strings.clone(),
             guard.clone(),
             media.clone(),
-            site.config.portable,
+            links.clone(),
         ) {
             Ok(t) => t,
             Err(mut d) => {
@@ -69,6 +74,11 @@ impl Setup {
         };
         let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
         files.extend(src.assets.iter().map(|a| a.out.clone()));
+        files.extend(
+            src.statics
+                .iter()
+                .filter_map(|s| links.assets.output_of(&s.out).map(str::to_string)),
+        );
         let words = site
             .config
             .languages

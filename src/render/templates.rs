@@ -16,12 +16,12 @@ pub fn build(
     strings: Arc<Strings>,
     guard: Arc<CaseGuard>,
     media: Arc<crate::media::Media>,
-    portable: bool,
+    links: Links,
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml", ".htm"]);
     register(&mut tera, strings, guard);
-    register_links(&mut tera, portable);
+    register_links(&mut tera, links);
     tera.register_function(
         "resize_image",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
@@ -57,12 +57,23 @@ fn current_url(state: &State) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// How templates write links to site paths.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// For reading from disk: links to folders name their `index.html`.
+    pub portable: bool,
+    /// Stylesheets and scripts by their content-hashed names.
+    pub assets: Arc<super::assets::AssetNames>,
+}
+
 /// A link to site path `path` from the page being rendered: relative (naming `index.html`
-/// when `portable`), or below `link_base` on pages served at any address (the 404 page).
-fn link(state: &State, path: &str, portable: bool) -> String {
+/// when portable), or below `link_base` on pages served at any address (the 404 page); a
+/// stylesheet or script by its hashed name.
+fn link(state: &State, path: &str, links: &Links) -> String {
+    let path = links.assets.get(path).unwrap_or(path);
     match state.get::<String>("link_base").ok().flatten() {
         Some(base) => format!("{base}{}", path.trim_start_matches('/')),
-        None => route::link(&current_url(state), path, portable),
+        None => route::link(&current_url(state), path, links.portable),
     }
 }
 
@@ -184,16 +195,17 @@ fn register_strings(tera: &mut Tera, strings: Arc<Strings>) {
 }
 
 /// `| rel` and `url(path=...)`: site addresses relative to the page.
-fn register_links(tera: &mut Tera, portable: bool) {
+fn register_links(tera: &mut Tera, links: Links) {
+    let l = links.clone();
     tera.register_filter(
         "rel",
-        move |path: &str, _: Kwargs, state: &State| -> String { link(state, path, portable) },
+        move |path: &str, _: Kwargs, state: &State| -> String { link(state, path, &l) },
     );
     tera.register_function(
         "url",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
             let path: String = kwargs.must_get("path")?;
-            Ok(link(state, &path, portable))
+            Ok(link(state, &path, &links))
         },
     );
 }
