@@ -203,7 +203,16 @@ fn provider_videos_are_click_to_load_placeholders() {
         html.contains(r#"data-provider="vimeo" data-id="76979871""#),
         "front-matter videos work too"
     );
-    assert!(html.contains(r#"<script src="../../../video.js" defer></script>"#));
+    let script = attrs(&html, "src")
+        .into_iter()
+        .find(|s| s.contains("video."))
+        .unwrap_or_default();
+    assert!(
+        script.starts_with("../../../video.")
+            && script.ends_with(".js")
+            && html.contains(&format!("<script src=\"{script}\" defer></script>")),
+        "the video script, by its hashed name: {script:?}"
+    );
     let ka = read(&site.path().join("public"), "news/videos/index.html");
     assert!(
         ka.contains(r#"data-lang="ka""#),
@@ -218,6 +227,20 @@ fn self_hosted_videos_have_captions_size_and_transcript() {
     assert!(ka.contains(
         "<video controls preload=\"none\" width=\"300\" height=\"200\" poster=\"../../_img/"
     ));
+    let poster = attrs(&ka, "poster")[0];
+    assert!(
+        poster.ends_with(".webp"),
+        "the poster is sent as WebP: {poster}"
+    );
+    let out = site.path().join("public/news/videos");
+    let webp = std::fs::read(out.join(poster)).unwrap();
+    let jpeg = std::fs::read(out.join(poster.replace(".webp", ".jpg"))).unwrap();
+    assert!(
+        webp.len() < jpeg.len(),
+        "WebP {} bytes, JPEG {} bytes",
+        webp.len(),
+        jpeg.len()
+    );
     assert!(ka.contains(r#"<track kind="captions" src="../../videos/clip.ka.vtt" srclang="ka" label="ქართული" default>"#));
     assert!(ka.contains(
         r#"<track kind="captions" src="../../videos/clip.en.vtt" srclang="en" label="English">"#
