@@ -31,15 +31,17 @@ impl Step for Sitemap {
             );
         } else {
             // One note for everything the missing address costs.
-            let not_written = if super::posters::any(cx) {
-                "no sitemap.xml and no posters were written,"
+            let posters = super::posters::any(cx);
+            let not_written = if posters {
+                "no sitemap.xml and no posters were written"
             } else {
                 "no sitemap.xml was written"
             };
             diags.push(
-                Diagnostic::note("no-base-url", format!("{not_written} and feeds carry relative addresses, because the site's address is not known"))
+                Diagnostic::note("no-base-url", format!("the site's address is not known, so {not_written}, feeds carry relative addresses, and the 404 page links to the root of the host (wrong if the site is served under a sub-path)"))
                     .in_file(crate::config::CONFIG_FILE)
-                    .with_hint("set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`"),
+                    .with_hint("set `base_url: https://...` in site.yaml, or pass `--base-url` to `campaign build`")
+                    .tr("no-base-url", &[("posters", if posters { "yes" } else { "no" })]),
             );
         }
         out.put("robots.txt".into(), robots.into_bytes());
