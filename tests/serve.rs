@@ -490,3 +490,74 @@ fn bound_to_every_network_it_prints_an_address_a_phone_can_open() {
     );
     assert!(answer.contains("HOME-KA"));
 }
+
+/// `--bind 0.0.0.0` also prints a QR code of the first address, for the phone's camera: read
+/// back from the terminal's lines into an image, `zbarimg` (Debian's zbar-tools) decodes it to
+/// exactly the printed address.
+#[test]
+fn bound_to_every_network_it_prints_a_qr_code_a_phone_can_scan() {
+    let has_network = if_addrs::get_if_addrs().unwrap().iter().any(
+        |i| matches!(i.ip(), std::net::IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local()),
+    );
+    if !has_network {
+        return;
+    }
+    let fx = fixture("serve-basic");
+    let server = serve(fx.path(), &["--bind", "0.0.0.0"]);
+    let line = server.wait_output("or scan this code with the phone's camera (");
+    let url = support::between(&line, "camera (", "):").to_string();
+    let mut rows: Vec<Vec<bool>> = Vec::new();
+    while let Ok(l) = server
+        .output
+        .recv_timeout(std::time::Duration::from_secs(10))
+    {
+        let Some(cells) = l
+            .strip_prefix("\x1b[30;47m")
+            .and_then(|l| l.strip_suffix("\x1b[0m"))
+        else {
+            break;
+        };
+        let (top, bottom): (Vec<bool>, Vec<bool>) = cells
+            .chars()
+            .map(|c| (matches!(c, '█' | '▀'), matches!(c, '█' | '▄')))
+            .unzip();
+        rows.push(top);
+        rows.push(bottom);
+    }
+    assert!(
+        rows.len() > 20,
+        "a QR code follows the line: {} rows",
+        rows.len()
+    );
+    let scale = 8;
+    let (w, h) = (rows[0].len() as u32 + 4, rows.len() as u32 + 4);
+    let img = image::GrayImage::from_fn(w * scale, h * scale, |x, y| {
+        let (mx, my) = ((x / scale) as usize, (y / scale) as usize);
+        let dark = my >= 2
+            && mx >= 2
+            && rows
+                .get(my - 2)
+                .and_then(|r| r.get(mx - 2))
+                .copied()
+                .unwrap_or(false);
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("terminal-qr.png");
+    img.save(&png).unwrap();
+    assert!(
+        std::path::Path::new("/usr/bin/zbarimg").is_file(),
+        "zbarimg is missing: install Debian's zbar-tools (`apt-get install zbar-tools`; bash .ci/run does it)"
+    );
+    let out = std::process::Command::new("/usr/bin/zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        url,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

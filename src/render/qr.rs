@@ -49,6 +49,39 @@ pub fn encode(text: &str) -> Result<Qr, String> {
     })
 }
 
+/// The QR code of `text` for a terminal: two rows of modules per line in half blocks, black
+/// on white (ANSI colours, so that it reads the same on dark and light terminals), with a
+/// quiet zone of 2 modules (phones' cameras read that on a screen).
+pub fn terminal(text: &str) -> Result<String, String> {
+    const ZONE: usize = 2;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L)
+        .map_err(|e| e.to_string())?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let side = width + 2 * ZONE;
+    let dark = |x: usize, y: usize| {
+        x >= ZONE
+            && y >= ZONE
+            && x < width + ZONE
+            && y < width + ZONE
+            && colors[(y - ZONE) * width + (x - ZONE)] == Color::Dark
+    };
+    let mut out = String::new();
+    for y in (0..side).step_by(2) {
+        out.push_str("\x1b[30;47m");
+        for x in 0..side {
+            out.push(match (dark(x, y), dark(x, y + 1)) {
+                (true, true) => '█',
+                (true, false) => '▀',
+                (false, true) => '▄',
+                (false, false) => ' ',
+            });
+        }
+        out.push_str("\x1b[0m\n");
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +93,17 @@ mod tests {
         assert_eq!(qr.size, 33 + 8);
         // The top-left finder pattern: a run of 7 dark modules at (4, 4).
         assert!(qr.path.starts_with("M4 4h7v1h-7z"), "{}", qr.path);
+    }
+
+    #[test]
+    fn a_terminal_code_is_half_as_many_lines_as_modules() {
+        let t = terminal("http://192.168.1.20:4717/").unwrap();
+        // 26 bytes at level L: version 2, 25 modules; 2 of quiet zone each side: 29 → 15 lines.
+        assert_eq!(t.lines().count(), 15);
+        assert!(
+            t.lines()
+                .all(|l| l.starts_with("\x1b[30;47m") && l.ends_with("\x1b[0m"))
+        );
     }
 
     #[test]

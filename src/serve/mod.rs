@@ -137,8 +137,14 @@ async fn serve(opts: ServeOptions) -> ExitCode {
                 "  This computer has no network address yet: connect to a network to open the preview on a phone."
             );
         }
-        for u in seen {
+        for u in &seen {
             println!("  On a phone or another computer on the same network, open {u}");
+        }
+        if let Some(u) = seen.first()
+            && let Ok(code) = crate::render::qr::terminal(u)
+        {
+            println!("  or scan this code with the phone's camera ({u}):");
+            print!("{code}");
         }
     } else if !ip.is_loopback() {
         println!("  Other computers on the network can open it too (--bind {ip}).");
@@ -201,18 +207,28 @@ fn network_urls(port: u16) -> Vec<String> {
     let Ok(interfaces) = if_addrs::get_if_addrs() else {
         return Vec::new();
     };
-    let mut out: Vec<String> = interfaces
+    let mut out: Vec<std::net::Ipv4Addr> = interfaces
         .iter()
         .filter_map(|i| match i.ip() {
-            IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local() => {
-                Some(format!("http://{v4}:{port}/"))
-            }
+            IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local() => Some(v4),
             _ => None,
         })
         .collect();
-    out.sort();
+    // Home and office Wi-Fi first (192.168.*, then 10.*), then the rest (e.g. 172.17.* of
+    // containers), so that the first address is the likeliest for a phone.
+    out.sort_by_key(|ip| {
+        let o = ip.octets();
+        let rank = match o[0] {
+            192 if o[1] == 168 => 0,
+            10 => 1,
+            _ => 2,
+        };
+        (rank, *ip)
+    });
     out.dedup();
-    out
+    out.iter()
+        .map(|ip| format!("http://{ip}:{port}/"))
+        .collect()
 }
 
 /// The address to print and to build absolute URLs with.
