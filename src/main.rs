@@ -13,6 +13,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli
         .lang
-        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+        .unwrap_or_else(|| Lang::from_env_or_system(|k| std::env::var(k).ok(), system_locale));
     commands::run(cli.command, lang)
+}
+
+/// The system's language on Windows and macOS (their settings, not environment variables).
+#[cfg(any(windows, target_os = "macos"))]
+fn system_locale() -> Option<String> {
+    sys_locale::get_locale()
+}
+
+/// Elsewhere the environment variables are the system's language.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn system_locale() -> Option<String> {
+    None
 }

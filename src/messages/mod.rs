@@ -46,12 +46,20 @@ impl Lang {
     /// then `LC_ALL`, `LC_MESSAGES`, `LANG` (the first one set decides); English otherwise.
     /// `get` reads a variable (the caller passes `std::env::var`).
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+        Lang::from_env_or_system(get, || None)
+    }
+
+    /// [`Lang::from_env`], and when none of those variables is set (as on Windows, and on a
+    /// Mac outside the terminal), the system's language from `system` (e.g. `ka-GE`).
+    pub fn from_env_or_system(
+        get: impl Fn(&str) -> Option<String>,
+        system: impl Fn() -> Option<String>,
+    ) -> Lang {
         ["CAMPAIGN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .filter_map(|k| get(k).filter(|v| !v.is_empty()))
-            .map(|v| Lang::from_tag(&v))
-            .next()
-            .flatten()
+            .find_map(|k| get(k).filter(|v| !v.is_empty()))
+            .or_else(system)
+            .and_then(|v| Lang::from_tag(&v))
             .unwrap_or_default()
     }
 
@@ -155,6 +163,16 @@ mod tests {
             }
         };
         assert_eq!(Lang::from_env(env(&[("LANG", "ka_GE.UTF-8")])), Lang::Ka);
+        let georgian_windows = || Some("ka-GE".to_string());
+        assert_eq!(
+            Lang::from_env_or_system(env(&[]), georgian_windows),
+            Lang::Ka
+        );
+        assert_eq!(
+            Lang::from_env_or_system(env(&[("LANG", "en_US.UTF-8")]), georgian_windows),
+            Lang::En,
+            "a variable the editor set decides first"
+        );
         assert_eq!(
             Lang::from_env(env(&[("LANG", "ka_GE.UTF-8"), ("LC_ALL", "en_US.UTF-8")])),
             Lang::En
