@@ -54,6 +54,8 @@ fn page(title: &str, body: &str) -> String {
 async fn a_page_follows_edits_without_touching_the_browser() {
     let fx = fixture("serve-basic");
     let site = fx.path();
+    // The default theme as a folder of the site, so that the test can edit its stylesheet.
+    support::copy_dir(&support::repo().join("themes"), &site.join("themes"));
     let server = serve(site, &[]);
     let profile = tempfile::tempdir().expect("profile dir");
     let (_driver, c) = browser(profile.path()).await;
@@ -80,13 +82,28 @@ async fn a_page_follows_edits_without_touching_the_browser() {
     )
     .await;
 
-    // A stylesheet edit swaps stylesheets without reloading.
+    // A stylesheet edit swaps stylesheets without reloading, and the page stays styled with
+    // the new rule (the theme's own stylesheet, which pages link: its name must not change
+    // under the page in the preview).
     eval(&c, "window.campaignProbe = 1; return true").await;
     std::fs::write(site.join("static/extra.css"), "p { color: #010203; }\n").expect("write");
     wait_for(&c,
         "swapped stylesheets",
         "return window.campaignProbe === 1 && [...document.querySelectorAll('link[rel~=stylesheet]')]\
          .some(l => l.href.includes('campaign-reload='))",
+    ).await;
+    let theme_css = site.join("themes/default/static/style.css");
+    let css = std::fs::read_to_string(&theme_css).expect("the theme's stylesheet");
+    std::fs::write(
+        &theme_css,
+        format!("{css}\nmain h1 {{ color: rgb(1, 2, 3); }}\n"),
+    )
+    .expect("write");
+    wait_for(&c,
+        "the theme's new rule, still styled",
+        "return window.campaignProbe === 1 \
+         && getComputedStyle(document.querySelector('main h1')).color === 'rgb(1, 2, 3)' \
+         && getComputedStyle(document.querySelector('.site-header')).backgroundColor === 'rgb(11, 83, 148)'",
     ).await;
 
     // A broken edit shows the overlay; the fix removes it.

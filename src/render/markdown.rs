@@ -10,7 +10,7 @@ use crate::html::escape;
 use crate::media::video;
 use crate::model::Page;
 use crate::slug::{slugify, unique_anchor};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -44,6 +44,8 @@ struct OpenImage {
     column: usize,
     /// Its alternative text.
     alt: String,
+    /// Its title (`![alt](src "title")`), shown as a tooltip.
+    title: String,
 }
 
 /// Where the first paragraph (the summary) is.
@@ -82,6 +84,8 @@ struct Writer<'p, 'l> {
     footnote_numbers: HashMap<String, usize>,
     heading: Option<OpenHeading>,
     image: Option<OpenImage>,
+    /// Images inside the alternative text of the open image (their text joins it).
+    alt_nesting: usize,
     summary: Summary,
     link_depth: usize,
     /// The source of the directive paragraph being skipped.
@@ -107,6 +111,7 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
         footnote_numbers: HashMap::new(),
         heading: None,
         image: None,
+        alt_nesting: 0,
         summary: Summary::NotYet,
         link_depth: 0,
         directive: None,
@@ -174,6 +179,12 @@ impl<'p> Writer<'p, '_> {
             }
             return;
         }
+        if self.image.is_some()
+            && (self.alt_nesting > 0 || !matches!(event, Event::End(TagEnd::Image)))
+        {
+            self.alt_text(event);
+            return;
+        }
         let body = self.body;
         match event {
             Event::Start(Tag::Paragraph) if directives::is_directive(&body[range.clone()]) => {
@@ -221,7 +232,12 @@ impl<'p> Writer<'p, '_> {
             }) => {
                 self.link_depth += 1;
                 let (line, column) = self.pos(range.start);
-                let dest = self.resolve(&dest_url, line, column);
+                // `<name@example.ge>`: the HTML writer adds `mailto:`.
+                let dest = if link_type == LinkType::Email {
+                    dest_url.to_string()
+                } else {
+                    self.resolve(&dest_url, line, column)
+                };
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(dest),
@@ -233,7 +249,9 @@ impl<'p> Writer<'p, '_> {
                 self.link_depth = self.link_depth.saturating_sub(1);
                 self.events.push(Event::End(TagEnd::Link));
             }
-            Event::Start(Tag::Image { dest_url, .. }) => self.image_start(&dest_url, range),
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => self.image_start(&dest_url, &title, range),
             Event::End(TagEnd::Image) => self.image_end(),
             other => self.text_or_footnote(other, range),
         }
@@ -242,11 +260,6 @@ impl<'p> Writer<'p, '_> {
     /// Text, code, footnotes, paragraphs (for the summary) and everything else.
     fn text_or_footnote(&mut self, event: Event<'p>, range: Range<usize>) {
         match event {
-            Event::Text(t) if self.image.is_some() => {
-                if let Some(img) = self.image.as_mut() {
-                    img.alt.push_str(&t);
-                }
-            }
             Event::FootnoteReference(name) => {
                 let (n, id) = self.footnote(&name);
                 self.html(format!(
@@ -273,6 +286,9 @@ impl<'p> Writer<'p, '_> {
                 if let Some(h) = self.heading.as_mut() {
                     h.text.push_str(&t);
                 }
+                if self.summary == Summary::Inside {
+                    self.out.summary.push_str(&t);
+                }
                 self.covered.push(range);
                 self.events.push(Event::Code(t));
             }
@@ -288,9 +304,16 @@ impl<'p> Writer<'p, '_> {
                 }
                 self.events.push(Event::End(TagEnd::Paragraph));
             }
-            Event::SoftBreak if self.summary == Summary::Inside => {
-                self.out.summary.push(' ');
-                self.events.push(Event::SoftBreak);
+            Event::SoftBreak | Event::HardBreak
+                if self.summary == Summary::Inside || self.heading.is_some() =>
+            {
+                if let Some(h) = self.heading.as_mut() {
+                    h.text.push(' ');
+                }
+                if self.summary == Summary::Inside {
+                    self.out.summary.push(' ');
+                }
+                self.events.push(event);
             }
             other => self.events.push(other),
         }
@@ -364,7 +387,7 @@ impl<'p> Writer<'p, '_> {
     }
 
     /// The start of an image: where it points.
-    fn image_start(&mut self, dest: &str, range: Range<usize>) {
+    fn image_start(&mut self, dest: &str, title: &str, range: Range<usize>) {
         let (line, column) = self.pos(range.start);
         let target = match self.links.resolve(dest, self.page) {
             Ok(Target::Internal { url, .. }) => Ok(url),
@@ -379,7 +402,23 @@ impl<'p> Writer<'p, '_> {
             line,
             column,
             alt: String::new(),
+            title: title.to_string(),
         });
+    }
+
+    /// Inside an image's alternative text only words count: emphasis, code, links and
+    /// images there give their text, a line break a space (an `alt` attribute has no markup).
+    fn alt_text(&mut self, event: Event<'p>) {
+        let Some(img) = self.image.as_mut() else {
+            return;
+        };
+        match event {
+            Event::Text(t) | Event::Code(t) => img.alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => img.alt.push(' '),
+            Event::Start(Tag::Image { .. }) => self.alt_nesting += 1,
+            Event::End(TagEnd::Image) => self.alt_nesting = self.alt_nesting.saturating_sub(1),
+            _ => {}
+        }
     }
 
     /// The end of an image: its `<picture>` (or `<img>`).
@@ -397,7 +436,11 @@ impl<'p> Writer<'p, '_> {
             img.column,
             &mut self.diags,
         );
-        if let Some(html) = html {
+        if let Some(mut html) = html {
+            if !img.title.is_empty() {
+                let title = format!("<img title=\"{}\" ", crate::html::escape(&img.title));
+                html = html.replacen("<img ", &title, 1);
+            }
             self.html(html);
         }
     }
