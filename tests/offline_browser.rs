@@ -275,6 +275,35 @@ fn offline_false_writes_only_a_worker_that_removes_itself() {
 }
 
 #[test]
+fn a_sites_own_sw_js_is_an_error_unless_offline_is_false() {
+    let site = support::bundled_copy();
+    std::fs::write(
+        site.path().join("static/sw.js"),
+        "// the site's own worker\n",
+    )
+    .unwrap();
+    let built = support::build_to_temp(site.path());
+    assert!(!built.ok());
+    assert!(
+        built
+            .stderr
+            .contains("`sw.js` has the name of campaign's offline reading file"),
+        "{}",
+        built.stderr
+    );
+    assert!(built.stderr.contains("static/sw.js"), "{}", built.stderr);
+    let yaml = site.path().join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}offline: false\n")).unwrap();
+    let built = support::build_to_temp(site.path());
+    assert!(built.ok(), "{}", built.stderr);
+    assert_eq!(
+        support::read(&built.out, "sw.js"),
+        "// the site's own worker\n"
+    );
+}
+
+#[test]
 fn the_bundled_site_registers_its_worker_and_keeps_the_self_check_and_the_help_list() {
     let b = support::bundled();
     let sw = support::read(&b.out, "sw.js");

@@ -8,7 +8,9 @@
 //!
 //! `offline: false` in site.yaml writes no `offline.js` and a `sw.js` that deletes what an
 //! earlier worker kept and removes itself (readers who installed one would otherwise keep an
-//! old site). The preview (`serve`) and portable builds write neither file.
+//! old site). The preview (`serve`) and portable builds write neither file. A site's own
+//! `static/sw.js` or `static/offline.js` is an error unless `offline: false`, which publishes
+//! it as it is.
 
 use super::{Context, Step};
 use crate::diagnostics::Diagnostic;
@@ -40,11 +42,25 @@ impl Step for Offline {
     /// `serve` never writes it (previews are not kept), so it needs no re-run there.
     fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
         let c = &cx.site.config;
-        if !c.service_worker() || site_has_own(cx, diags) {
+        if !c.service_worker() {
             return;
         }
         if !c.offline {
-            out.put(WORKER.into(), OFF_JS.as_bytes().to_vec());
+            // A site's own worker stays; else readers' old workers remove themselves.
+            if own_file(cx, &[WORKER]).is_none() {
+                out.put(WORKER.into(), OFF_JS.as_bytes().to_vec());
+            }
+            return;
+        }
+        if let Some(f) = own_file(cx, &[WORKER, REGISTER]) {
+            diags.push(
+                Diagnostic::error(
+                    "offline",
+                    format!("`{}` has the name of campaign's offline reading file", f.out),
+                )
+                .in_file(&f.source)
+                .with_hint("rename the file, or write `offline: false` in site.yaml to publish your own service worker instead of campaign's"),
+            );
             return;
         }
         out.put(REGISTER.into(), REGISTER_JS.as_bytes().to_vec());
@@ -65,30 +81,13 @@ impl Step for Offline {
     }
 }
 
-/// Whether the site ships a `sw.js` or `offline.js` of its own: it is kept, no offline worker
-/// is written, and the editor is told.
-fn site_has_own(cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> bool {
-    let own = cx
-        .src
+/// The site's own static file (or theme asset) published at one of `names`, if any.
+fn own_file<'a>(cx: &Context<'a>, names: &[&str]) -> Option<&'a crate::load::StaticFile> {
+    cx.src
         .statics
         .iter()
         .chain(&cx.src.assets)
-        .find(|f| f.out == WORKER || f.out == REGISTER);
-    let Some(f) = own else {
-        return false;
-    };
-    diags.push(
-        Diagnostic::warning(
-            "offline",
-            format!(
-                "`{}` takes the name of campaign's offline worker, so pages are not kept for reading offline",
-                f.out
-            ),
-        )
-        .in_file(&f.source)
-        .with_hint("rename the file, or write `offline: false` in site.yaml if the site brings its own service worker"),
-    );
-    true
+        .find(|f| names.contains(&f.out.as_str()))
 }
 
 /// The self-check's pages and flow data, and the regional help list (the page using
