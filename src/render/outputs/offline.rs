@@ -64,21 +64,24 @@ impl Step for Offline {
             return;
         }
         out.put(REGISTER.into(), REGISTER_JS.as_bytes().to_vec());
-        let files = out.files();
-        let written: std::collections::HashSet<&str> =
-            files.iter().map(|(p, _)| p.as_str()).collect();
-        let precache: Vec<String> = precache(cx.site, &written)
-            .into_iter()
-            .chain(root_assets(&files))
-            .collect();
-        let js = WORKER_JS
-            .replace("{{version}}", &format!("{:016x}", version(&files)))
-            .replace(
-                "{{precache}}",
-                &serde_json::to_string_pretty(&precache).unwrap_or_else(|_| "[]".into()),
-            );
-        out.put(WORKER.into(), js.into_bytes());
+        out.put(WORKER.into(), worker(cx.site, out).into_bytes());
     }
+}
+
+/// The worker, for what the build wrote so far (`offline.js` included).
+fn worker(site: &Site, out: &Sink) -> String {
+    let files = out.files();
+    let written: std::collections::HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let precache: Vec<String> = precache(site, &written)
+        .into_iter()
+        .chain(root_assets(&files))
+        .collect();
+    WORKER_JS
+        .replace("{{version}}", &format!("{:016x}", version(&files)))
+        .replace(
+            "{{precache}}",
+            &serde_json::to_string_pretty(&precache).unwrap_or_else(|_| "[]".into()),
+        )
 }
 
 /// The site's own static file (or theme asset) published at one of `names`, if any.
