@@ -129,14 +129,32 @@ fn precache(site: &Site, written: &std::collections::HashSet<&str>) -> Vec<Strin
 }
 
 /// The stylesheets, scripts and icons at the root of the site (what every page loads,
-/// whatever their names), except the worker itself.
-fn root_assets(files: &[(String, u64)]) -> impl Iterator<Item = String> + '_ {
-    files
+/// whatever their names), except the worker itself. A file also written under a
+/// content-hashed name (`style.css` and `style.3f2a1c9e07.css`) is kept once, hashed: pages
+/// load that one.
+fn root_assets(files: &[(String, u64)]) -> Vec<String> {
+    let assets: Vec<&str> = files
         .iter()
-        .map(|(p, _)| p)
-        .filter(|p| !p.contains('/') && p.as_str() != WORKER)
+        .map(|(p, _)| p.as_str())
+        .filter(|p| !p.contains('/') && *p != WORKER)
         .filter(|p| [".css", ".js", ".svg"].iter().any(|e| p.ends_with(e)))
-        .cloned()
+        .collect();
+    let plain_of_hashed: std::collections::HashSet<String> =
+        assets.iter().filter_map(|p| unhashed(p)).collect();
+    assets
+        .into_iter()
+        .filter(|p| !plain_of_hashed.contains(*p))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `style.css` for a content-hashed name such as `style.3f2a1c9e07.css` (a part of at least 8
+/// hexadecimal digits before the extension).
+fn unhashed(name: &str) -> Option<String> {
+    let (rest, ext) = name.rsplit_once('.')?;
+    let (stem, hash) = rest.rsplit_once('.')?;
+    let hex = hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    (hex && !stem.is_empty()).then(|| format!("{stem}.{ext}"))
 }
 
 /// The cache's version: a hash of every file's path and content hash (sorted by path) and of
@@ -164,14 +182,26 @@ mod tests {
             "favicon.svg",
             "images/a.svg",
             "index.html",
-            "style.3f2a1c9e.css",
+            "style.3f2a1c9e07.css",
+            "style.css",
             "sw.js",
+            "video.min.js",
         ]
         .iter()
         .map(|p| (p.to_string(), 0))
         .collect();
-        let assets: Vec<String> = root_assets(&files).collect();
-        assert_eq!(assets, ["check.js", "favicon.svg", "style.3f2a1c9e.css"]);
+        assert_eq!(
+            root_assets(&files),
+            [
+                "check.js",
+                "favicon.svg",
+                "style.3f2a1c9e07.css",
+                "video.min.js"
+            ]
+        );
+        assert_eq!(unhashed("check.0123abcdef.js").as_deref(), Some("check.js"));
+        assert_eq!(unhashed("video.min.js"), None);
+        assert_eq!(unhashed(".0123abcdef.js"), None);
     }
 
     #[test]
