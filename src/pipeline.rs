@@ -32,6 +32,9 @@ pub struct BuildOptions {
     /// Write links that work when the site is opened from disk (`file://`): a link to a
     /// folder names its `index.html`, and the self-check loads each step as a page.
     pub portable: bool,
+    /// A build for `campaign serve`'s preview: no service worker is written or registered,
+    /// so an editor's browser never shows pages kept from an earlier build.
+    pub preview: bool,
 }
 
 impl Default for BuildOptions {
@@ -44,6 +47,7 @@ impl Default for BuildOptions {
             output: None,
             force: false,
             portable: false,
+            preview: false,
         }
     }
 }
@@ -115,6 +119,7 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
     apply_base_url(&mut src, opts, &mut diags);
     if let Some(cfg) = src.config.as_mut() {
         cfg.portable = opts.portable;
+        cfg.preview = opts.preview;
     }
     // The output folder must be one a build may fill; nothing is touched otherwise.
     let target = match opts.output.as_ref() {
@@ -199,9 +204,10 @@ fn output_dir(
 /// The build options that change the output, as one string for the fingerprint.
 fn options_key(opts: &BuildOptions) -> String {
     format!(
-        "{:?}|{:?}|{:?}|{}|{}",
+        "{:?}|{:?}|{:?}|{:?}|{}|{}",
         opts.drafts,
         opts.portable,
+        opts.preview,
         opts.base_url,
         opts.today.iso(),
         opts.process_images

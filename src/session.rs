@@ -21,9 +21,11 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session for the site at `root`; builds go into memory whatever `opts.output` says.
+    /// A session for the site at `root`; builds go into memory whatever `opts.output` says,
+    /// and are previews (`opts.preview`: no service worker, so a browser never keeps them).
     pub fn new(root: PathBuf, mut opts: BuildOptions) -> Self {
         opts.output = None;
+        opts.preview = true;
         Session {
             root,
             opts,

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// The finished site in memory: output path (relative, `/`) → bytes.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +68,8 @@ impl Output {
 pub struct DiskSink {
     dir: PathBuf,
     dirs: Mutex<HashSet<PathBuf>>,
-    paths: Mutex<HashSet<String>>,
+    /// Every file written, with the XXH3 hash of its bytes.
+    paths: Mutex<HashMap<String, u64>>,
     count: AtomicUsize,
     error: Mutex<Option<String>>,
 }
@@ -146,6 +148,24 @@ impl Sink {
         self.len() == 0
     }
 
+    /// Every file added so far with the XXH3 hash of its bytes, sorted by path (a disk sink
+    /// hashes each file as it writes it, so nothing is read back).
+    pub fn files(&self) -> Vec<(String, u64)> {
+        let mut v: Vec<(String, u64)> = match self {
+            Sink::Memory(o) => o
+                .lock()
+                .map(|o| o.iter().map(|(p, b)| (p.clone(), xxh3_64(b))).collect())
+                .unwrap_or_default(),
+            Sink::Disk(d) => d
+                .paths
+                .lock()
+                .map(|p| p.iter().map(|(p, h)| (p.clone(), *h)).collect())
+                .unwrap_or_default(),
+        };
+        v.sort_unstable();
+        v
+    }
+
     /// The first write error, in plain words.
     pub fn error(&self) -> Option<String> {
         match self {
@@ -165,7 +185,10 @@ impl Sink {
 
 impl DiskSink {
     fn contains(&self, path: &str) -> bool {
-        self.paths.lock().map(|p| p.contains(path)).unwrap_or(false)
+        self.paths
+            .lock()
+            .map(|p| p.contains_key(path))
+            .unwrap_or(false)
     }
 
     fn write(&self, path: String, bytes: &[u8]) {
@@ -186,10 +209,11 @@ impl DiskSink {
                 }
             }
         }
+        let hash = xxh3_64(bytes);
         let fresh = self
             .paths
             .lock()
-            .map(|mut p| p.insert(path))
+            .map(|mut p| p.insert(path, hash).is_none())
             .unwrap_or(true);
         if let Err(e) = std::fs::write(&target, bytes) {
             self.fail(&target.display().to_string(), &e);

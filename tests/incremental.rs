@@ -19,6 +19,9 @@ fn options() -> BuildOptions {
     BuildOptions {
         today: today(),
         base_url: Some("http://127.0.0.1:4717/".into()),
+        // What a session builds (`serve`'s preview, without the offline worker), so that the
+        // full builds compared with it are the same kind of build.
+        preview: true,
         ..Default::default()
     }
 }

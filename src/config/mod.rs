@@ -56,6 +56,10 @@ pub struct Config {
     /// Site addresses whose pages get a printable poster (`posters:`; a section's address
     /// covers its pages); `None` when not given: `/services/` and the self-check.
     pub posters: Option<Vec<String>>,
+    /// `offline:`: readers' browsers keep the pages they opened, the self-check and the
+    /// regional help list for reading without a connection (a service worker, `sw.js`);
+    /// `offline: false` turns it off. On when not given.
+    pub offline: bool,
     /// Every other key, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
     /// The 1-based line in site.yaml of each `menu:` entry, for messages about them.
@@ -71,12 +75,28 @@ pub struct Config {
     /// not by site.yaml).
     #[serde(skip)]
     pub portable: bool,
+    /// The build is `campaign serve`'s preview, which must never be kept by a reader's
+    /// browser (set by the build, not by site.yaml).
+    #[serde(skip)]
+    pub preview: bool,
 }
 
 impl Config {
     /// The default language code (the first configured).
     pub fn default_lang(&self) -> &str {
         &self.languages[0].code
+    }
+
+    /// Whether the build writes a service worker (`sw.js`) at all: not for the preview and
+    /// not for reading from disk (`file://` has no service workers).
+    pub fn service_worker(&self) -> bool {
+        !self.portable && !self.preview
+    }
+
+    /// Whether pages load the script that installs the offline worker: `offline:` is on and
+    /// the build writes a worker.
+    pub fn offline_reading(&self) -> bool {
+        self.offline && self.service_worker()
     }
 
     /// Whether `code` is a configured language.

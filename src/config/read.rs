@@ -21,6 +21,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
     let theme = theme(&map, &source, &mut errors);
     let output_keep = output_keep(&map, &source, &mut errors);
     let posters = posters(&map, &source, &mut errors);
+    let offline = offline(&map, &source, &mut errors);
     let extra = extra(&map);
     if let Some((key, line)) = yaml::duplicate_top_level_key(text) {
         errors.push(
@@ -45,7 +46,9 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         poster_lines: item_lines(text, "posters", map.get("posters")),
         posters,
         footer_line: yaml::key_line(text, "footer").unwrap_or(1),
+        offline,
         portable: false,
+        preview: false,
         extra,
     })
 }
@@ -280,6 +283,7 @@ fn extra(map: &serde_yaml::Mapping) -> serde_json::Value {
                 | "theme"
                 | "output_keep"
                 | "posters"
+                | "offline"
         ) {
             extra.insert(k, yaml::to_json(v));
         }
@@ -377,4 +381,20 @@ fn posters(
         ));
     }
     Some(paths)
+}
+
+/// `offline:`: `true` (the default) or `false`.
+fn offline(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnostic>) -> bool {
+    match map.get("offline") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            errors.push(source.error(
+                "offline",
+                "`offline` should be `true` or `false`".into(),
+                "write `offline: false` to turn offline reading off, or delete the line to keep it on",
+            ));
+            true
+        }
+    }
 }

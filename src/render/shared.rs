@@ -61,6 +61,7 @@ impl LangShared {
             "locale": c.languages.iter().find(|l| l.code == lang).map(|l| l.locale.clone()),
             "extra": c.extra,
             "portable": c.portable,
+            "offline": c.offline_reading(),
             "today": site.today.iso(),
         });
         let mut menu = Vec::new();

@@ -1,5 +1,6 @@
 //! Outputs after the pages: a list of steps, each one file with one job (sitemap, 404 page,
-//! posters, alias redirects, calendars, feeds, static files; next the search index).
+//! posters, alias redirects, calendars, feeds, static files, the offline worker; next the
+//! search index).
 //! [`render`](super::render) runs them all once the pages are written and no page has an
 //! error; `serve` runs again, after an edit of page bodies, only the steps that read them.
 //!
@@ -10,6 +11,7 @@ mod aliases;
 mod calendars;
 mod feeds;
 mod not_found;
+mod offline;
 mod posters;
 mod sitemap;
 mod statics;
@@ -51,7 +53,8 @@ pub trait Step: Sync {
 
 /// Every output after the pages, in the order they run: a later step sees what earlier ones
 /// wrote (an alias may not take the address of a page, a poster or the sitemap); static
-/// files go last, so a rendered file of the same path wins.
+/// files go after the rendered files, so a rendered file of the same path wins; the offline
+/// worker goes last, as it lists and hashes what the others wrote.
 pub const STEPS: &[&dyn Step] = &[
     &sitemap::Sitemap,
     &posters::Posters,
@@ -60,6 +63,7 @@ pub const STEPS: &[&dyn Step] = &[
     &calendars::Calendars,
     &feeds::Feeds,
     &statics::Statics,
+    &offline::Offline,
 ];
 
 /// Run every step.
