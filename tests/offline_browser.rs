@@ -307,21 +307,40 @@ fn a_sites_own_sw_js_is_an_error_unless_offline_is_false() {
 fn the_bundled_site_registers_its_worker_and_keeps_the_self_check_and_the_help_list() {
     let b = support::bundled();
     let sw = support::read(&b.out, "sw.js");
+    let about = support::read(&b.out, "en/about/index.html");
+    // The stylesheet and the script by the content-hashed names the pages link.
+    let linked = |prefix: &str| -> String {
+        support::attrs(
+            &about,
+            if prefix.ends_with("css") {
+                "href"
+            } else {
+                "src"
+            },
+        )
+        .into_iter()
+        .find(|u| u.starts_with(&format!("../../{}", &prefix[..prefix.len() - 4])))
+        .map(|u| format!("\"{}\"", u.trim_start_matches("../../")))
+        .unwrap_or_else(|| panic!("the page links no {prefix}:\n{about}"))
+    };
+    let (style, register) = (linked("style.css"), linked("offline.js"));
     for kept in [
         "\"check/\"",
         "\"en/check/r/2-3/\"",
         "\"check/flow.json\"",
         "\"help/\"",
         "\"en/help/tolerant/\"",
-        "\"style.css\"",
-        "\"offline.js\"",
+        style.as_str(),
+        register.as_str(),
     ] {
         assert!(sw.contains(kept), "sw.js keeps {kept}:\n{sw}");
     }
     assert!(!sw.contains("\"sw.js\""), "the worker does not keep itself");
-    let about = support::read(&b.out, "en/about/index.html");
     assert!(
-        about.contains("<script src=\"../../offline.js\" defer></script>"),
+        about.contains(&format!(
+            "<script src=\"../../{}\" defer></script>",
+            register.trim_matches('"')
+        )),
         "{about}"
     );
 }

@@ -1,7 +1,7 @@
 //! Content-hashed names for the site's stylesheets and scripts (`style.css` →
 //! `style.3f2a1c9e07.css`), so that hosts and browsers may keep them for a year: a changed file
 //! gets a new name. Templates keep writing `"/style.css" | rel`; the plain name is written too,
-//! for links written by hand.
+//! for links written by hand. The preview (`serve`) keeps the plain names.
 
 use crate::load::StaticFile;
 use std::collections::HashMap;
@@ -17,20 +17,41 @@ pub struct AssetNames(HashMap<String, String>);
 impl AssetNames {
     /// The hashed names of the root-level `*.css` and `*.js` files among `statics`.
     pub fn new(statics: &[StaticFile]) -> AssetNames {
-        let names = statics
-            .iter()
-            .filter(|s| !s.out.contains('/') && !KEEP.contains(&s.out.as_str()))
-            .filter_map(|s| {
-                let (stem, ext) = s.out.rsplit_once('.')?;
-                if ext != "css" && ext != "js" {
-                    return None;
-                }
-                let hash = xxhash_rust::xxh3::xxh3_64(&s.bytes);
-                let hashed = format!("/{stem}.{:010x}.{ext}", hash >> 24);
-                Some((format!("/{}", s.out), hashed))
-            })
-            .collect();
-        AssetNames(names)
+        let mut names = AssetNames::default();
+        for s in statics {
+            names.add(&s.out, &s.bytes);
+        }
+        names
+    }
+
+    /// Give the file at output path `out` with these bytes its hashed name, when it is a
+    /// stylesheet or script at the root.
+    fn add(&mut self, out: &str, bytes: &[u8]) {
+        if out.contains('/') || KEEP.contains(&out) {
+            return;
+        }
+        let Some((stem, ext)) = out.rsplit_once('.') else {
+            return;
+        };
+        if ext == "css" || ext == "js" {
+            let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+            let hashed = format!("/{stem}.{:010x}.{ext}", hash >> 24);
+            self.0.insert(format!("/{out}"), hashed);
+        }
+    }
+
+    /// The names a build of `config` uses: none in `campaign serve`'s preview, whose live
+    /// reload fetches a changed stylesheet again under the name the page already has.
+    pub fn for_build(config: &crate::config::Config, statics: &[StaticFile]) -> AssetNames {
+        if config.preview {
+            return AssetNames::default();
+        }
+        let mut names = AssetNames::new(statics);
+        if config.offline_reading() {
+            let (name, bytes) = crate::render::outputs::offline::register_script();
+            names.add(name, bytes.as_bytes());
+        }
+        names
     }
 
     /// The hashed site path of `site_path`, when it is a hashed file.

@@ -57,7 +57,7 @@ impl Setup {
         let guard = Arc::new(templates::CaseGuard::default());
         let links = templates::Links {
             portable: site.config.portable,
-            assets: Arc::new(assets::AssetNames::new(&src.statics)),
+            assets: Arc::new(assets::AssetNames::for_build(&site.config, &src.statics)),
         };
         let tera = match templates::build(
             &src.templates,

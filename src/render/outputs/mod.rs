@@ -11,7 +11,7 @@ mod aliases;
 mod calendars;
 mod feeds;
 mod not_found;
-mod offline;
+pub mod offline;
 mod posters;
 mod sitemap;
 mod statics;

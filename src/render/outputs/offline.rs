@@ -15,6 +15,7 @@
 use super::{Context, Step};
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
+use crate::render::assets::AssetNames;
 use crate::write::Sink;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -29,6 +30,11 @@ const WORKER_JS: &str = include_str!("offline/sw.js");
 const OFF_JS: &str = include_str!("offline/off.js");
 /// The installing script.
 const REGISTER_JS: &str = include_str!("offline/offline.js");
+
+/// The script that installs the worker: its output name and text.
+pub fn register_script() -> (&'static str, &'static str) {
+    (REGISTER, REGISTER_JS)
+}
 
 /// Writes `sw.js` and `offline.js`.
 pub struct Offline;
@@ -64,6 +70,10 @@ impl Step for Offline {
             return;
         }
         out.put(REGISTER.into(), REGISTER_JS.as_bytes().to_vec());
+        // Pages load it by its content-hashed name (see `render::assets`).
+        if let Some(hashed) = AssetNames::for_build(c, &cx.src.statics).output_of(REGISTER) {
+            out.put(hashed.to_string(), REGISTER_JS.as_bytes().to_vec());
+        }
         out.put(WORKER.into(), worker(cx.site, out).into_bytes());
     }
 }

@@ -15,7 +15,7 @@ impl Step for Statics {
     }
 
     fn write(&self, cx: &Context<'_>, out: &Sink, _diags: &mut Vec<Diagnostic>) {
-        let hashed = AssetNames::new(&cx.src.statics);
+        let hashed = AssetNames::for_build(&cx.site.config, &cx.src.statics);
         for s in cx.src.statics.iter().chain(&cx.src.assets) {
             // Markdown beside static files is a video transcript, shown inside its page.
             if !s.out.ends_with(".md") {
