@@ -13,7 +13,7 @@ use std::path::Path;
 /// test fails when a file has more *or fewer* (so the list shrinks as they are translated).
 const STILL_ENGLISH: &[(&str, usize)] = &[
     ("src/archive.rs", 3),
-    ("src/commands.rs", 4),
+    ("src/commands.rs", 3),
     ("src/external.rs", 1),
     ("src/load/mod.rs", 5),
     ("src/load/walk.rs", 1),
@@ -30,7 +30,6 @@ const STILL_ENGLISH: &[(&str, usize)] = &[
     ("src/render/directives.rs", 1),
     ("src/render/embeds.rs", 2),
     ("src/render/i18n.rs", 2),
-    ("src/render/links.rs", 1),
     ("src/render/lints/regions.rs", 2),
     ("src/render/outputs/aliases.rs", 1),
     ("src/render/outputs/posters.rs", 4),
