@@ -59,17 +59,25 @@ fn build_site(args: BuildArgs, words: &Messages) -> ExitCode {
     print_diagnostics(&b.diagnostics, words);
     let (e, w) = diagnostics::count(&b.diagnostics);
     if b.failed() {
-        eprintln!(
-            "build failed: {e} {}, {w} {}; the previous output was left as it was",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
+        let (es, ws) = (e.to_string(), w.to_string());
+        let line = words.word(
+            "build-failed",
+            &[("errors", &es), ("warnings", &ws)],
+            || {
+                format!(
+                    "build failed: {e} {}, {w} {}; the previous output was left as it was",
+                    plural(e, "error", "errors"),
+                    plural(w, "warning", "warnings")
+                )
+            },
         );
+        eprintln!("{line}");
         return ExitCode::from(1);
     }
     if let Some(file) = &args.zip {
         return write_zip(&mut b, file, w, words);
     }
-    println!("{}", built_line(&b, &dest, w));
+    println!("{}", built_line(&b, &dest, w, words));
     ExitCode::SUCCESS
 }
 
@@ -81,11 +89,12 @@ fn write_zip(b: &mut Build, file: &Path, warnings: usize, words: &Messages) -> E
     match crate::archive::write(&out, file) {
         Ok(size) => {
             b.files_written = out.len();
-            let line = built_line(b, file, warnings);
-            println!(
-                "{line} ({} KB, made to be opened from disk)",
-                size.div_ceil(1024)
-            );
+            let line = built_line(b, file, warnings, words);
+            let kb = size.div_ceil(1024).to_string();
+            let zip = words.word("build-zip", &[("kb", &kb)], || {
+                format!("({kb} KB, made to be opened from disk)")
+            });
+            println!("{line} {zip}");
             ExitCode::SUCCESS
         }
         Err(err) => {
@@ -93,7 +102,8 @@ fn write_zip(b: &mut Build, file: &Path, warnings: usize, words: &Messages) -> E
                 "zip",
                 format!("could not write `{}`: {err}", file.display()),
             )
-            .with_hint("check that the folder exists and that you may write to it");
+            .with_hint("check that the folder exists and that you may write to it")
+            .tr("zip", &[("file", &file.display().to_string())]);
             eprint!("{}", d.render_text_in(words));
             ExitCode::from(1)
         }
@@ -101,22 +111,57 @@ fn write_zip(b: &mut Build, file: &Path, warnings: usize, words: &Messages) -> E
 }
 
 /// The last line of a successful build: pages, files, images, warnings and time.
-fn built_line(b: &Build, dest: &Path, warnings: usize) -> String {
+fn built_line(b: &Build, dest: &Path, warnings: usize, words: &Messages) -> String {
     let pages = b.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>();
+    let count = warnings.to_string();
     let warnings = format!("{warnings} {}", plural(warnings, "warning", "warnings"));
     let ms = b.elapsed.as_millis();
+    let (p, f, m, d) = (
+        pages.to_string(),
+        b.files_written.to_string(),
+        ms.to_string(),
+        dest.display().to_string(),
+    );
+    let (e, c) = (b.images.encoded.to_string(), b.images.cached.to_string());
+    let images = if b.images.encoded + b.images.cached > 0 {
+        "yes"
+    } else {
+        "no"
+    };
+    let mut args = vec![
+        ("pages", p.as_str()),
+        ("files", &f),
+        ("dest", &d),
+        ("warnings", &count),
+        ("ms", &m),
+        ("images", images),
+        ("encoded", &e),
+        ("cached", &c),
+    ];
     if b.unchanged {
-        return format!(
-            "nothing changed since the last build: {pages} pages, {} files in {} are up to date, {warnings}, in {ms} ms",
-            b.files_written,
-            dest.display(),
-        );
+        return words.word("build-unchanged", &args, || {
+            format!(
+                "nothing changed since the last build: {pages} pages, {} files in {} are up to date, {warnings}, in {ms} ms",
+                b.files_written,
+                dest.display(),
+            )
+        });
     }
     let langs: Vec<String> = b
         .pages_per_lang
         .iter()
         .map(|(l, n)| format!("{n} {l}"))
         .collect();
+    let langs_ka: Vec<String> = b
+        .pages_per_lang
+        .iter()
+        .map(|(l, n)| format!("{l}: {n}"))
+        .collect();
+    let langs_ka = langs_ka.join(", ");
+    args.push(("langs", &langs_ka));
+    if let Some(line) = words.text("build-done", None, &args) {
+        return line;
+    }
     let images = if b.images.encoded + b.images.cached > 0 {
         format!(
             "images: {} encoded, {} from cache, ",
@@ -145,11 +190,11 @@ fn check_site(args: CheckArgs, words: &Messages) -> ExitCode {
     let mut b = build(&root, &opts);
     if args.external {
         let links = external::collect(&load::load(&root));
-        eprintln!(
-            "checking {} external links ({} at a time)...",
-            links.len(),
-            external::CONCURRENCY
-        );
+        let (n, at) = (links.len().to_string(), external::CONCURRENCY.to_string());
+        let line = words.word("check-external", &[("count", &n), ("at", &at)], || {
+            format!("checking {n} external links ({at} at a time)...")
+        });
+        eprintln!("{line}");
         b.diagnostics.extend(external::check(&links));
         diagnostics::sort(&mut b.diagnostics);
     }

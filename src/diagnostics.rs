@@ -76,6 +76,18 @@ pub struct Translatable {
     pub args: Vec<(String, String)>,
 }
 
+/// The id of a message in campaign's catalogues with its arguments, for a helper that makes
+/// the message ([`Diagnostic::with_tr`]); such helpers always attach a hint.
+pub fn tr(id: &str, args: &[(&str, &str)]) -> Translatable {
+    Translatable {
+        id: id.to_string(),
+        args: args
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
 impl Diagnostic {
     /// A new error with a message and no location.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
@@ -108,13 +120,14 @@ impl Diagnostic {
 
     /// Mark the message (and its hint) as translated under `id`, with these arguments.
     pub fn tr(mut self, id: &str, args: &[(&str, &str)]) -> Self {
-        self.tr = Some(Translatable {
-            id: id.to_string(),
-            args: args
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        });
+        self.tr = Some(tr(id, args));
+        self
+    }
+
+    /// [`Diagnostic::tr`] with an id and arguments made earlier by [`tr`] (for helpers that
+    /// make messages for their callers).
+    pub fn with_tr(mut self, tr: Translatable) -> Self {
+        self.tr = Some(tr);
         self
     }
 

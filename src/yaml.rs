@@ -34,7 +34,8 @@ pub fn parse(text: &str, file: &str, line_offset: usize, whole: &str) -> Result<
                 )
                 .with_hint(
                     "check the indentation, that each line reads `key: value`, and that text with a colon is in quotes",
-                ),
+                )
+                .tr("yaml", &[("kind", yaml_problem_key(&raw))]),
             };
             Err(d
                 .in_file(file)
@@ -101,6 +102,21 @@ fn too_large_number(raw: &str) -> Option<Diagnostic> {
             .with_hint("if it is not a number to count with (a phone, account or ID number), put it in quotes: \"...\"")
             .tr("yaml-number", &[("number", number)]),
     )
+}
+
+/// The kind of a YAML parser message, for the catalogue (its own words are English).
+fn yaml_problem_key(raw: &str) -> &'static str {
+    if raw.contains("duplicate") {
+        "duplicate"
+    } else if raw.contains("recursion limit exceeded") {
+        "deep"
+    } else if raw.contains("mapping values are not allowed") {
+        "colon"
+    } else if raw.contains("found character that cannot start any plain token") {
+        "character"
+    } else {
+        "other"
+    }
 }
 
 /// Turn a YAML parser message into plain words without positions.
@@ -194,7 +210,20 @@ pub fn key_string(k: &Value) -> String {
     }
 }
 
-/// A human word for the kind of a YAML value, for messages.
+/// The kind of a YAML value as a key for the catalogue: `list`, `text`, `yesno`.
+pub fn kind_key(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "yesno",
+        Value::Number(_) => "number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "list",
+        Value::Mapping(_) => "group",
+        Value::Tagged(_) => "tagged",
+    }
+}
+
+/// The kind of a value in plain words: "a list", "text".
 pub fn kind_word(v: &Value) -> &'static str {
     match v {
         Value::Null => "nothing",

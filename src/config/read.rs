@@ -3,7 +3,7 @@
 
 use super::normalize_base_url;
 use super::{Config, Language, Localized, builtin_language, is_theme_name, looks_like_lang};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Translatable, tr};
 use crate::yaml;
 use serde_yaml::Value;
 
@@ -29,7 +29,8 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
                 .in_file(file)
                 .at_line(line)
                 .with_source(text)
-                .with_hint("keep one of them"),
+                .with_hint("keep one of them")
+                .tr("config-duplicate-key", &[("key", &key)]),
         );
     }
     if !errors.is_empty() {
@@ -61,9 +62,10 @@ struct Source<'a> {
 
 impl Source<'_> {
     /// A `config` error at the value of `key` (line 1 when the key is not found).
-    fn error(&self, key: &str, msg: String, hint: &str) -> Diagnostic {
+    fn error(&self, key: &str, msg: String, hint: &str, tr: Translatable) -> Diagnostic {
         let line = yaml::key_line(self.text, key).unwrap_or(1);
         Diagnostic::error("config", msg)
+            .with_tr(tr)
             .in_file(self.file)
             .at(line, yaml::value_col(self.text, key))
             .with_source(self.text)
@@ -86,7 +88,8 @@ fn top_mapping(value: Value, file: &str) -> Result<serde_yaml::Mapping, Vec<Diag
             )
             .in_file(file)
             .at_line(1)
-            .with_hint("start with `title:` and `languages:` (see README, \"Configuration\")"),
+            .with_hint("start with `title:` and `languages:` (see README, \"Configuration\")")
+            .tr("config-not-mapping", &[("kind", yaml::kind_key(&other))]),
         ]),
     }
 }
@@ -147,12 +150,22 @@ fn languages(
         Some(Value::Sequence(items)) => {
             let languages = language_list(items, source, errors);
             if languages.is_empty() && errors.is_empty() {
-                errors.push(source.error("languages", "no languages are listed".into(), hint));
+                errors.push(source.error(
+                    "languages",
+                    "no languages are listed".into(),
+                    hint,
+                    tr("config-no-languages", &[]),
+                ));
             }
             languages
         }
         Some(_) => {
-            errors.push(source.error("languages", "`languages` should be a list".into(), hint));
+            errors.push(source.error(
+                "languages",
+                "`languages` should be a list".into(),
+                hint,
+                tr("config-languages-list", &[]),
+            ));
             Vec::new()
         }
     }
@@ -168,12 +181,14 @@ fn language_list(items: &[Value], source: &Source, errors: &mut Vec<Diagnostic>)
                 "languages",
                 format!("`{code}` is not a language code"),
                 "use two-letter codes such as `ka` and `en`, the default language first",
+                tr("config-language-code", &[("code", &code)]),
             ));
         } else if languages.iter().any(|l| l.code == code) {
             errors.push(source.error(
                 "languages",
                 format!("the language `{code}` is listed twice"),
                 "list each language once",
+                tr("config-language-twice", &[("code", &code)]),
             ));
         } else {
             languages.push(language(&code, entry.name, entry.locale));
@@ -211,6 +226,10 @@ fn localized(
                     yaml::kind_word(other)
                 ),
                 "write it per language, e.g. `ka: ...` and `en: ...` indented under it",
+                tr(
+                    "config-localized",
+                    &[("key", key), ("kind", yaml::kind_key(other))],
+                ),
             ));
             Localized::default()
         }
@@ -233,6 +252,7 @@ fn base_url(
                     "base_url",
                     format!("`{s}` is not a web address"),
                     "write the full address, starting with https://, e.g. https://example.ge/",
+                    tr("config-base-url", &[("value", s)]),
                 ));
             }
             url
@@ -242,6 +262,7 @@ fn base_url(
                 "base_url",
                 "`base_url` should be a web address".into(),
                 "e.g. base_url: https://example.ge/",
+                tr("config-base-url-kind", &[]),
             ));
             None
         }
@@ -262,8 +283,8 @@ fn theme(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnostic
                 "theme",
                 format!("`{theme}` is not the name of a theme: a theme is a folder under themes/"),
                 "write only the folder's name, like `theme: campaign` for themes/campaign/, or delete the line to use the built-in default theme",
-            )
-            .tr("theme-name", &[("theme", &theme)]),
+                tr("theme-name", &[("theme", &theme)]),
+            ),
         );
     }
     theme
@@ -339,6 +360,7 @@ fn output_keep(
                     "output_keep",
                     "`output_keep` should list names of files or folders at the top of the output folder".into(),
                     hint,
+                    tr("config-output-keep-names", &[]),
                 ));
             }
             names
@@ -348,6 +370,7 @@ fn output_keep(
                 "output_keep",
                 "`output_keep` should be a list of names".into(),
                 hint,
+                tr("config-output-keep-list", &[]),
             ));
             Vec::new()
         }
@@ -378,6 +401,7 @@ fn posters(
             "posters",
             "`posters` should be a list of site addresses".into(),
             "write the addresses of pages or sections, e.g. `posters: [/services/, /check/]`, or `posters: []` for none",
+            tr("config-posters", &[]),
         ));
     }
     Some(paths)

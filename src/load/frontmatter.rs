@@ -1,7 +1,7 @@
 //! Front matter: split the YAML block off a Markdown file and read the common keys with their lines.
 
 use crate::date::Date;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Translatable, tr};
 use crate::yaml;
 use serde_yaml::Value;
 
@@ -144,8 +144,10 @@ impl PageText<'_> {
     }
 
     /// A `front-matter` error at the value of `key` (only the file when it is not found).
-    fn error(&self, key: &str, msg: String, hint: &str) -> Diagnostic {
-        let mut d = Diagnostic::error("front-matter", msg).in_file(self.file);
+    fn error(&self, key: &str, msg: String, hint: &str, tr: Translatable) -> Diagnostic {
+        let mut d = Diagnostic::error("front-matter", msg)
+            .with_tr(tr)
+            .in_file(self.file);
         if let Some(l) = self.line_of(key) {
             d = d
                 .at(l, yaml::value_col(self.split.yaml, key))
@@ -170,7 +172,8 @@ impl PageText<'_> {
                 .in_file(self.file)
                 .at_line(self.split.yaml_line_offset + 1)
                 .with_source(self.whole)
-                .with_hint("write at least `title: ...` between the `---` lines"),
+                .with_hint("write at least `title: ...` between the `---` lines")
+                .tr("fm-not-mapping", &[("kind", yaml::kind_key(&other))]),
             ]),
         }
     }
@@ -186,7 +189,8 @@ impl PageText<'_> {
             .in_file(self.file)
             .at(line + self.split.yaml_line_offset, 1)
             .with_source(self.whole)
-            .with_hint("keep one of them and delete the other"),
+            .with_hint("keep one of them and delete the other")
+            .tr("duplicate-key", &[("key", &key)]),
         )
     }
 
@@ -200,6 +204,7 @@ impl PageText<'_> {
                 "title",
                 "the `title` is empty".into(),
                 "write the page title after `title:`",
+                tr("fm-empty-title", &[]),
             ));
         }
         Some(
@@ -246,8 +251,8 @@ impl Field<'_> {
         }
     }
 
-    fn error(&mut self, msg: String, hint: &str) {
-        self.errors.push(self.page.error(self.key, msg, hint));
+    fn error(&mut self, msg: String, hint: &str, tr: Translatable) {
+        self.errors.push(self.page.error(self.key, msg, hint, tr));
     }
 
     /// A text value (numbers are taken as text).
@@ -261,6 +266,10 @@ impl Field<'_> {
                 self.error(
                     format!("`{key}` should be text, not {}", yaml::kind_word(other)),
                     "write it on one line after the colon",
+                    tr(
+                        "fm-not-text",
+                        &[("key", key), ("kind", yaml::kind_key(other))],
+                    ),
                 );
                 None
             }
@@ -280,6 +289,7 @@ impl Field<'_> {
             self.error(
                 format!("`{key}` is not a date: `{s}`"),
                 "write dates as YYYY-MM-DD, for example 2025-03-07",
+                tr("fm-not-date", &[("key", key), ("value", &s)]),
             );
         }
         date
@@ -292,6 +302,7 @@ impl Field<'_> {
             other => self.error(
                 format!("`draft` should be true or false, not {}", describe(other)),
                 "write `draft: true` to hide the page, or delete the line",
+                tr("fm-draft", &[("value", &describe_tr(other))]),
             ),
         }
     }
@@ -303,6 +314,7 @@ impl Field<'_> {
             other => self.error(
                 format!("`weight` should be a whole number, not {}", describe(other)),
                 "pages with a smaller weight come first in lists, e.g. `weight: 10`",
+                tr("fm-weight", &[("value", &describe_tr(other))]),
             ),
         }
     }
@@ -317,6 +329,7 @@ impl Field<'_> {
                         None => self.error(
                             "every alias should be an address like /old/path/".into(),
                             hint,
+                            tr("fm-alias", &[]),
                         ),
                     }
                 }
@@ -329,6 +342,7 @@ impl Field<'_> {
                     yaml::kind_word(other)
                 ),
                 hint,
+                tr("fm-aliases", &[("kind", yaml::kind_key(other))]),
             ),
         }
     }
@@ -339,6 +353,15 @@ fn describe(v: &Value) -> String {
         Value::String(s) => format!("`{s}`"),
         Value::Number(n) => format!("`{n}`"),
         other => yaml::kind_word(other).to_string(),
+    }
+}
+
+/// [`describe`] for the catalogue: the value in backticks, or the key of its kind
+/// ([`yaml::kind_key`]) for the Georgian words.
+fn describe_tr(v: &Value) -> String {
+    match v {
+        Value::String(_) | Value::Number(_) => describe(v),
+        other => yaml::kind_key(other).to_string(),
     }
 }
 

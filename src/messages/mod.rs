@@ -7,6 +7,8 @@
 //! A leaf: this module knows languages and catalogues, not diagnostics; `diagnostics`
 //! asks it for texts ([`Messages::text`]).
 
+#[cfg(test)]
+mod coverage;
 pub mod fluent;
 
 use fluent::Bundle;

@@ -227,7 +227,11 @@ impl LinkTable<'_> {
                         l.name
                     ),
                 )
-                .with_hint(format!("translate {} into this page's language", p.file));
+                .with_hint(format!("translate {} into this page's language", p.file))
+                .tr(
+                    "link-other-language",
+                    &[("dest", dest), ("language", &l.name), ("file", &p.file)],
+                );
                 return Some((p.url.clone(), Some(note)));
             }
         }
