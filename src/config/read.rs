@@ -417,6 +417,7 @@ fn offline(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnost
                 "offline",
                 "`offline` should be `true` or `false`".into(),
                 "write `offline: false` to turn offline reading off, or delete the line to keep it on",
+                tr("config-offline", &[]),
             ));
             true
         }

@@ -214,6 +214,8 @@ config-output-keep-names = `output_keep`-ში უნდა ჩამოწე�
     .hint = დაწერეთ სახელების სია, მაგალითად `output_keep: [README.md, "*.txt"]`
 config-output-keep-list = `output_keep` სახელების სია უნდა იყოს
     .hint = დაწერეთ სახელების სია, მაგალითად `output_keep: [README.md, "*.txt"]`
+config-offline = `offline` უნდა იყოს `true` ან `false`
+    .hint = დაწერეთ `offline: false`, რომ ოფლაინ კითხვა გამოირთოს, ან წაშალეთ ეს ხაზი, რომ ჩართული დარჩეს
 config-posters = `posters` საიტის მისამართების სია უნდა იყოს
     .hint = დაწერეთ გვერდების ან განყოფილებების მისამართები, მაგალითად `posters: [/services/, /check/]`, ან `posters: []`, თუ პლაკატები არ გჭირდებათ
 
@@ -234,3 +236,5 @@ zip = `{ $file }` ვერ ჩაიწერა
 
 link-other-language = `{ $dest }` ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { $language }, ამიტომ ბმული იმ ვერსიაზე მიდის
     .hint = თარგმნეთ { $file } ამ გვერდის ენაზე
+offline-own-file = `{ $file }`-ს იგივე სახელი აქვს, რაც campaign-ის ოფლაინ კითხვის ფაილს
+    .hint = გადაარქვით ფაილს სახელი, ან დაწერეთ `offline: false` ფაილში site.yaml, რომ campaign-ის ნაცვლად თქვენი service worker გამოქვეყნდეს

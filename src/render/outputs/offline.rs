@@ -65,7 +65,8 @@ impl Step for Offline {
                     format!("`{}` has the name of campaign's offline reading file", f.out),
                 )
                 .in_file(&f.source)
-                .with_hint("rename the file, or write `offline: false` in site.yaml to publish your own service worker instead of campaign's"),
+                .with_hint("rename the file, or write `offline: false` in site.yaml to publish your own service worker instead of campaign's")
+                .tr("offline-own-file", &[("file", &f.out)]),
             );
             return;
         }
