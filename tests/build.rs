@@ -513,3 +513,28 @@ fn the_footer_is_the_sites_own_and_its_link_is_checked() {
         r.stderr
     );
 }
+
+/// The home page offers the eligibility self-check only when the site has one (a new site
+/// without `content/self-check.yaml` had a button leading to a missing `/check/`), and then
+/// at the self-check's own address.
+#[test]
+fn the_home_page_links_the_self_check_only_when_there_is_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("site.yaml"), "title: T\nlanguages: [en]\n").unwrap();
+    std::fs::write(
+        root.join("content/_index.en.md"),
+        "---\ntitle: Home\n---\n\nHello.\n",
+    )
+    .unwrap();
+    let r = build(root);
+    assert!(r.ok(), "{}", r.stderr);
+    let home = read(&root.join("public"), "index.html");
+    assert!(!home.contains("check/"), "{home}");
+    let bundled = read(&support::bundled().out, "en/index.html");
+    assert!(
+        bundled.contains(r#"<a class="button" href="check/">"#),
+        "{bundled}"
+    );
+}

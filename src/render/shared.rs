@@ -63,6 +63,7 @@ impl LangShared {
             "portable": c.portable,
             "offline": c.offline_reading(),
             "today": site.today.iso(),
+            "check_url": site.self_check.as_ref().map(|sc| sc.root(c, lang)),
         });
         let mut menu = Vec::new();
         if let Some(items) = c.extra.get("menu").and_then(|m| m.as_array()) {
