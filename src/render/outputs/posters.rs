@@ -12,6 +12,7 @@ use crate::render::selfcheck::intro_lead;
 use crate::render::templates::template_error;
 use crate::render::views::truncate;
 use crate::write::Sink;
+use rayon::prelude::*;
 use serde_json::json;
 
 /// The theme's poster template.
@@ -42,16 +43,21 @@ impl Step for Posters {
         if targets.is_empty() || !has_template(cx, diags) || cx.site.config.base_url.is_none() {
             return;
         }
-        for t in &targets {
-            match poster(cx, t) {
-                Ok((path, html)) => out.put(path, html),
-                Err(d) => {
-                    // The same template error on every poster is one message.
-                    diags.push(d);
-                    return;
+        // In parallel (a QR code takes about half a millisecond); the first error only, as
+        // the same template error on every poster is one message.
+        let first_error = targets
+            .par_iter()
+            .filter_map(|t| match poster(cx, t) {
+                Ok((path, html)) => {
+                    out.put(path, html);
+                    None
                 }
-            }
-        }
+                Err(d) => Some(d),
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .next();
+        diags.extend(first_error);
     }
 }
 
