@@ -13,7 +13,7 @@ mod support;
 use fantoccini::Client;
 use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
-use support::browser::{Driver, SessionOptions, serve};
+use support::browser::{Driver, SessionOptions, percent_decode, serve};
 
 /// Where the site is read: the address of its home folder and the folder it comes from.
 struct Place {
@@ -60,25 +60,6 @@ impl Place {
             Err(format!("{url}: there is no {file}"))
         }
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What a page offers: its links, the files it loads, and whether the stylesheet applies.
