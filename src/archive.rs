@@ -25,7 +25,7 @@ pub fn check_target(root: &Path, file: &Path) -> Result<(), Diagnostic> {
             .with_hint("give the name of the ZIP file to write, e.g. --zip site.zip"));
     }
     let abs = absolute(file);
-    let root = root.canonicalize().unwrap_or_else(|_| absolute(root));
+    let root = dunce::canonicalize(root).unwrap_or_else(|_| absolute(root));
     if let Some(dir) = SOURCE_DIRS.iter().find(|d| abs.starts_with(root.join(d))) {
         return Err(Diagnostic::error(
             "zip",
@@ -117,8 +117,7 @@ fn absolute(p: &Path) -> PathBuf {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     // Resolve what exists (symlinks), keep the rest as written.
     match (abs.parent(), abs.file_name()) {
-        (Some(dir), Some(name)) => dir
-            .canonicalize()
+        (Some(dir), Some(name)) => dunce::canonicalize(dir)
             .map(|d| d.join(name))
             .unwrap_or(abs.clone()),
         _ => abs,

@@ -96,7 +96,7 @@ pub fn resolve(path: &Path) -> PathBuf {
     let mut existing = abs.clone();
     let mut rest: Vec<std::ffi::OsString> = Vec::new();
     loop {
-        if let Ok(real) = existing.canonicalize() {
+        if let Ok(real) = dunce::canonicalize(&existing) {
             let mut out = real;
             for part in rest.iter().rev() {
                 push_lexical(&mut out, Path::new(part));

@@ -16,7 +16,7 @@ pub(super) fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -
     if !dir.is_dir() {
         return Vec::new();
     }
-    let allowed: Vec<PathBuf> = root.canonicalize().ok().into_iter().collect();
+    let allowed: Vec<PathBuf> = dunce::canonicalize(root).ok().into_iter().collect();
     if !resolves_inside(dir, &allowed) {
         diags.push(outside_warning(dir, root));
         return Vec::new();
@@ -61,8 +61,7 @@ fn outside_warning(path: &Path, root: &Path) -> Diagnostic {
 
 /// Whether a link resolves to a path inside one of the `allowed` (canonical) folders.
 fn resolves_inside(path: &Path, allowed: &[PathBuf]) -> bool {
-    path.canonicalize()
-        .is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)))
+    dunce::canonicalize(path).is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)))
 }
 
 /// Editor swap, backup and temp files, never part of a site.

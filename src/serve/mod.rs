@@ -73,7 +73,7 @@ pub fn run(opts: ServeOptions) -> ExitCode {
 }
 
 async fn serve(opts: ServeOptions) -> ExitCode {
-    let root = match opts.root.canonicalize() {
+    let root = match dunce::canonicalize(&opts.root) {
         Ok(r) => r,
         Err(e) => {
             eprintln!(
