@@ -1,6 +1,7 @@
 //! What an editor writes in Markdown is what readers get (issue 19, item 7, in part):
 //! e-mail autolinks, image titles, markup and line breaks inside alternative text, heading ids
-//! across line breaks, and code in the page's description.
+//! across line breaks, code in the page's description, and image and link addresses
+//! percent-encoded as CommonMark writes them (the whole spec: `tests/commonmark.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
@@ -9,8 +10,18 @@ use support::*;
 
 /// Build a one-language site whose home page body is `body`; the home page's HTML.
 fn home_with(body: &str) -> String {
+    home_with_files(body, &[]).1
+}
+
+/// [`home_with`], with `files` (path in the site, text) beside; the site and the HTML.
+fn home_with_files(body: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, String) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::write(root.join("site.yaml"), "title: T\nlanguages: [en]\n").unwrap();
     std::fs::write(
@@ -20,7 +31,8 @@ fn home_with(body: &str) -> String {
     .unwrap();
     let r = build(root);
     assert!(r.ok(), "{}", r.stderr);
-    read(&root.join("public"), "index.html")
+    let html = read(&root.join("public"), "index.html");
+    (tmp, html)
 }
 
 #[test]
@@ -57,4 +69,41 @@ fn a_heading_over_two_lines_gets_an_id_with_both_words_and_code_stays_in_the_des
         html.contains(r#"<meta name="description" content="Use campaign build to publish.">"#),
         "{html}"
     );
+}
+
+const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#;
+
+#[test]
+fn image_and_link_addresses_are_encoded_and_still_lead_to_their_files() {
+    let (site, html) = home_with_files(
+        "![Plan](<plans/floor plan.svg>) ![სქემა](plans/სქემა.svg)\n\
+         ![Map](<https://example.org/a b/რუკა.png>) ![Logo](https://example.org/a%20b.png)\n\n\
+         [The plan](<plans/floor plan.svg>), [სქემა](plans/სქემა.svg), [sale](https://example.org/50%-off)",
+        &[
+            ("static/plans/floor plan.svg", SVG),
+            ("static/plans/სქემა.svg", SVG),
+        ],
+    );
+    let srcs = attrs(&html, "src");
+    let local = [
+        "plans/floor%20plan.svg",
+        "plans/%E1%83%A1%E1%83%A5%E1%83%94%E1%83%9B%E1%83%90.svg",
+    ];
+    for want in local.iter().chain(&[
+        "https://example.org/a%20b/%E1%83%A0%E1%83%A3%E1%83%99%E1%83%90.png",
+        "https://example.org/a%20b.png",
+    ]) {
+        assert!(srcs.contains(want), "{want} not in {srcs:?}");
+    }
+    let hrefs = attrs(&html, "href");
+    for want in local.iter().chain(&["https://example.org/50%25-off"]) {
+        assert!(hrefs.contains(want), "{want} not in {hrefs:?}");
+    }
+    for address in local {
+        let file = site
+            .path()
+            .join("public")
+            .join(support::browser::percent_decode(address));
+        assert!(file.is_file(), "{address} leads to no file");
+    }
 }

@@ -4,7 +4,7 @@
 use super::body::Rendered;
 use super::links::LinkTable;
 use crate::diagnostics::Diagnostic;
-use crate::html::escape;
+use crate::html::{encode_url, escape};
 use crate::media::{self, video};
 use crate::model::Page;
 
@@ -61,12 +61,12 @@ pub fn image_html(
         }
         Ok(url) => Some(format!(
             "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-            escape(&crate::model::route::relative(&page.url, &url)),
+            escape(&encode_url(&crate::model::route::relative(&page.url, &url))),
             escape(alt)
         )),
         Err(Some(external)) => Some(format!(
             "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-            escape(&external),
+            escape(&encode_url(&external)),
             escape(alt)
         )),
         Err(None) => None,

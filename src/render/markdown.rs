@@ -6,7 +6,7 @@ use super::directives;
 use super::embeds;
 use super::links::{LinkTable, Target};
 use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::html::escape;
+use crate::html::{encode_url, escape};
 use crate::media::video;
 use crate::model::Page;
 use crate::slug::{slugify, unique_anchor};
@@ -236,7 +236,7 @@ impl<'p> Writer<'p, '_> {
                 let dest = if link_type == LinkType::Email {
                     dest_url.to_string()
                 } else {
-                    self.resolve(&dest_url, line, column)
+                    encode_url(&self.resolve(&dest_url, line, column))
                 };
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
