@@ -1,7 +1,8 @@
-//! QR codes as SVG geometry (the `qrcode` crate encodes; this writes one path of the dark
-//! modules), for templates to draw inline with their own `<svg>` element and label.
+//! QR codes as SVG geometry (the `fast_qr` crate encodes, several times faster than `qrcode`:
+//! at N=10,000 the bench corpus has 4,002 posters; this writes one path of the dark modules),
+//! for templates to draw inline with their own `<svg>` element and label.
 
-use qrcode::{Color, EcLevel, QrCode};
+use fast_qr::{ECL, QRBuilder};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -21,19 +22,16 @@ pub struct Qr {
 /// The QR code of `text`, with error correction level Q (a quarter of the code may be dirty or
 /// torn, as posters get). An error when the text is too long for any QR code.
 pub fn encode(text: &str) -> Result<Qr, String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::Q)
-        .map_err(|e| e.to_string())?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let mut path = String::with_capacity(colors.len() * 4);
-    for (y, row) in colors.chunks(width).enumerate() {
+    let (width, dark) = modules(text, ECL::Q)?;
+    let mut path = String::with_capacity(dark.len() * 2);
+    for (y, row) in dark.chunks(width).enumerate() {
         let mut x = 0;
         while x < width {
-            if row[x] == Color::Light {
+            if !row[x] {
                 x += 1;
                 continue;
             }
-            let run = row[x..].iter().take_while(|&&c| c == Color::Dark).count();
+            let run = row[x..].iter().take_while(|&&d| d).count();
             let _ = write!(
                 path,
                 "M{} {}h{run}v1h-{run}z",
@@ -54,17 +52,14 @@ pub fn encode(text: &str) -> Result<Qr, String> {
 /// quiet zone of 2 modules (phones' cameras read that on a screen).
 pub fn terminal(text: &str) -> Result<String, String> {
     const ZONE: usize = 2;
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L)
-        .map_err(|e| e.to_string())?;
-    let width = code.width();
-    let colors = code.to_colors();
+    let (width, colors) = modules(text, ECL::L)?;
     let side = width + 2 * ZONE;
     let dark = |x: usize, y: usize| {
         x >= ZONE
             && y >= ZONE
             && x < width + ZONE
             && y < width + ZONE
-            && colors[(y - ZONE) * width + (x - ZONE)] == Color::Dark
+            && colors[(y - ZONE) * width + (x - ZONE)]
     };
     let mut out = String::new();
     for y in (0..side).step_by(2) {
@@ -80,6 +75,19 @@ pub fn terminal(text: &str) -> Result<String, String> {
         out.push_str("\x1b[0m\n");
     }
     Ok(out)
+}
+
+/// The side of the code of `text` in modules, and whether each module is dark, row by row.
+fn modules(text: &str, level: ECL) -> Result<(usize, Vec<bool>), String> {
+    let code = QRBuilder::new(text.as_bytes())
+        .ecl(level)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let side = code.size;
+    let dark = (0..side)
+        .flat_map(|y| code[y].iter().map(|m| m.value()))
+        .collect();
+    Ok((side, dark))
 }
 
 #[cfg(test)]
