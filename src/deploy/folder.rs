@@ -22,7 +22,7 @@ impl Folder {
             let (d, b) = (dest.display().to_string(), build_dir.display().to_string());
             return Err(Diagnostic::error(
                 "deploy-into-build",
-                format!("{d} is the build's own folder {b}, or inside it or around it"),
+                format!("cannot publish into {d}: the site is built in {b}, and the two would mix"),
             )
             .with_hint("publish to another folder, or build elsewhere with --output DIR")
             .tr("deploy-into-build", &[("dest", &d), ("build", &b)]));
