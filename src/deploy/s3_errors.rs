@@ -106,6 +106,9 @@ pub fn unreachable(endpoint: &str, e: &ureq::Error) -> Diagnostic {
     let (reason, why) = match e {
         ureq::Error::HostNotFound => ("name", "there is no server of that name"),
         ureq::Error::ConnectionFailed => ("refused", "nothing answers at that address"),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            ("refused", "nothing answers at that address")
+        }
         ureq::Error::Timeout(_) => ("timeout", "it did not answer in time"),
         _ => ("other", "the connection failed"),
     };
