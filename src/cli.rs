@@ -1,4 +1,4 @@
-//! The command line: `build`, `check`, `serve`, `init`, `new`, in plain words.
+//! The command line: `build`, `check`, `serve`, `init`, `new`, `deploy`, in plain words.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -38,6 +38,9 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new page in every language: `campaign new news "სათაური"`.
     New(NewArgs),
+    /// Build the site and publish it to a folder, an S3-compatible bucket or an SFTP server,
+    /// uploading only the files that changed.
+    Deploy(DeployArgs),
 }
 
 /// What `campaign build` is given.
@@ -130,4 +133,41 @@ pub struct NewArgs {
     /// The site folder (the one holding site.yaml).
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+}
+
+/// What `campaign deploy` is given.
+#[derive(Args, Debug)]
+pub struct DeployArgs {
+    /// Where to publish: a folder (`/srv/www`, `file:///mnt/share/site`), `s3://bucket/folder`
+    /// or `sftp://user@host[:port]/folder`.
+    pub dest: String,
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Where the site is built before it is published. Default: DIR/public.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The address the site will be published at (overrides base_url in site.yaml).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Also build pages marked `draft: true` and pages outside their publish/expiry dates.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build everything even when nothing changed since the last build.
+    #[arg(long)]
+    pub force: bool,
+    /// Publish the last build as it is, without building first.
+    #[arg(long)]
+    pub no_build: bool,
+    /// Only list what would be uploaded and deleted; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The address of an S3-compatible store (default: AWS_ENDPOINT_URL, else Amazon S3 in
+    /// AWS_REGION), e.g. https://s3.example.com
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// Name the bucket in the path (https://host/bucket/file) instead of the host name, as
+    /// MinIO, rclone and many self-hosted stores need.
+    #[arg(long)]
+    pub path_style: bool,
 }

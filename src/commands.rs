@@ -1,11 +1,12 @@
-//! What each command of the command line does: `build`, `check`, `serve`, `init`, `new`.
+//! What each command of the command line does: `build`, `check`, `serve`, `init`, `new`,
+//! `deploy`.
 //! Each prints its messages and returns the exit code; `main` only parses and dispatches.
 
-use crate::cli::{BuildArgs, CheckArgs, Command, Format, InitArgs, NewArgs, ServeArgs};
+use crate::cli::{BuildArgs, CheckArgs, Command, DeployArgs, Format, InitArgs, NewArgs, ServeArgs};
 use crate::diagnostics::{self, Diagnostic};
 use crate::messages::{Lang, Messages};
 use crate::pipeline::{Build, BuildOptions, build};
-use crate::{config, date, external, init, load, new, report, serve};
+use crate::{config, date, deploy, external, init, load, new, report, schedule, serve};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Serve(args) => serve_site(args, lang, &words),
         Command::Init(args) => init_site(args),
         Command::New(args) => new_page(args, &words),
+        Command::Deploy(args) => deploy_site(args, &words),
     }
 }
 
@@ -55,7 +57,21 @@ fn build_site(args: BuildArgs, words: &Messages) -> ExitCode {
         portable: args.portable || args.zip.is_some(),
         ..Default::default()
     };
-    let mut b = build(&root, &opts);
+    let Some(mut b) = run_build(&root, &opts, words) else {
+        return ExitCode::from(1);
+    };
+    let (_, w) = diagnostics::count(&b.diagnostics);
+    if let Some(file) = &args.zip {
+        return write_zip(&mut b, file, w, words);
+    }
+    println!("{}", built_line(&b, &dest, w, words));
+    print_next_change(b.next_change, words);
+    ExitCode::SUCCESS
+}
+
+/// Build with `opts` and print its messages; `None` (after saying so) when it failed.
+fn run_build(root: &Path, opts: &BuildOptions, words: &Messages) -> Option<Build> {
+    let b = build(root, opts);
     print_diagnostics(&b.diagnostics, words);
     let (e, w) = diagnostics::count(&b.diagnostics);
     if b.failed() {
@@ -72,13 +88,74 @@ fn build_site(args: BuildArgs, words: &Messages) -> ExitCode {
             },
         );
         eprintln!("{line}");
+        return None;
+    }
+    Some(b)
+}
+
+/// Say on which day a scheduled page changes the site (so that someone builds again then).
+fn print_next_change(next: Option<date::Date>, words: &Messages) {
+    let Some(day) = next else { return };
+    let d = day.iso();
+    let line = words.word("next-change", &[("date", &d)], || {
+        format!("next scheduled change: {d} (a page's publish_date or expiry_date); build and publish again on that day")
+    });
+    println!("{line}");
+}
+
+/// `campaign deploy DEST`: build (unless --no-build), then publish what changed.
+fn deploy_site(args: DeployArgs, words: &Messages) -> ExitCode {
+    let Some(root) = site_root(args.root, words) else {
         return ExitCode::from(1);
+    };
+    let dest = match deploy::dest::parse(&args.dest) {
+        Ok(d) => d,
+        Err(d) => {
+            eprint!("{}", d.render_text_in(words));
+            return ExitCode::from(1);
+        }
+    };
+    let build_dir = args.output.unwrap_or_else(|| root.join("public"));
+    let opts = BuildOptions {
+        drafts: args.drafts,
+        base_url: args.base_url,
+        output: Some(build_dir.clone()),
+        force: args.force,
+        ..Default::default()
+    };
+    if args.no_build {
+        let next = (!args.drafts)
+            .then(|| schedule::next_change(&load::load(&root), opts.today))
+            .flatten();
+        print_next_change(next, words);
+    } else {
+        let Some(b) = run_build(&root, &opts, words) else {
+            return ExitCode::from(1);
+        };
+        let (_, w) = diagnostics::count(&b.diagnostics);
+        println!("{}", built_line(&b, &build_dir, w, words));
+        print_next_change(b.next_change, words);
     }
-    if let Some(file) = &args.zip {
-        return write_zip(&mut b, file, w, words);
+    let req = deploy::Request {
+        root,
+        build_dir,
+        dest,
+        dry_run: args.dry_run,
+        s3: deploy::s3::Options {
+            endpoint: args.endpoint,
+            path_style: args.path_style,
+        },
+    };
+    match deploy::run(&req, words) {
+        Ok(summary) => {
+            print!("{}", deploy::report::text(&summary, &args.dest, words));
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprint!("{}", d.render_text_in(words));
+            ExitCode::from(1)
+        }
     }
-    println!("{}", built_line(&b, &dest, w, words));
-    ExitCode::SUCCESS
 }
 
 /// `build --zip FILE`: the site built in memory goes into one ZIP file.

@@ -76,6 +76,8 @@ pub struct Build {
     pub images: crate::media::Stats,
     /// Pages missing in some language: (page path without language, file per language or `None`).
     pub untranslated: Vec<Untranslated>,
+    /// The next day a page's publish_date or expiry_date changes the site (not with drafts).
+    pub next_change: Option<Date>,
 }
 
 impl Build {
@@ -114,7 +116,24 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
 /// render single pages again.
 pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Option<SiteMemo>) {
     let start = Instant::now();
-    let mut src = load::load(root);
+    let src = load::load(root);
+    let next_change = if opts.drafts {
+        None
+    } else {
+        crate::schedule::next_change(&src, opts.today)
+    };
+    let (mut build, memo) = build_loaded(root, opts, src, start);
+    build.next_change = next_change;
+    (build, memo)
+}
+
+/// [`build_with_memo`] once the sources are read.
+fn build_loaded(
+    root: &Path,
+    opts: &BuildOptions,
+    mut src: load::Sources,
+    start: Instant,
+) -> (Build, Option<SiteMemo>) {
     let mut diags = std::mem::take(&mut src.diagnostics);
     apply_base_url(&mut src, opts, &mut diags);
     if let Some(cfg) = src.config.as_mut() {

@@ -103,6 +103,7 @@ impl Session {
             elapsed: start.elapsed(),
             images: Default::default(),
             untranslated: memo.untranslated.clone(),
+            next_change: None,
         })
     }
 }

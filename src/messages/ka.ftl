@@ -232,6 +232,45 @@ check-external = მოწმდება გარე ბმულები: { 
 zip = `{ $file }` ვერ ჩაიწერა
     .hint = შეამოწმეთ, რომ საქაღალდე არსებობს და მასში ჩაწერის უფლება გაქვთ
 
+
+## Publishing: deploy, scheduled pages
+
+next-change = შემდეგი დაგეგმილი ცვლილება: { $date } (გვერდის publish_date ან expiry_date); ამ დღეს საიტი ხელახლა ააწყვეთ და გამოაქვეყნეთ
+deploy-done = გამოქვეყნდა { $dest }-ში: ატვირთულია { $uploaded } ფაილი, წაშლილია { $deleted }, უცვლელია { $unchanged }; დრო: { $ms } მწმ
+deploy-dry-run = საცდელი გაშვება, არაფერი შეცვლილა: { $dest }-ში აიტვირთებოდა { $uploaded } ფაილი და წაიშლებოდა { $deleted }; უცვლელია { $unchanged }
+deploy-progress = ქვეყნდება: { $done } ფაილი { $total }-დან
+deploy-dest = `{ $dest }` ისეთი ადგილი არ არის, სადაც campaign-ს გამოქვეყნება შეუძლია
+    .hint = მიუთითეთ საქაღალდე (/srv/www ან file:///srv/www), s3://bucket/საქაღალდე ან sftp://მომხმარებელი@სერვერი/საქაღალდე
+deploy-not-built = { $folder } campaign-ის აწყობილ საიტს არ შეიცავს
+    .hint = გაუშვით `campaign deploy` --no-build-ის გარეშე, ან --output-ით მიუთითეთ აწყობის საქაღალდე
+deploy-read = აწყობის ფაილი { $file } ვერ წაიკითხა: { $why }
+    .hint = ხელახლა ააწყვეთ საიტი (`campaign build`) და შემდეგ გამოაქვეყნეთ
+deploy-into-build = { $dest }-ში გამოქვეყნება შეუძლებელია: საიტი აიწყობა { $build }-ში და ისინი ერთმანეთში აირევა
+    .hint = გამოაქვეყნეთ სხვა საქაღალდეში, ან ააწყვეთ სხვაგან --output DIR-ით
+deploy-folder = { $file } ვერ ჩაიწერა: { $why }
+    .hint = შეამოწმეთ, რომ საქაღალდე (ან დისკი) ხელმისაწვდომია, მასზე ადგილია და ჩაწერის უფლება გაქვთ
+deploy-manifest = დანიშნულების ადგილზე გამოქვეყნებული ფაილების სია ({ $name }) დაზიანებულია
+    .hint = წაშალეთ { $name } დანიშნულების ადგილზე: შემდეგი გამოქვეყნება ყველა ფაილს თავიდან ატვირთავს და არაფერს წაშლის
+deploy-sftp = campaign-ის ეს ვერსია SFTP-ით გამოქვეყნებას ჯერ ვერ ახერხებს
+    .hint = გამოაქვეყნეთ მიერთებულ საქაღალდეში (მაგალითად sshfs-ით) ან S3-თავსებად bucket-ში
+deploy-s3-no-bucket = bucket `{ $bucket }` არ არსებობს მისამართზე { $endpoint }
+    .hint = ჯერ შექმენით bucket (საცავის მომწოდებლის პანელში), ან შეამოწმეთ მისი სახელი, --endpoint და AWS_REGION
+deploy-s3-keys-refused = საცავმა მისამართზე { $endpoint } bucket `{ $bucket }`-ისთვის წვდომის გასაღები არ მიიღო ({ $code })
+    .hint = შეამოწმეთ AWS_ACCESS_KEY_ID და AWS_SECRET_ACCESS_KEY (დროებითი გასაღებისთვის AWS_SESSION_TOKEN-იც); გასაღებს bucket-ში კითხვის, ჩაწერისა და წაშლის უფლება უნდა ჰქონდეს
+deploy-s3-refused = საცავმა მისამართზე { $endpoint } `{ $file }` არ მიიღო ({ $what })
+    .hint = მოგვიანებით ხელახლა გაუშვით `campaign deploy`; თუ შეცდომა გამეორდა, შეამოწმეთ bucket-ის პარამეტრები საცავის მომწოდებელთან
+deploy-s3-no-keys = S3-ზე გამოსაქვეყნებლად წვდომის გასაღებია საჭირო, AWS_ACCESS_KEY_ID ან AWS_SECRET_ACCESS_KEY კი მითითებული არ არის
+    .hint = მიუთითეთ AWS_ACCESS_KEY_ID და AWS_SECRET_ACCESS_KEY გარემოს ცვლადებში (არასოდეს site.yaml-ში), მაგალითად CI-ის საიდუმლოებიდან
+deploy-s3-endpoint = `{ $endpoint }` საცავის მისამართი არ არის
+    .hint = დაწერეთ სრული მისამართი, მაგალითად --endpoint https://s3.example.com
+deploy-unreachable = { $endpoint } მიუწვდომელია: { $reason ->
+        [name] ამ სახელის სერვერი არ არსებობს
+        [refused] ამ მისამართზე არავინ პასუხობს
+        [timeout] დროულად არ უპასუხა
+       *[other] კავშირი გაწყდა
+    }
+    .hint = შეამოწმეთ მისამართი (--endpoint ან AWS_ENDPOINT_URL) და ინტერნეტ-კავშირი, შემდეგ ხელახლა გაუშვით `campaign deploy`
+
 ## Links
 
 link-other-language = `{ $dest }` ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { $language }, ამიტომ ბმული იმ ვერსიაზე მიდის
