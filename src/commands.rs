@@ -20,7 +20,8 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             "today",
             format!("CAMPAIGN_TODAY=`{v}` is not a date; today's date is used"),
         )
-        .with_hint("write it as YYYY-MM-DD, e.g. CAMPAIGN_TODAY=2026-11-29, or unset it");
+        .with_hint("write it as YYYY-MM-DD, e.g. CAMPAIGN_TODAY=2026-11-29, or unset it")
+        .tr("today", &[("value", &v)]);
         eprint!("{}", d.render_text_in(&words));
     }
     match command {
@@ -333,9 +334,11 @@ fn site_root(root: Option<PathBuf>, words: &Messages) -> Option<PathBuf> {
 fn no_site(root: Option<&Path>) -> Diagnostic {
     match root {
         Some(r) => Diagnostic::error("no-site", format!("there is no site.yaml in {}", r.display()))
-            .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`"),
+            .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`")
+            .tr("no-site-root", &[("folder", &r.display().to_string())]),
         None => Diagnostic::error("no-site", "there is no site.yaml in this folder or above it")
-            .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`"),
+            .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`")
+            .tr("no-site-here", &[]),
     }
 }
 

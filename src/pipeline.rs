@@ -176,7 +176,8 @@ fn apply_base_url(src: &mut load::Sources, opts: &BuildOptions, diags: &mut Vec<
         Some(u) => cfg.base_url = Some(u),
         None => diags.push(
             Diagnostic::error("base-url", format!("`{url}` is not a web address"))
-                .with_hint("pass the full address, e.g. --base-url https://example.ge/"),
+                .with_hint("pass the full address, e.g. --base-url https://example.ge/")
+                .tr("base-url", &[("url", url)]),
         ),
     }
 }
@@ -262,8 +263,12 @@ impl Run<'_> {
         }
         if let Some(e) = sink.error() {
             diags.push(
-                Diagnostic::error("write", e)
-                    .with_hint("check that the disk has room and the folder is writable"),
+                Diagnostic::error("write", e.message())
+                    .with_hint("check that the disk has room and the folder is writable")
+                    .tr(
+                        "write",
+                        &[("path", &e.path), ("io", e.io.0), ("code", &e.io.1)],
+                    ),
             );
         }
         let files_written = sink.len();
@@ -313,12 +318,14 @@ impl Run<'_> {
         diags: &mut Vec<Diagnostic>,
     ) {
         if let Err(e) = staging.commit() {
+            let (io, code) = load::io_reason(&e);
             diags.push(
                 Diagnostic::error(
                     "write",
                     format!("cannot put the new site in place: {}", load::plain_io(&e)),
                 )
-                .with_hint("close programs that use the output folder and build again"),
+                .with_hint("close programs that use the output folder and build again")
+                .tr("write-swap", &[("io", io), ("code", &code)]),
             );
             return;
         }
@@ -374,16 +381,21 @@ fn clean_media(src: &mut load::Sources, cache: &Cache) -> std::sync::Arc<Media> 
 fn begin(dest: &outdir::OutputDir, diags: &mut Vec<Diagnostic>) -> Option<Staging> {
     Staging::begin(dest)
         .map_err(|e| {
+            let (io, code) = load::io_reason(&e);
+            let folder = dest.real.display().to_string();
             diags.push(
                 Diagnostic::error(
                     "write",
                     format!(
-                        "cannot create a folder beside {}: {}",
-                        dest.real.display(),
+                        "cannot create a folder beside {folder}: {}",
                         load::plain_io(&e)
                     ),
                 )
-                .with_hint("check that the folder is writable"),
+                .with_hint("check that the folder is writable")
+                .tr(
+                    "write-staging",
+                    &[("folder", &folder), ("io", io), ("code", &code)],
+                ),
             )
         })
         .ok()

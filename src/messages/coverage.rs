@@ -12,33 +12,14 @@ use std::path::Path;
 /// Messages still only in English, by file: how many constructions may lack `.tr(`. The
 /// test fails when a file has more *or fewer* (so the list shrinks as they are translated).
 const STILL_ENGLISH: &[(&str, usize)] = &[
-    ("src/archive.rs", 3),
-    ("src/commands.rs", 3),
-    ("src/external.rs", 1),
-    ("src/load/mod.rs", 5),
-    ("src/load/walk.rs", 1),
-    ("src/model/index.rs", 2),
-    ("src/model/pages.rs", 1),
-    ("src/model/regions.rs", 4),
-    ("src/model/route.rs", 2),
     ("src/model/selfcheck/notes.rs", 2),
-    ("src/model/types/course.rs", 1),
-    ("src/model/types/mod.rs", 1),
-    ("src/model/types/organisation.rs", 3),
-    ("src/outdir.rs", 1),
-    ("src/pipeline.rs", 6),
+    ("src/pipeline.rs", 2),
     ("src/render/directives.rs", 1),
     ("src/render/embeds.rs", 2),
-    ("src/render/i18n.rs", 2),
-    ("src/render/lints/regions.rs", 2),
+    ("src/render/i18n.rs", 1),
     ("src/render/outputs/aliases.rs", 1),
-    ("src/render/outputs/posters.rs", 4),
-    ("src/render/page.rs", 1),
-    ("src/render/selfcheck/mod.rs", 1),
     ("src/render/share_image.rs", 1),
-    ("src/render/shared.rs", 2),
     ("src/render/templates.rs", 6),
-    ("src/serve/watch.rs", 1),
 ];
 
 /// The source files of `src/` (not test-only files) with their text, comments blanked out
@@ -57,7 +38,7 @@ fn sources() -> Vec<(String, String)> {
             continue;
         }
         let mut text = blank_comments(&std::fs::read_to_string(path).unwrap());
-        if let Some(i) = text.find("#[cfg(test)]\nmod tests") {
+        if let Some(i) = text.find("#[cfg(test)]\nmod tests {") {
             text.truncate(i);
         }
         let rel = name.rsplit_once("/src/").map(|(_, r)| r).unwrap_or(&name);

@@ -154,6 +154,15 @@ fn missing_key(config: &Config, lang: &Language, k: &str) -> Diagnostic {
         lang.code,
         config.default_lang()
     ))
+    .tr(
+        "missing-string",
+        &[
+            ("key", k),
+            ("language", &lang.name),
+            ("code", &lang.code),
+            ("default", config.default_lang()),
+        ],
+    )
 }
 
 fn plain_fluent(s: &str) -> String {

@@ -318,7 +318,8 @@ fn crashed() -> Build {
             Diagnostic::error("internal", "the build stopped because of a bug in campaign")
                 .with_hint(
                     "save the file again; if this stays, please report it with the terminal output",
-                ),
+                )
+                .tr("internal", &[]),
         ],
         ..Default::default()
     }

@@ -129,5 +129,6 @@ impl SelfCheck {
         .at_line(line)
         .with_source(&self.text)
         .with_hint("give the self-check another `path:`, or move the page")
+        .tr("self-check-clash", &[("url", url), ("file", page_file)])
     }
 }
