@@ -397,3 +397,84 @@ self-check-template = თვითშემოწმებას სჭირდ
     .hint = ნაგულისხმევი თემიდან check-start.html, check-question.html, check-outcome.html და check-summary.html ჩააკოპირეთ საქაღალდეში templates/
 self-check-clash = თვითშემოწმების გვერდს { $url } იგივე მისამართი აქვს, რაც ფაილს { $file }
     .hint = თვითშემოწმებას სხვა `path:` მიეცით, ან გვერდი სხვაგან გადაიტანეთ
+
+## The eligibility self-check (content/self-check.yaml). `self-check-what` names what a
+## message is about (arguments `what`, `id`, `n`, `answer`), `self-check-noun` the text
+## under `key`; messages refer to them with their own arguments.
+
+self-check-what = { $what ->
+        [question] კითხვა `{ $id }`
+        [question-n] კითხვა №{ $n }
+        [outcome] შედეგი `{ $id }`
+        [outcome-n] შედეგი №{ $n }
+        [answer] კითხვის `{ $id }` პასუხი №{ $answer }
+        [answer-n] კითხვის №{ $n } პასუხი №{ $answer }
+       *[self-check] თვითშემოწმება
+    }
+self-check-noun = { $key ->
+        [title] სათაური
+        [intro] შესავალი
+        [other_help] ტექსტი დახმარების სხვა გზებზე
+        [question] კითხვის ტექსტი
+        [hint] მინიშნება
+        [label] პასუხის ტექსტი
+        [body] ძირითადი ტექსტი
+       *[other] ტექსტი
+    }
+self-check-unknown-key = { self-check-what }: გასაღებს `{ $key }` თვითშემოწმება არ იყენებს
+    .hint = შეამოწმეთ მართლწერა; აქ შესაძლო გასაღებებია: { $known }
+self-check-no-text = { self-check-what }: { self-check-noun } არ არის მითითებული
+    .hint = დაამატეთ `{ $key }:` და მის ქვეშ თითო ხაზი თითოეულ ენაზე: `ka: ...`, `en: ...`
+self-check-text-language = { self-check-what }: { self-check-noun } ენის მითითების გარეშეა დაწერილი
+    .hint = `{ $key }:`-ის ქვეშ დაწერეთ თითო ხაზი თითოეულ ენაზე: `ka: ...` და `en: ...`
+self-check-text-missing = { self-check-what }: { self-check-noun } არ არის ენაზე: { $language } ({ $code })
+    .hint = `{ $key }:`-ის ქვეშ დაამატეთ `{ $code }: ...` ტექსტით
+self-check-no-id = { self-check-what }: `id` არ არის მითითებული
+    .hint = დაამატეთ `id: <word>`: მოკლე ნეიტრალური სიტყვა, რომელსაც პასუხები `next:`-ში იყენებენ
+self-check-id = id `{ $id }` შეიძლება შეიცავდეს მხოლოდ ლათინურ ასოებს, ციფრებს, `-`-ს და `_`-ს
+    .hint = გამოიყენეთ მოკლე სიტყვა, მაგალითად `returned` ან `time-limit`
+self-check-not-mapping = თვითშემოწმება `გასაღები: მნიშვნელობა` ხაზებისგან უნდა შედგებოდეს (path, title, first, questions, outcomes)
+    .hint = ნიმუშად იხილეთ campaign-თან ერთად მოწოდებული content/self-check.yaml
+self-check-no-first = თვითშემოწმებაში არ არის მითითებული, რომელი კითხვაა პირველი
+    .hint = დაამატეთ `first: <id>` პირველი კითხვის id-ით
+self-check-no-path = თვითშემოწმებას `path` (მისამართი) არ აქვს
+    .hint = დაამატეთ `path: check`, რომ ის მისამართზე /check/ გამოქვეყნდეს
+self-check-path = მისამართი `{ $path }` შეიძლება შეიცავდეს მხოლოდ პატარა ლათინურ ასოებს, ციფრებს, `-`-ს და `/`-ს
+    .hint = გამოიყენეთ ნეიტრალური სიტყვა, მაგალითად `check`
+self-check-no-questions = თვითშემოწმებას კითხვები არ აქვს
+    .hint = დაამატეთ `questions:` და მის ქვეშ `- id: ...` ჩანაწერების სია
+self-check-no-outcomes = თვითშემოწმებას შედეგები არ აქვს
+    .hint = დაამატეთ `outcomes:` და მის ქვეშ `- id: ...` ჩანაწერების სია, თითოეულში `kind`, `title` და `body`
+self-check-too-many = თვითშემოწმებას { $key ->
+        [questions] { $count } კითხვა
+       *[outcomes] { $count } შედეგი
+    } აქვს, დასაშვებ { $max }-ზე მეტი
+    .hint = მკითხველი სულ რამდენიმე კითხვას პასუხობს: დაყავით ის რამდენიმე მოკლე თვითშემოწმებად, ან დასვით ნაკლები კითხვა
+self-check-no-answers = { self-check-what }: პასუხები არ არის
+    .hint = დაამატეთ `answers:` და მის ქვეშ სულ მცირე ერთი `- label: ...` და `next: ...`
+self-check-too-many-answers = { self-check-what }: { $count } პასუხი, კითხვისთვის დასაშვებ { $max }-ზე მეტი
+    .hint = შესთავაზეთ ნაკლები პასუხი, ან კითხვა ორად გაყავით
+self-check-no-next = { self-check-what }: არ არის მითითებული, საით მიდის
+    .hint = დაამატეთ `next: <id>` კითხვის ან შედეგის id-ით
+self-check-no-kind = { self-check-what }: `kind` არ არის მითითებული
+    .hint = დაამატეთ `kind:` ერთ-ერთი მნიშვნელობით: { $names }
+self-check-kind = { self-check-what }: `kind: { $kind }` თვითშემოწმებისთვის უცნობია
+    .hint = გამოიყენეთ ერთ-ერთი: { $names }
+self-check-id-twice = id `{ $id }` ორჯერ არის გამოყენებული: ასევე ხაზზე { $other }
+    .hint = ყოველ კითხვას და შედეგს საკუთარი id მიეცით
+self-check-first-outcome = `first` შედეგს `{ $first }` ასახელებს, თვითშემოწმება კი კითხვით უნდა იწყებოდეს
+    .hint = `first:`-ის შემდეგ კითხვის id დაწერეთ
+self-check-first = `first`-ში მითითებული `{ $first }` კითხვის id არ არის
+    .hint = გამოიყენეთ ერთ-ერთი: { $ids }
+self-check-next = კითხვის `{ $id }` პასუხი №{ $answer } მიდის `{ $next }`-ზე, რომელიც არც კითხვაა და არც შედეგი
+    .hint = გამოიყენეთ ერთ-ერთი: { $ids }
+self-check-cycle = პასუხები წრეზე ბრუნავს: { $ring }
+    .hint = ყოველი პასუხი შემდეგ კითხვაზე ან შედეგზე უნდა მიდიოდეს; შეცვალეთ ეს `next:`
+self-check-unreachable-question = კითხვამდე `{ $id }` ვერავინ მივა: პირველი კითხვიდან მასზე არც ერთი პასუხი არ მიდის
+    .hint = რომელიმე პასუხის `next:` მიუთითეთ `{ $id }`-ზე, ან წაშალეთ კითხვა
+self-check-unreachable-outcome = შედეგამდე `{ $id }` ვერავინ მივა: პირველი კითხვიდან მასზე არც ერთი პასუხი არ მიდის
+    .hint = რომელიმე პასუხის `next:` მიუთითეთ `{ $id }`-ზე, ან წაშალეთ შედეგი
+self-check-too-deep = თვითშემოწმების ყველაზე გრძელ გზაზე { $depth } კითხვაა, დასაშვებ { $max }-ზე მეტი
+    .hint = მეტი პასუხი შედეგით დაასრულეთ, ან ზედიზედ ნაკლები კითხვა დასვით
+self-check-too-many-pages = პასუხებით თითოეულ ენაზე { $pages } გვერდი იქმნება, თვითშემოწმებისთვის დასაშვებ { $max }-ზე მეტი
+    .hint = მეტი პასუხი შედეგით დაასრულეთ, ან ნაკლები კითხვა დასვით

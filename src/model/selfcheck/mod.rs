@@ -5,12 +5,14 @@
 
 pub mod flow;
 pub mod graph;
+mod item;
 pub mod lines;
 mod notes;
 pub mod pages;
 pub mod read;
 #[cfg(test)]
 mod tests;
+mod what;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
