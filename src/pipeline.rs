@@ -252,9 +252,10 @@ impl Run<'_> {
         diags.append(&mut d);
         for (path, why) in media.unreported_broken() {
             diags.push(
-                Diagnostic::error("image", why)
+                Diagnostic::error("image", why.to_string())
                     .in_file(image_file(&src, &path))
-                    .with_hint("replace the image with a complete JPEG, PNG or WebP file"),
+                    .with_hint("replace the image with a complete JPEG, PNG or WebP file")
+                    .with_tr(why.tr("image-broken")),
             );
         }
         let mut images = crate::media::Stats::default();
@@ -414,8 +415,9 @@ fn encode_images(
     }
     for e in errors {
         diags.push(
-            Diagnostic::error("image", e)
-                .with_hint("replace the image with a JPEG, PNG or WebP file"),
+            Diagnostic::error("image", e.to_string())
+                .with_hint("replace the image with a JPEG, PNG or WebP file")
+                .with_tr(e.tr("image-encode")),
         );
     }
     stats

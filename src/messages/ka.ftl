@@ -478,3 +478,91 @@ self-check-too-deep = თვითშემოწმების ყველა
     .hint = მეტი პასუხი შედეგით დაასრულეთ, ან ზედიზედ ნაკლები კითხვა დასვით
 self-check-too-many-pages = პასუხებით თითოეულ ენაზე { $pages } გვერდი იქმნება, თვითშემოწმებისთვის დასაშვებ { $max }-ზე მეტი
     .hint = მეტი პასუხი შედეგით დაასრულეთ, ან ნაკლები კითხვა დასვით
+
+## Images (`image-problem` says why one cannot be used; the messages that report it refer to
+## it and add their own hint)
+
+image-problem = { $problem ->
+        [missing] სურათი `{ $path }` არ არსებობს
+        [unreadable] ფაილი სურათად ვერ იკითხება
+        [undecodable] სურათის გახსნა ვერ მოხერხდა (JPEG, PNG ან WebP ფაილია?)
+        [damaged] სურათის ფაილი დაზიანებული ან არასრულია: მისი გახსნა ვერ მოხერხდა
+        [damaged-picture] სურათის ფაილი დაზიანებული ან არასრულია: თავად სურათის გახსნა ვერ მოხერხდა
+        [damaged-file] სურათის ფაილი დაზიანებული ან არასრულია
+        [incomplete] სურათის ფაილი არასრულია: ის სურათის ბოლომდე არ აღწევს (ბოლომდე დაკოპირდა?)
+        [not-raster] ფაილი JPEG, PNG ან WebP სურათი არ არის, თუმცა მისი სახელი ასე ამბობს
+        [too-long] სურათის ზომაა { $width }×{ $height } პიქსელი: ვებსურათის გვერდი მაქსიმუმ 16383 პიქსელი შეიძლება იყოს
+        [too-big] სურათის ზომაა { $width }×{ $height } პიქსელი ({ $mp } მეგაპიქსელი), დასაშვებ 20 მეგაპიქსელზე მეტი
+        [crop-size] resize_image ითხოვს { $width }×{ $height } პიქსელს: სიგანე და სიმაღლე 1-დან 4096-მდე უნდა იყოს
+        [resize] სურათის ზომის შეცვლა ვერ მოხერხდა
+        [encode] სურათის ჩაწერა ვერ მოხერხდა
+       *[internal] campaign-ის შიდა შეცდომა
+    }
+image-page = { image-problem }
+    .hint = გამოიყენეთ JPEG, PNG ან WebP ფაილი, არაუმეტეს 20 მეგაპიქსელისა
+image-broken = { image-problem }
+    .hint = სურათი შეცვალეთ სრული JPEG, PNG ან WebP ფაილით
+image-encode = { image-problem }
+    .hint = სურათი შეცვალეთ JPEG, PNG ან WebP ფაილით
+share-image = { image-problem }
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+share-image-address = გაზიარების სურათი `{ $image }` საიტის მისამართი უნდა იყოს, რომელიც `/`-ით იწყება
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+share-image-missing = გაზიარების სურათი `{ $image }` არ არსებობს
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+share-image-kind = გაზიარების სურათი `{ $image }` JPEG, PNG ან WebP სურათი არ არის
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+
+## Directives and videos
+
+directive-hint = დირექტივა ცალკე აბზაცში დაწერეთ (წინ და შემდეგ ცარიელი ხაზით), მაგალითად {"{{<"} video youtube="..." title="..." >{"}}"}; თავად სიმბოლოების საჩვენებლად დაწერეთ \{"{{<"}
+directive-pair = `{ $text }` ასე უნდა ეწეროს: key="value"
+    .hint = { directive-hint }
+directive-key = `{ $key }` ატრიბუტის სახელი არ არის: დაწერეთ key="value" წყვილები, ერთმანეთისგან ჰარით გამოყოფილი
+    .hint = { directive-hint }
+directive-quotes = `{ $key }`-ის მნიშვნელობა ბრჭყალებში უნდა იყოს: { $key }="..."
+    .hint = { directive-hint }
+directive-unclosed-quote = `{ $key }`-ის მნიშვნელობას დამხურავი ბრჭყალი არ აქვს
+    .hint = { directive-hint }
+directive-no-name = დირექტივას სახელი არ აქვს
+    .hint = { directive-hint }
+directive-unknown = `{ $name }` უცნობი დირექტივაა (ცნობილია მხოლოდ `video`)
+    .hint = { directive-hint }
+directive-not-alone = დირექტივა ცალკე აბზაცში არ დგას: მომდევნო ხაზზე მას ტექსტი მოსდევს
+    .hint = { directive-hint }
+directive-not-closed = დირექტივა დახურული არ არის: ის >{"}}"}-ით უნდა მთავრდებოდეს
+    .hint = { directive-hint }
+video-hint = დაწერეთ, მაგალითად: {"{{<"} video youtube="dQw4w9WgXcQ" title="..." duration="1:05" poster="/images/poster.jpg" >{"}}"}
+video-option = ვიდეოს პარამეტრი `{ $option }` უცნობია
+    .hint = გამოიყენეთ: { $known }
+video-title = ვიდეოს `title` არ აქვს
+    .hint = { video-hint }
+video-duration = `{ $value }` ხანგრძლივობა არ არის
+    .hint = დაწერეთ წუთები:წამები, მაგალითად duration="1:05"
+video-poster = { image-problem }
+    .hint = ვიდეოს გარეკანის სურათი (`poster`) ჩადეთ static/ საქაღალდეში (JPEG, PNG ან WebP)
+video-youtube = `{ $id }` YouTube-ის ვიდეოს id არ არის
+    .hint = გამოიყენეთ YouTube-ის მისამართში `v=`-ის შემდეგ მდგომი 11 სიმბოლო
+video-vimeo = `{ $id }` Vimeo-ს ვიდეოს id არ არის
+    .hint = გამოიყენეთ რიცხვი Vimeo-ს მისამართის ბოლოს
+video-format = `{ $src }` MP4 ან WebM ფაილი არ არის
+    .hint = საიტზე განთავსებული ვიდეოები static/ საქაღალდეში მდებარე .mp4 ან .webm ფაილებია
+video-missing = ვიდეოფაილი `{ $src }` არ არსებობს
+    .hint = ჩადეთ ის static/ საქაღალდეში და მისამართი იქიდან დაწერეთ, მაგალითად /videos/clip.mp4
+video-no-source = ვიდეოში მითითებული არ არის არც `youtube`, არც `vimeo` და არც `src`
+    .hint = { video-hint }
+video-sources = ვიდეოს შეიძლება ჰქონდეს მხოლოდ ერთი მათგანი: `youtube`, `vimeo` ან `src`
+    .hint = { video-hint }
+video-captions = სუბტიტრების ფაილი `{ $file }` არ არსებობს
+    .hint = დაამატეთ WebVTT სუბტიტრები ენაზე „{ $language }“, ფაილად static{ $file }
+video-transcript = ტექსტური ვერსია `{ $file }` არ არსებობს
+    .hint = დაწერეთ ვიდეოს ტექსტური ვერსია Markdown-ში, ფაილად static{ $file }
+
+## Old addresses (`aliases:`)
+
+alias-address = ძველი მისამართი `{ $alias }` ამ საიტის მისამართი არ არის
+    .hint = ძველი მისამართები საიტის გზებად დაწერეთ, მაგალითად `- /old/page/`
+alias-page = ძველი მისამართი `{ $alias }` სხვა გვერდის მისამართია
+    .hint = წაშალეთ ეს ძველი მისამართი, ან სხვა გვერდი გადაიტანეთ
+alias-file = ძველი მისამართი `{ $alias }` ფაილის `/{ $file }` მისამართია
+    .hint = წაშალეთ ეს ძველი მისამართი: ეს მისამართი საიტის ფაილს უკვე უკავია
