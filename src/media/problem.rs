@@ -92,6 +92,47 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem whose English words are `text` (as [`std::fmt::Display`] writes them),
+    /// for messages that reach campaign only as text (through Tera).
+    pub fn parse(text: &str) -> Option<Problem> {
+        let simple = [
+            Problem::Unreadable,
+            Problem::Undecodable,
+            Problem::Damaged,
+            Problem::DamagedPicture,
+            Problem::DamagedFile,
+            Problem::Incomplete,
+            Problem::NotRaster,
+            Problem::Resize,
+            Problem::Encode,
+        ];
+        if let Some(p) = simple.into_iter().find(|p| p.to_string() == text) {
+            return Some(p);
+        }
+        if let Some(path) = text
+            .strip_prefix("the image `")
+            .and_then(|r| r.strip_suffix("` does not exist"))
+        {
+            return Some(Problem::Missing(path.to_string()));
+        }
+        let sized = [
+            (
+                "resize_image asks for ",
+                Problem::CropSize as fn(u32, u32) -> Problem,
+            ),
+            ("the image is ", Problem::TooBig),
+            ("the image is ", Problem::TooLong),
+        ];
+        sized.into_iter().find_map(|(prefix, make)| {
+            let (w, rest) = text.strip_prefix(prefix)?.split_once('×')?;
+            let h = rest.split_once(' ')?.0;
+            let p = make(w.parse().ok()?, h.parse().ok()?);
+            (p.to_string() == text).then_some(p)
+        })
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -130,5 +171,33 @@ impl std::fmt::Display for Problem {
             Problem::Encode => f.write_str("the image cannot be encoded"),
             Problem::Internal => f.write_str("internal error"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Problem;
+
+    #[test]
+    fn every_problem_is_read_back_from_its_words() {
+        let all = [
+            Problem::Missing("/images/a b.jpg".into()),
+            Problem::Unreadable,
+            Problem::Undecodable,
+            Problem::Damaged,
+            Problem::DamagedPicture,
+            Problem::DamagedFile,
+            Problem::Incomplete,
+            Problem::NotRaster,
+            Problem::TooLong(1080, 17000),
+            Problem::TooBig(6000, 5000),
+            Problem::CropSize(0, 5000),
+            Problem::Resize,
+            Problem::Encode,
+        ];
+        for p in all {
+            assert_eq!(Problem::parse(&p.to_string()), Some(p));
+        }
+        assert_eq!(Problem::parse("something else"), None);
     }
 }

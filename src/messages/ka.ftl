@@ -566,3 +566,61 @@ alias-page = ძველი მისამართი `{ $alias }` სხვ�
     .hint = წაშალეთ ეს ძველი მისამართი, ან სხვა გვერდი გადაიტანეთ
 alias-file = ძველი მისამართი `{ $alias }` ფაილის `/{ $file }` მისამართია
     .hint = წაშალეთ ეს ძველი მისამართი: ეს მისამართი საიტის ფაილს უკვე უკავია
+
+## Templates (Tera) and interface strings (locales/*.ftl). `template-error` quotes a
+## message of Tera's that campaign does not know, as Tera wrote it.
+
+template-hint = გაასწორეთ შაბლონი ამ ადგილას (Tera-ს სინტაქსი: https://keats.github.io/tera/docs/)
+template-error = შაბლონში შეცდომაა; Tera-ს აღწერა: `{ $detail }`
+    .hint = { template-hint }
+template-unknown = შაბლონში { $kind ->
+        [filter] ფილტრი
+        [function] ფუნქცია
+        [test] ტესტი
+        [component] კომპონენტი
+       *[template] შაბლონი
+    } `{ $name }` უცნობია
+    .hint = { template-hint }
+template-undefined = შაბლონში { $what ->
+        [field] ველი
+       *[variable] ცვლადი
+    } `{ $name }` განსაზღვრული არ არის{ $more ->
+        [yes] ; ხელმისაწვდომია: { $available }
+       *[no] {""}
+    }
+    .hint = { template-hint }
+template-no-value = შაბლონში ცვლადი `{ $name }` არსებობს, მაგრამ მნიშვნელობა არ აქვს
+    .hint = { template-hint }
+template-string-missing = ინტერფეისის ტექსტი `{ $key }` არც ერთ locales/*/*.ftl ფაილში არ არის
+    .hint = { template-hint }
+template-string-args = ინტერფეისის ტექსტი `{ $key }` ვერ შეივსო (მას ცვლადი აკლია)
+    .hint = { template-hint }
+template-date = `{ $value }` თარიღი არ არის (YYYY-MM-DD)
+    .hint = { template-hint }
+template-image = { image-problem }
+    .hint = { template-hint }
+template-missing = შაბლონი `{ $name }` არ არსებობს
+    .hint = ჩადეთ ის საქაღალდეში templates/ (ან თემის templates/-ში), ან გაასწორეთ სახელი
+template-parent = შაბლონი `{ $current }` აფართოებს შაბლონს `{ $parent }`, რომელიც არ არსებობს
+    .hint = გაასწორეთ სახელი ჩანაწერში `{"{"}% extends "..." %{"}"}`
+template-circle = შაბლონები წრეზე { $keyword ->
+        [include] რთავენ
+       *[extends] აფართოებენ
+    } ერთმანეთს: { $ring }
+    .hint = წაშალეთ ამ `{"{"}% { $keyword } %{"}"}` ხაზებიდან ერთი, რომ არც ერთი შაბლონი თავის თავთან არ ბრუნდებოდეს
+case-filter = ფილტრი `{ $name }` აქ ქართულ ტექსტს ეხება; ტექსტი უცვლელი დარჩა
+    .hint = ქართულ ტექსტში მთავრული არ გამოიყენება (მთავრული ყვირილივით იკითხება, ძველ ტელეფონებზე კი ოთხკუთხედებად ჩანს); წაშალეთ ფილტრი
+fluent = ინტერფეისის ტექსტი ვერ იკითხება: { $kind ->
+        [token] აქ `{ $detail }` უნდა ეწეროს
+        [range] აქ ერთ-ერთი ამათგანი უნდა ეწეროს: `{ $detail }`
+        [no-value] ჩანაწერს `{ $detail }` ტექსტი არ აქვს
+        [value] აქ ტექსტი უნდა ეწეროს
+        [no-default] ვარიანტებს შორის ნაგულისხმევი (`*[...]`) არ არის
+        [defaults] ნაგულისხმევი ვარიანტი (`*[...]`) ერთზე მეტია
+        [quote] ბრჭყალებში ჩასმულ ტექსტს დამხურავი ბრჭყალი არ აქვს
+        [brace] დამხურავ `{"}"}`-ს გამხსნელი `{"{"}` არ აქვს
+        [argument-twice] არგუმენტი `{ $detail }` ორჯერ წერია
+        [escape] უცნობი სპეციალური ჩანაწერი `{ $detail }`
+       *[other] ჩანაწერის ფორმა ამ ადგილას არასწორია
+    }
+    .hint = თითოეული ჩანაწერი ასეთია: `გასაღები = ტექსტი`; გაგრძელების ხაზები დაშორებით იწყება; ვარიანტები ასე იწერება: `{"{"} $n -> [one] ... *[other] ... {"}"}`
