@@ -28,7 +28,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Build(args) => build_site(args, &words),
         Command::Check(args) => check_site(args, &words),
         Command::Serve(args) => serve_site(args, lang, &words),
-        Command::Init(args) => init_site(args),
+        Command::Init(args) => init_site(args, &words),
         Command::New(args) => new_page(args, &words),
     }
 }
@@ -257,21 +257,24 @@ fn serve_site(args: ServeArgs, lang: Lang, words: &Messages) -> ExitCode {
 }
 
 /// `campaign init DIR`: a new site from the starter files.
-fn init_site(args: InitArgs) -> ExitCode {
+fn init_site(args: InitArgs, words: &Messages) -> ExitCode {
     let dir = args.dir;
     match init::init(&dir) {
         Ok(files) => {
             for f in files {
-                println!("  wrote {}", dir.join(f).display());
+                let file = dir.join(f).display().to_string();
+                let line = words.word("init-wrote", &[("file", &file)], || format!("wrote {file}"));
+                println!("  {line}");
             }
-            println!(
-                "A new site is ready. Build it with: campaign build --root {}",
-                dir.display()
-            );
+            let folder = dir.display().to_string();
+            let line = words.word("init-ready", &[("folder", &folder)], || {
+                format!("A new site is ready. Build it with: campaign build --root {folder}")
+            });
+            println!("{line}");
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(d) => {
+            eprint!("{}", d.render_text_in(words));
             ExitCode::from(1)
         }
     }
@@ -303,8 +306,8 @@ fn new_page(args: NewArgs, words: &Messages) -> ExitCode {
             print_diagnostics(&[note], words);
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(d) => {
+            eprint!("{}", d.render_text_in(words));
             ExitCode::from(1)
         }
     }

@@ -369,9 +369,10 @@ fn unreadable(e: &std::io::Error, english: String, file: &str) -> Diagnostic {
         .tr("unreadable", &[("io", io), ("code", &code)])
 }
 
-/// An I/O error as the catalogue's texts know it: its kind (`missing`, `denied`, `folder`,
-/// `not-folder`, `full`, `read-only`, `busy`, `exists`, else `other`) and the system's error
-/// number (`?` when there is none), passed to messages as `io` and `code`.
+/// An I/O error as the catalogue's texts know it (`io-reason` in ka.ftl): its kind
+/// (`missing`, `denied`, `folder`, `not-folder`, `full`, `read-only`, `busy`, `exists`,
+/// `in-use`, else `other` with the system's error number, or `unknown` without one), passed
+/// to messages as `io` and `code`.
 pub fn io_reason(e: &std::io::Error) -> (&'static str, String) {
     use std::io::ErrorKind::*;
     let kind = match e.kind() {
@@ -383,9 +384,11 @@ pub fn io_reason(e: &std::io::Error) -> (&'static str, String) {
         ReadOnlyFilesystem => "read-only",
         ResourceBusy | ExecutableFileBusy => "busy",
         AlreadyExists => "exists",
+        AddrInUse => "in-use",
+        _ if e.raw_os_error().is_none() => "unknown",
         _ => "other",
     };
-    let code = e.raw_os_error().map_or("?".to_string(), |c| c.to_string());
+    let code = e.raw_os_error().map_or(String::new(), |c| c.to_string());
     (kind, code)
 }
 
