@@ -335,7 +335,10 @@ fn captions(
             return Err(Mistake::new(
                 format!("the caption file `{vtt}` does not exist"),
                 format!("add WebVTT captions in {name} as static{vtt}"),
-                tr("video-captions", &[("file", &vtt), ("language", name)]),
+                tr(
+                    "video-captions",
+                    &[("file", &vtt), ("language", name), ("code", code)],
+                ),
             ));
         }
         out.push(Caption {

@@ -25,6 +25,21 @@ overlay-line = ხაზი
 
 ## Messages
 
+# The name of the language `code` in Georgian (`language`: its name in site.yaml, for others).
+language-name = { $code ->
+        [ka] ქართული
+        [en] ინგლისური
+        [ru] რუსული
+        [uk] უკრაინული
+        [hy] სომხური
+        [az] აზერბაიჯანული
+        [de] გერმანული
+        [fr] ფრანგული
+        [ar] არაბული
+        [fa] სპარსული
+        [tr] თურქული
+       *[other] { $language }
+    }
 not-utf8 = ფაილი UTF-8 ტექსტად არ არის შენახული
     .hint = გახსენით ის რედაქტორში და შეინახეთ კოდირებით „UTF-8“ (Word-ში: Save As → Plain Text → Unicode (UTF-8))
 no-front-matter = გვერდი front matter-ით არ იწყება
@@ -33,7 +48,7 @@ unclosed-front-matter = front matter არ არის დახურულ�
     .hint = front matter-ის ბოლო ხაზის შემდეგ (მაგალითად, `title: ...`-ის შემდეგ) დაამატეთ ხაზი `---`
 missing-title = გვერდს არ აქვს სათაური (`title`)
     .hint = front matter-ში, `---` ხაზებს შორის, დაამატეთ ხაზი `title: ...`
-missing-translation = ეს გვერდი ჯერ არ არის ნათარგმნი ენაზე: { $language } ({ $code })
+missing-translation = ეს გვერდი ჯერ არ არის ნათარგმნი ენაზე: { language-name } ({ $code })
     .hint = დაამატეთ ფაილი { $file } თარგმანით
 contact-missing = ამ ორგანიზაციის საკონტაქტო მონაცემები ჯერ არ არის; გვერდზე წერია, რომ მალე გამოქვეყნდება
     .hint = როცა ცნობილი გახდება, front matter-ში დაამატეთ `phone:`, `email:`, `address:` ან `website:`
@@ -234,7 +249,7 @@ zip = `{ $file }` ვერ ჩაიწერა
 
 ## Links
 
-link-other-language = `{ $dest }` ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { $language }, ამიტომ ბმული იმ ვერსიაზე მიდის
+link-other-language = `{ $dest }` ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { language-name }, ამიტომ ბმული იმ ვერსიაზე მიდის
     .hint = თარგმნეთ { $file } ამ გვერდის ენაზე
 offline-own-file = `{ $file }`-ს იგივე სახელი აქვს, რაც campaign-ის ოფლაინ კითხვის ფაილს
     .hint = გადაარქვით ფაილს სახელი, ან დაწერეთ `offline: false` ფაილში site.yaml, რომ campaign-ის ნაცვლად თქვენი service worker გამოქვეყნდეს
@@ -313,7 +328,7 @@ menu-entry = მენიუს ჩანაწერი `{ $path }` არა�
     .hint = `menu:`-ის ქვეშ ჩამოწერეთ არსებული გვერდების მისამართები, მაგალითად `- /services/`
 footer-link = გვერდის ქვედა ნაწილის (`footer:`) ბმული `{ $path }` არარსებულ გვერდზე მიუთითებს
     .hint = `link:`-ის შემდეგ დაწერეთ არსებული გვერდის მისამართი, მაგალითად `link: /about/`
-missing-string = ინტერფეისის ტექსტი `{ $key }` არ არის ენაზე: { $language } ({ $code })
+missing-string = ინტერფეისის ტექსტი `{ $key }` არ არის ენაზე: { language-name } ({ $code })
     .hint = დაამატეთ `{ $key } = ...` .ftl ფაილში საქაღალდეში locales/{ $code }/; მანამდე გამოჩნდება ტექსტი ენაზე `{ $default }`
 internal = აწყობა campaign-ის შეცდომის გამო შეწყდა
     .hint = ფაილი ხელახლა შეინახეთ; თუ შეცდომა არ გაქრა, გთხოვთ, შეგვატყობინოთ და ტერმინალში გამოტანილი ტექსტიც გამოგვიგზავნოთ
@@ -324,7 +339,7 @@ regions-list = regions.yaml რეგიონების სია უნდ�
     .hint = თითო ჩანაწერში ერთი რეგიონი დაწერეთ: `- id: tbilisi`, მის ქვეშ კი სახელები `ka:` და `en:`
 region-id = რეგიონს №{ $n } `id` უნდა ჰქონდეს პატარა ლათინური ასოებით, ციფრებითა და დეფისებით
     .hint = მაგალითად `- id: kvemo-kartli`
-region-name = რეგიონს `{ $id }` სახელი არ აქვს ენაზე: { $language } ({ $code })
+region-name = რეგიონს `{ $id }` სახელი არ აქვს ენაზე: { language-name } ({ $code })
     .hint = `- id: { $id }`-ის ქვეშ დაამატეთ `{ $code }: ...`
 region-twice = რეგიონი `{ $id }` ორჯერ არის ჩამოწერილი
     .hint = ერთი დატოვეთ
@@ -401,7 +416,7 @@ self-check-no-text = { self-check-what }: { self-check-noun } არ არი�
     .hint = დაამატეთ `{ $key }:` და მის ქვეშ თითო ხაზი თითოეულ ენაზე: `ka: ...`, `en: ...`
 self-check-text-language = { self-check-what }: { self-check-noun } ენის მითითების გარეშეა დაწერილი
     .hint = `{ $key }:`-ის ქვეშ დაწერეთ თითო ხაზი თითოეულ ენაზე: `ka: ...` და `en: ...`
-self-check-text-missing = { self-check-what }: { self-check-noun } არ არის ენაზე: { $language } ({ $code })
+self-check-text-missing = { self-check-what }: { self-check-noun } არ არის ენაზე: { language-name } ({ $code })
     .hint = `{ $key }:`-ის ქვეშ დაამატეთ `{ $code }: ...` ტექსტით
 self-check-no-id = { self-check-what }: `id` არ არის მითითებული
     .hint = დაამატეთ `id: <word>`: მოკლე ნეიტრალური სიტყვა, რომელსაც პასუხები `next:`-ში იყენებენ
@@ -528,7 +543,7 @@ video-no-source = ვიდეოში მითითებული არ �
 video-sources = ვიდეოს შეიძლება ჰქონდეს მხოლოდ ერთი მათგანი: `youtube`, `vimeo` ან `src`
     .hint = { video-hint }
 video-captions = სუბტიტრების ფაილი `{ $file }` არ არსებობს
-    .hint = დაამატეთ WebVTT სუბტიტრები ენაზე „{ $language }“, ფაილად static{ $file }
+    .hint = დაამატეთ WebVTT სუბტიტრები ენაზე: { language-name }, ფაილად static{ $file }
 video-transcript = ტექსტური ვერსია `{ $file }` არ არსებობს
     .hint = დაწერეთ ვიდეოს ტექსტური ვერსია Markdown-ში, ფაილად static{ $file }
 
@@ -608,6 +623,8 @@ serve-phone = იმავე ქსელში ჩართულ ტელე
 serve-qr = ან ეს კოდი ტელეფონის კამერით დაასკანერეთ ({ $url }):
 serve-reload = ფაილის შენახვისას გვერდები თავისით განახლდება. გასაჩერებლად დააჭირეთ Ctrl-C-ს.
 serve-stopping = სერვერი ჩერდება.
+serve-not-found = გვერდი ვერ მოიძებნა
+serve-not-found-text = ამ მისამართზე გვერდი არ არის.
 serve-no-browser = ბრაუზერის გახსნა ვერ მოხერხდა; თავად გახსენით { $url }
 serve-port-taken = პორტი { $port } დაკავებულია; ვცდით პორტს { $next }
 serve-built = აიწყო გვერდები: { $pages }; დრო: { $ms } მწმ.

@@ -13,6 +13,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod georgian;
 pub mod serve;
 
 use std::path::{Path, PathBuf};
