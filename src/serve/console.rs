@@ -77,6 +77,29 @@ pub(super) fn port_taken(words: &Messages, port: u16) {
     eprintln!("{line}");
 }
 
+/// The error for a site folder that cannot be opened.
+pub(super) fn cannot_open(root: &Path, e: &std::io::Error) -> Diagnostic {
+    let (folder, (io, code)) = (root.display().to_string(), crate::load::io_reason(e));
+    Diagnostic::error(
+        "serve",
+        format!(
+            "cannot open the site folder {folder}: {}",
+            crate::load::plain_io(e)
+        ),
+    )
+    .tr(
+        "serve-root",
+        &[("folder", &folder), ("io", io), ("code", &code)],
+    )
+}
+
+/// The error for a `--bind` that is no address.
+pub(super) fn not_an_address(bind: &str) -> Diagnostic {
+    Diagnostic::error("serve", format!("`{bind}` is not an address to listen on"))
+        .with_hint("use 127.0.0.1 (this computer only) or 0.0.0.0 (every network)")
+        .tr("serve-bind", &[("bind", bind)])
+}
+
 /// A problem that stops the server from starting.
 pub(super) fn fail(words: &Messages, d: &Diagnostic) {
     eprint!("{}", d.render_text_in(words));
@@ -124,25 +147,9 @@ pub(crate) fn report_rebuild(build: &Build, changed: &[PathBuf], had_good: bool,
             rest.len()
         ),
     };
-    let changes = match changed.len() {
-        0 => "none",
-        1 => "one",
-        _ => "many",
-    };
-    let file = changed
-        .first()
-        .map(|p| diagnostics::display_path(p))
-        .unwrap_or_default();
-    let more = changed.len().saturating_sub(1).to_string();
     let ms = build.elapsed.as_millis().to_string();
-    let good = if had_good { "yes" } else { "no" };
-    let args = [
-        ("changes", changes),
-        ("file", file.as_str()),
-        ("more", more.as_str()),
-        ("ms", ms.as_str()),
-        ("good", good),
-    ];
+    let args = Rebuild::new(changed, &ms, had_good);
+    let args = args.args();
     if build.failed() {
         print_errors(build, false, words);
         let shown = if had_good {
@@ -159,6 +166,44 @@ pub(crate) fn report_rebuild(build: &Build, changed: &[PathBuf], had_good: bool,
             format!("Rebuilt{what} in {ms} ms.")
         });
         println!("{line}");
+    }
+}
+
+/// The arguments of `serve-rebuilt` and `serve-rebuild-failed`.
+struct Rebuild<'a> {
+    changes: &'static str,
+    file: String,
+    more: String,
+    ms: &'a str,
+    good: &'static str,
+}
+
+impl<'a> Rebuild<'a> {
+    fn new(changed: &[PathBuf], ms: &'a str, had_good: bool) -> Self {
+        Rebuild {
+            changes: match changed.len() {
+                0 => "none",
+                1 => "one",
+                _ => "many",
+            },
+            file: changed
+                .first()
+                .map(|p| diagnostics::display_path(p))
+                .unwrap_or_default(),
+            more: changed.len().saturating_sub(1).to_string(),
+            ms,
+            good: if had_good { "yes" } else { "no" },
+        }
+    }
+
+    fn args(&self) -> [(&str, &str); 5] {
+        [
+            ("changes", self.changes),
+            ("file", &self.file),
+            ("more", &self.more),
+            ("ms", self.ms),
+            ("good", self.good),
+        ]
     }
 }
 

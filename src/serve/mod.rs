@@ -79,27 +79,12 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     let root = match opts.root.canonicalize() {
         Ok(r) => r,
         Err(e) => {
-            let (folder, (io, code)) = (opts.root.display().to_string(), io_reason(&e));
-            let d = Diagnostic::error(
-                "serve",
-                format!("cannot open the site folder {folder}: {}", plain_io(&e)),
-            )
-            .tr(
-                "serve-root",
-                &[("folder", &folder), ("io", io), ("code", &code)],
-            );
-            console::fail(&words, &d);
+            console::fail(&words, &console::cannot_open(&opts.root, &e));
             return ExitCode::from(1);
         }
     };
     let Some(ip) = parse_bind(&opts.bind) else {
-        let d = Diagnostic::error(
-            "serve",
-            format!("`{}` is not an address to listen on", opts.bind),
-        )
-        .with_hint("use 127.0.0.1 (this computer only) or 0.0.0.0 (every network)")
-        .tr("serve-bind", &[("bind", &opts.bind)]);
-        console::fail(&words, &d);
+        console::fail(&words, &console::not_an_address(&opts.bind));
         return ExitCode::from(1);
     };
     let Some(listener) = listen(ip, opts.port, &words).await else {
