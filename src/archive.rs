@@ -22,7 +22,8 @@ pub fn check_target(root: &Path, file: &Path) -> Result<(), Diagnostic> {
     let shown = file.display().to_string();
     if file.is_dir() {
         return Err(Diagnostic::error("zip", format!("`{shown}` is a folder"))
-            .with_hint("give the name of the ZIP file to write, e.g. --zip site.zip"));
+            .with_hint("give the name of the ZIP file to write, e.g. --zip site.zip")
+            .tr("zip-folder", &[("file", &shown)]));
     }
     let abs = absolute(file);
     let root = dunce::canonicalize(root).unwrap_or_else(|_| absolute(root));
@@ -31,14 +32,16 @@ pub fn check_target(root: &Path, file: &Path) -> Result<(), Diagnostic> {
             "zip",
             format!("`{shown}` is inside the site's `{dir}/` folder, whose files the build reads"),
         )
-        .with_hint("write the ZIP elsewhere, e.g. --zip site.zip next to site.yaml"));
+        .with_hint("write the ZIP elsewhere, e.g. --zip site.zip next to site.yaml")
+        .tr("zip-in-sources", &[("file", &shown), ("dir", dir)]));
     }
     if file.exists() && !is_zip(file) {
         return Err(Diagnostic::error(
             "zip",
             format!("`{shown}` exists and is not a ZIP file; campaign replaces only ZIP files"),
         )
-        .with_hint("choose a new file name ending in .zip, or move that file away first"));
+        .with_hint("choose a new file name ending in .zip, or move that file away first")
+        .tr("zip-not-zip", &[("file", &shown)]));
     }
     Ok(())
 }

@@ -21,14 +21,15 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             "today",
             format!("CAMPAIGN_TODAY=`{v}` is not a date; today's date is used"),
         )
-        .with_hint("write it as YYYY-MM-DD, e.g. CAMPAIGN_TODAY=2026-11-29, or unset it");
+        .with_hint("write it as YYYY-MM-DD, e.g. CAMPAIGN_TODAY=2026-11-29, or unset it")
+        .tr("today", &[("value", &v)]);
         eprint!("{}", d.render_text_in(&words));
     }
     match command {
         Command::Build(args) => build_site(args, &words),
         Command::Check(args) => check_site(args, &words),
         Command::Serve(args) => serve_site(args, lang, &words),
-        Command::Init(args) => init_site(args),
+        Command::Init(args) => init_site(args, &words),
         Command::New(args) => new_page(args, &words),
         Command::Deploy(args) => deploy_site(args, &words),
     }
@@ -333,21 +334,24 @@ fn serve_site(args: ServeArgs, lang: Lang, words: &Messages) -> ExitCode {
 }
 
 /// `campaign init DIR`: a new site from the starter files.
-fn init_site(args: InitArgs) -> ExitCode {
+fn init_site(args: InitArgs, words: &Messages) -> ExitCode {
     let dir = args.dir;
     match init::init(&dir) {
         Ok(files) => {
             for f in files {
-                println!("  wrote {}", dir.join(f).display());
+                let file = dir.join(f).display().to_string();
+                let line = words.word("init-wrote", &[("file", &file)], || format!("wrote {file}"));
+                println!("  {line}");
             }
-            println!(
-                "A new site is ready. Build it with: campaign build --root {}",
-                dir.display()
-            );
+            let folder = dir.display().to_string();
+            let line = words.word("init-ready", &[("folder", &folder)], || {
+                format!("A new site is ready. Build it with: campaign build --root {folder}")
+            });
+            println!("{line}");
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(d) => {
+            eprint!("{}", d.render_text_in(words));
             ExitCode::from(1)
         }
     }
@@ -379,8 +383,8 @@ fn new_page(args: NewArgs, words: &Messages) -> ExitCode {
             print_diagnostics(&[note], words);
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(d) => {
+            eprint!("{}", d.render_text_in(words));
             ExitCode::from(1)
         }
     }
@@ -410,9 +414,11 @@ fn site_root(root: Option<PathBuf>, words: &Messages) -> Option<PathBuf> {
 fn no_site(root: Option<&Path>) -> Diagnostic {
     match root {
         Some(r) => Diagnostic::error("no-site", format!("there is no site.yaml in {}", r.display()))
-            .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`"),
+            .with_hint("point --root at the folder that holds site.yaml, or create a new site with `campaign init DIR`")
+            .tr("no-site-root", &[("folder", &r.display().to_string())]),
         None => Diagnostic::error("no-site", "there is no site.yaml in this folder or above it")
-            .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`"),
+            .with_hint("run this in your site's folder, pass --root DIR, or create a new site with `campaign init DIR`")
+            .tr("no-site-here", &[]),
     }
 }
 

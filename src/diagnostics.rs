@@ -88,6 +88,30 @@ pub fn tr(id: &str, args: &[(&str, &str)]) -> Translatable {
     }
 }
 
+/// A mistake found by a helper that does not know where it is: the English message and
+/// hint, and its catalogue id with arguments ([`tr`]); the caller makes the [`Diagnostic`]
+/// with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistake {
+    /// What is wrong, in English.
+    pub message: String,
+    /// What to do, in English.
+    pub hint: String,
+    /// Its id and arguments in the catalogues.
+    pub tr: Translatable,
+}
+
+impl Mistake {
+    /// A mistake with its words and catalogue id.
+    pub fn new(message: impl Into<String>, hint: impl Into<String>, tr: Translatable) -> Self {
+        Mistake {
+            message: message.into(),
+            hint: hint.into(),
+            tr,
+        }
+    }
+}
+
 impl Diagnostic {
     /// A new error with a message and no location.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {

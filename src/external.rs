@@ -48,7 +48,7 @@ pub fn check(links: &BTreeMap<String, Vec<(String, usize)>>) -> Vec<Diagnostic> 
         .build()
         .into();
     let queue: Mutex<Vec<&String>> = Mutex::new(links.keys().collect());
-    let results: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(String, Dead)>> = Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..CONCURRENCY.min(links.len().max(1)) {
             s.spawn(|| {
@@ -65,24 +65,82 @@ pub fn check(links: &BTreeMap<String, Vec<(String, usize)>>) -> Vec<Diagnostic> 
         }
     });
     let mut out = Vec::new();
-    for (url, problem) in results.into_inner().unwrap_or_default() {
+    for (url, dead) in results.into_inner().unwrap_or_default() {
+        let status = dead.status().to_string();
+        let secs = TIMEOUT.as_secs().to_string();
         for (file, line) in &links[&url] {
             out.push(
                 Diagnostic::warning(
                     "external-link",
-                    format!("the link `{url}` does not work: {problem}"),
+                    format!("the link `{url}` does not work: {}", dead.english()),
                 )
                 .in_file(file)
                 .at_line(*line)
-                .with_hint("check the address in a browser; fix it or remove the link"),
+                .with_hint("check the address in a browser; fix it or remove the link")
+                .tr(
+                    "external-link",
+                    &[
+                        ("url", &url),
+                        ("why", dead.kind()),
+                        ("status", &status),
+                        ("seconds", &secs),
+                    ],
+                ),
             );
         }
     }
     out
 }
 
-/// `None` when the URL answers fine, else the problem in plain words.
-fn probe(agent: &ureq::Agent, url: &str) -> Option<String> {
+/// Why an external link does not work.
+#[derive(Debug, Clone, Copy)]
+enum Dead {
+    /// 404 or 410.
+    Missing,
+    /// Another HTTP error status.
+    Status(u16),
+    /// No answer within [`TIMEOUT`].
+    Timeout,
+    /// The host name does not exist.
+    NoHost,
+    /// No connection.
+    Unreachable,
+}
+
+impl Dead {
+    /// Its catalogue kind (the `why` of `external-link`).
+    fn kind(self) -> &'static str {
+        match self {
+            Dead::Missing => "missing",
+            Dead::Status(_) => "status",
+            Dead::Timeout => "timeout",
+            Dead::NoHost => "no-host",
+            Dead::Unreachable => "unreachable",
+        }
+    }
+
+    /// The HTTP status, 0 when there is none.
+    fn status(self) -> u16 {
+        match self {
+            Dead::Status(s) => s,
+            _ => 0,
+        }
+    }
+
+    /// In plain English words.
+    fn english(self) -> String {
+        match self {
+            Dead::Missing => "the page is not there (HTTP 404)".into(),
+            Dead::Status(s) => format!("the site answered with an error (HTTP {s})"),
+            Dead::Timeout => format!("no answer within {} seconds", TIMEOUT.as_secs()),
+            Dead::NoHost => "the site's name does not exist".into(),
+            Dead::Unreachable => "the site cannot be reached".into(),
+        }
+    }
+}
+
+/// `None` when the URL answers fine, else why not.
+fn probe(agent: &ureq::Agent, url: &str) -> Option<Dead> {
     let status = match agent.head(url).call() {
         Ok(r) if matches!(r.status().as_u16(), 405 | 501) => {
             agent.get(url).call().map(|r| r.status().as_u16())
@@ -92,15 +150,10 @@ fn probe(agent: &ureq::Agent, url: &str) -> Option<String> {
     };
     match status {
         Ok(s) if s < 400 => None,
-        Ok(404) | Ok(410) => Some("the page is not there (HTTP 404)".into()),
-        Ok(s) => Some(format!("the site answered with an error (HTTP {s})")),
-        Err(ureq::Error::Timeout(_)) => {
-            Some(format!("no answer within {} seconds", TIMEOUT.as_secs()))
-        }
-        Err(ureq::Error::HostNotFound) => Some("the site's name does not exist".into()),
-        Err(ureq::Error::Io(_)) | Err(ureq::Error::ConnectionFailed) => {
-            Some("the site cannot be reached".into())
-        }
-        Err(_) => Some("the site cannot be reached".into()),
+        Ok(404) | Ok(410) => Some(Dead::Missing),
+        Ok(s) => Some(Dead::Status(s)),
+        Err(ureq::Error::Timeout(_)) => Some(Dead::Timeout),
+        Err(ureq::Error::HostNotFound) => Some(Dead::NoHost),
+        Err(_) => Some(Dead::Unreachable),
     }
 }

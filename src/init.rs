@@ -1,5 +1,7 @@
 //! `campaign init`: a starter site that builds at once, in Georgian and English.
 
+use crate::diagnostics::Diagnostic;
+use crate::load::{io_reason, plain_io};
 use std::path::Path;
 
 const FILES: &[(&str, &str)] = &[
@@ -26,45 +28,53 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// Write a starter site into `dir`. Refuses to write into a folder that has files.
-pub fn init(dir: &Path) -> Result<Vec<String>, String> {
+pub fn init(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     if dir.exists() {
+        let folder = dir.display().to_string();
         let has_files = std::fs::read_dir(dir)
             .map_err(|e| {
-                format!(
-                    "cannot read {}: {}",
-                    dir.display(),
-                    crate::load::plain_io(&e)
+                let (io, code) = io_reason(&e);
+                Diagnostic::error("init", format!("cannot read {folder}: {}", plain_io(&e))).tr(
+                    "init-read",
+                    &[("folder", &folder), ("io", io), ("code", &code)],
                 )
             })?
             .next()
             .is_some();
         if has_files {
-            return Err(format!(
-                "{} already has files in it; `campaign init` only writes into an empty or new folder",
-                dir.display()
-            ));
+            return Err(Diagnostic::error(
+                "init",
+                format!("{folder} already has files in it; `campaign init` only writes into an empty or new folder"),
+            )
+            .tr("init-not-empty", &[("folder", &folder)]));
         }
     }
     let mut written = Vec::new();
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                format!(
-                    "cannot create {}: {}",
-                    parent.display(),
-                    crate::load::plain_io(&e)
-                )
-            })?;
+            std::fs::create_dir_all(parent).map_err(|e| cannot_create(parent, &e))?;
         }
-        std::fs::write(&path, text).map_err(|e| {
-            format!(
-                "cannot write {}: {}",
-                path.display(),
-                crate::load::plain_io(&e)
-            )
-        })?;
+        std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
         written.push(rel.to_string());
     }
     Ok(written)
+}
+
+/// The error for a folder that cannot be made (for `init` and `new`).
+pub fn cannot_create(dir: &Path, e: &std::io::Error) -> Diagnostic {
+    let ((io, code), folder) = (io_reason(e), dir.display().to_string());
+    Diagnostic::error("write", format!("cannot create {folder}: {}", plain_io(e))).tr(
+        "create-folder",
+        &[("folder", &folder), ("io", io), ("code", &code)],
+    )
+}
+
+/// The error for a file that cannot be written (for `init` and `new`).
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let ((io, code), file) = (io_reason(e), path.display().to_string());
+    Diagnostic::error("write", format!("cannot write {file}: {}", plain_io(e))).tr(
+        "write-file",
+        &[("file", &file), ("io", io), ("code", &code)],
+    )
 }

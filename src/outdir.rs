@@ -1,7 +1,7 @@
 //! The output folder's safety rules: which folder a build may fill, which of its entries are
 //! the user's and stay, and the clean-up of staging folders that killed runs left behind.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Translatable, tr};
 use std::path::{Component, Path, PathBuf};
 
 /// The file campaign leaves in every output folder it fills: it says the folder is campaign's
@@ -131,8 +131,8 @@ fn lexical(p: &Path) -> PathBuf {
     out
 }
 
-fn refuse(code: &'static str, message: String, hint: String) -> Diagnostic {
-    Diagnostic::error(code, message).with_hint(hint)
+fn refuse(code: &'static str, message: String, hint: String, tr: Translatable) -> Diagnostic {
+    Diagnostic::error(code, message).with_hint(hint).with_tr(tr)
 }
 
 /// Apply the safety rules to `dest` (as the user named it) for the site at `root`.
@@ -151,20 +151,30 @@ pub fn check(
     if root_real.starts_with(&real) {
         return Err(refuse(
             "output-holds-site",
-            format!("the output folder {shown} is the site's own folder or holds it: building there would delete the site's files"),
+            format!(
+                "the output folder {shown} is the site's own folder or holds it: building there would delete the site's files"
+            ),
             format!("choose a folder of its own, e.g. --output {suggest}"),
-        )
-        .tr("output-holds-site", &[("folder", &shown), ("suggest", &suggest)]));
+            tr(
+                "output-holds-site",
+                &[("folder", &shown), ("suggest", &suggest)],
+            ),
+        ));
     }
     for name in SOURCE_DIRS {
         let src = resolve(&root.join(name));
         if real.starts_with(&src) || src.starts_with(&real) {
             return Err(refuse(
                 "output-in-sources",
-                format!("the output folder {shown} is inside the site's {name}/ folder, which holds files the build reads"),
+                format!(
+                    "the output folder {shown} is inside the site's {name}/ folder, which holds files the build reads"
+                ),
                 format!("choose a folder outside {name}/, e.g. --output {suggest}"),
-            )
-            .tr("output-in-sources", &[("folder", &shown), ("name", name), ("suggest", &suggest)]));
+                tr(
+                    "output-in-sources",
+                    &[("folder", &shown), ("name", name), ("suggest", &suggest)],
+                ),
+            ));
         }
     }
     let out = OutputDir {
@@ -177,15 +187,15 @@ pub fn check(
             "output-not-folder",
             format!("the output {shown} is a file, not a folder"),
             "choose a folder for the output, e.g. --output public".into(),
-        )
-        .tr("output-not-folder", &[("folder", &shown)])),
+            tr("output-not-folder", &[("folder", &shown)]),
+        )),
         Ok(_) => foreign_files(&out, ours_before).map_or(Ok(out), |first| {
             Err(refuse(
                 "output-not-ours",
                 format!("the output folder {shown} holds files that campaign did not write, such as `{first}`; a build replaces everything in its output folder"),
                 "choose an empty or new folder, or move those files away; to keep some names in the output, list them under `output_keep:` in site.yaml".into(),
-            )
-            .tr("output-not-ours", &[("folder", &shown), ("file", &first)]))
+                tr("output-not-ours", &[("folder", &shown), ("file", &first)]),
+            ))
         }),
         Err(_) => Ok(out),
     }

@@ -195,7 +195,8 @@ fn apply_base_url(src: &mut load::Sources, opts: &BuildOptions, diags: &mut Vec<
         Some(u) => cfg.base_url = Some(u),
         None => diags.push(
             Diagnostic::error("base-url", format!("`{url}` is not a web address"))
-                .with_hint("pass the full address, e.g. --base-url https://example.ge/"),
+                .with_hint("pass the full address, e.g. --base-url https://example.ge/")
+                .tr("base-url", &[("url", url)]),
         ),
     }
 }
@@ -270,9 +271,10 @@ impl Run<'_> {
         diags.append(&mut d);
         for (path, why) in media.unreported_broken() {
             diags.push(
-                Diagnostic::error("image", why)
+                Diagnostic::error("image", why.to_string())
                     .in_file(image_file(&src, &path))
-                    .with_hint("replace the image with a complete JPEG, PNG or WebP file"),
+                    .with_hint("replace the image with a complete JPEG, PNG or WebP file")
+                    .with_tr(why.tr("image-broken")),
             );
         }
         let mut images = crate::media::Stats::default();
@@ -281,8 +283,12 @@ impl Run<'_> {
         }
         if let Some(e) = sink.error() {
             diags.push(
-                Diagnostic::error("write", e)
-                    .with_hint("check that the disk has room and the folder is writable"),
+                Diagnostic::error("write", e.message())
+                    .with_hint("check that the disk has room and the folder is writable")
+                    .tr(
+                        "write",
+                        &[("path", &e.path), ("io", e.io.0), ("code", &e.io.1)],
+                    ),
             );
         }
         let files_written = sink.len();
@@ -332,12 +338,14 @@ impl Run<'_> {
         diags: &mut Vec<Diagnostic>,
     ) {
         if let Err(e) = staging.commit() {
+            let (io, code) = load::io_reason(&e);
             diags.push(
                 Diagnostic::error(
                     "write",
                     format!("cannot put the new site in place: {}", load::plain_io(&e)),
                 )
-                .with_hint("close programs that use the output folder and build again"),
+                .with_hint("close programs that use the output folder and build again")
+                .tr("write-swap", &[("io", io), ("code", &code)]),
             );
             return;
         }
@@ -393,16 +401,21 @@ fn clean_media(src: &mut load::Sources, cache: &Cache) -> std::sync::Arc<Media> 
 fn begin(dest: &outdir::OutputDir, diags: &mut Vec<Diagnostic>) -> Option<Staging> {
     Staging::begin(dest)
         .map_err(|e| {
+            let (io, code) = load::io_reason(&e);
+            let folder = dest.real.display().to_string();
             diags.push(
                 Diagnostic::error(
                     "write",
                     format!(
-                        "cannot create a folder beside {}: {}",
-                        dest.real.display(),
+                        "cannot create a folder beside {folder}: {}",
                         load::plain_io(&e)
                     ),
                 )
-                .with_hint("check that the folder is writable"),
+                .with_hint("check that the folder is writable")
+                .tr(
+                    "write-staging",
+                    &[("folder", &folder), ("io", io), ("code", &code)],
+                ),
             )
         })
         .ok()
@@ -421,8 +434,9 @@ fn encode_images(
     }
     for e in errors {
         diags.push(
-            Diagnostic::error("image", e)
-                .with_hint("replace the image with a JPEG, PNG or WebP file"),
+            Diagnostic::error("image", e.to_string())
+                .with_hint("replace the image with a JPEG, PNG or WebP file")
+                .with_tr(e.tr("image-encode")),
         );
     }
     stats

@@ -71,7 +71,25 @@ pub struct DiskSink {
     /// Every file written, with the XXH3 hash of its bytes.
     paths: Mutex<HashMap<String, u64>>,
     count: AtomicUsize,
-    error: Mutex<Option<String>>,
+    error: Mutex<Option<WriteError>>,
+}
+
+/// A file or folder that could not be written, and why.
+#[derive(Debug, Clone)]
+pub struct WriteError {
+    /// Its path.
+    pub path: String,
+    /// Why, in plain English words.
+    pub why: String,
+    /// Why, as the catalogue knows it ([`crate::load::io_reason`]): kind and error number.
+    pub io: (&'static str, String),
+}
+
+impl WriteError {
+    /// The English message.
+    pub fn message(&self) -> String {
+        format!("cannot write {}: {}", self.path, self.why)
+    }
 }
 
 /// Where rendered files go.
@@ -166,8 +184,8 @@ impl Sink {
         v
     }
 
-    /// The first write error, in plain words.
-    pub fn error(&self) -> Option<String> {
+    /// The first write error.
+    pub fn error(&self) -> Option<WriteError> {
         match self {
             Sink::Memory(_) => None,
             Sink::Disk(d) => d.error.lock().ok().and_then(|e| e.clone()),
@@ -224,7 +242,11 @@ impl DiskSink {
 
     fn fail(&self, what: &str, e: &std::io::Error) {
         if let Ok(mut err) = self.error.lock() {
-            err.get_or_insert_with(|| format!("cannot write {what}: {}", crate::load::plain_io(e)));
+            err.get_or_insert_with(|| WriteError {
+                path: what.to_string(),
+                why: crate::load::plain_io(e),
+                io: crate::load::io_reason(e),
+            });
         }
     }
 }
@@ -329,7 +351,7 @@ pub fn to_disk(out: &Output, dest: &OutputDir) -> std::io::Result<()> {
     }
     if let Some(e) = sink.error() {
         staging.abort();
-        return Err(std::io::Error::other(e));
+        return Err(std::io::Error::other(e.message()));
     }
     staging.commit()
 }

@@ -136,3 +136,113 @@ fn empty_slug_is_an_error_with_line() {
     assert_eq!(r.code, 1);
     assert_transcript(transcript("empty-slug.stderr"), &r.stderr);
 }
+
+/// `check --lang ka` of a fixture, with the temporary folder shown as `[ROOT]`.
+fn check_ka(site: &Fixture) -> Run {
+    let mut r = campaign(&[
+        "check",
+        "--lang",
+        "ka",
+        "--root",
+        site.path().to_str().unwrap(),
+    ]);
+    r.stdout = normalise(&r.stdout, site.path());
+    r.stderr = normalise(&r.stderr, site.path());
+    r
+}
+
+#[test]
+fn every_fixture_is_checked_in_georgian_only() {
+    let mut names: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().join("site.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() > 10, "{names:?}");
+    for name in names {
+        let site = fixture(&name);
+        let r = check_ka(&site);
+        let english = support::georgian::english_lines(&format!("{}{}", r.stderr, r.stdout));
+        assert!(
+            english.is_empty(),
+            "{name}: lines in English:\n{english:#?}"
+        );
+    }
+}
+
+#[test]
+fn self_check_template_and_page_mistakes_in_georgian() {
+    for name in ["selfcheck-errors", "site-template-error", "site-errors"] {
+        let site = fixture(name);
+        let r = check_ka(&site);
+        assert_eq!(r.code, 1, "{name}");
+        assert_transcript(expected(name, "expected-stderr-ka"), &r.stderr);
+    }
+}
+
+#[test]
+fn region_and_contact_mistakes_in_georgian() {
+    let site = fixture("site-content");
+    std::fs::write(
+        site.path().join("content/help/beta.ka.md"),
+        "---\ntitle: ბეტა\nregions: [adjara, svaneti]\nphone: call us\nemail: info-at-beta\nwebsite: beta.ge\n---\n\nბეტა.\n",
+    )
+    .unwrap();
+    let r = run(command()
+        .args(["build", "--lang", "ka", "--root"])
+        .arg(site.path()));
+    assert_eq!(r.code, 1);
+    assert_transcript(transcript("malformed-contacts-ka.stderr"), &r.stderr);
+}
+
+#[test]
+fn init_speaks_georgian() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("s");
+    let r = campaign(&["init", "--lang", "ka", site.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_transcript(
+        transcript("init-ka.stdout"),
+        &normalise(&r.stdout, dir.path()),
+    );
+    let again = campaign(&["init", "--lang", "ka", site.to_str().unwrap()]);
+    assert_eq!(again.code, 1);
+    assert_transcript(
+        transcript("init-not-empty-ka.stderr"),
+        &normalise(&again.stderr, dir.path()),
+    );
+}
+
+#[test]
+fn the_serve_console_speaks_georgian() {
+    let site = fixture("serve-basic");
+    let server = support::serve::serve(site.path(), &["--lang", "ka"]);
+    let first = normalise(&server.first.join("\n"), site.path());
+    support::georgian::assert_georgian(&first);
+    assert!(first.starts_with("აიწყო გვერდები: "), "{first}");
+    let port = server.port;
+    assert!(
+        first.ends_with(&format!(
+            "\nსაიტი [ROOT] ხელმისაწვდომია მისამართზე http://127.0.0.1:{port}/"
+        )),
+        "{first}"
+    );
+    let line = server.wait_output("ფაილის შენახვისას");
+    assert_eq!(
+        line,
+        "  ფაილის შენახვისას გვერდები თავისით განახლდება. გასაჩერებლად დააჭირეთ Ctrl-C-ს."
+    );
+    // A mistake: the message and the rebuild line in Georgian.
+    let page = std::fs::read_dir(site.path().join("content"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .unwrap();
+    support::serve::atomic_write(&page, "---\ntitle: [\n---\n");
+    let failed = server.wait_output("საიტის ხელახლა აწყობა ვერ მოხერხდა");
+    support::georgian::assert_georgian(&failed);
+    assert!(failed.contains("(შეიცვალა: content/"), "{failed}");
+}

@@ -148,7 +148,7 @@ pub fn read_source(root: &Path, rel: &Path, file: &str) -> Result<Arc<str>, Diag
 /// Read and decode a text file; `file` is its name in messages.
 fn read_text(path: &Path, file: &str) -> Result<Arc<str>, Diagnostic> {
     std::fs::read(path)
-        .map_err(|e| Diagnostic::error("unreadable", plain_io(&e)).in_file(file))
+        .map_err(|e| unreadable(&e, plain_io(&e), file))
         .and_then(|b| decode_owned(b, file))
 }
 
@@ -170,7 +170,8 @@ fn read_config(src: &mut Sources, root: &Path) {
             )
             .with_hint(
                 "run `campaign init DIR` to start a new site, or pass `--root DIR` to point at one",
-            ),
+            )
+            .tr("no-site", &[("folder", &root.display().to_string())]),
         ),
     }
 }
@@ -199,13 +200,11 @@ fn read_content(src: &mut Sources, root: &Path) {
         let file = rel_slash(&path, root);
         match read {
             Ok(read) => add_content(src, read, &path, file, rel_slash(&path, &content)),
-            Err(e) => src.diagnostics.push(
-                Diagnostic::error(
-                    "unreadable",
-                    format!("the file cannot be read: {}", plain_io(&e)),
-                )
-                .in_file(&file),
-            ),
+            Err(e) => src.diagnostics.push(unreadable(
+                &e,
+                format!("the file cannot be read: {}", plain_io(&e)),
+                &file,
+            )),
         }
     }
 }
@@ -261,7 +260,8 @@ fn read_theme(src: &mut Sources, root: &Path) {
         .in_file(config::CONFIG_FILE)
         .with_hint(
             "fix `theme:` in site.yaml, or delete the line to use the built-in default theme",
-        );
+        )
+        .tr("no-theme", &[("theme", &theme)]);
         if src.config.is_some() {
             d = d.at_line(1)
         }
@@ -354,11 +354,42 @@ fn read_statics(src: &mut Sources, dir: &Path, root: &Path) {
                     source: rel_slash(&path, root),
                 });
             }
-            Err(e) => src.diagnostics.push(
-                Diagnostic::error("unreadable", plain_io(&e)).in_file(rel_slash(&path, root)),
-            ),
+            Err(e) => src
+                .diagnostics
+                .push(unreadable(&e, plain_io(&e), &rel_slash(&path, root))),
         }
     }
+}
+
+/// The error for a file that cannot be read: `english` says why.
+fn unreadable(e: &std::io::Error, english: String, file: &str) -> Diagnostic {
+    let (io, code) = io_reason(e);
+    Diagnostic::error("unreadable", english)
+        .in_file(file)
+        .tr("unreadable", &[("io", io), ("code", &code)])
+}
+
+/// An I/O error as the catalogue's texts know it (`io-reason` in ka.ftl): its kind
+/// (`missing`, `denied`, `folder`, `not-folder`, `full`, `read-only`, `busy`, `exists`,
+/// `in-use`, else `other` with the system's error number, or `unknown` without one), passed
+/// to messages as `io` and `code`.
+pub fn io_reason(e: &std::io::Error) -> (&'static str, String) {
+    use std::io::ErrorKind::*;
+    let kind = match e.kind() {
+        NotFound => "missing",
+        PermissionDenied => "denied",
+        IsADirectory => "folder",
+        NotADirectory => "not-folder",
+        StorageFull | QuotaExceeded => "full",
+        ReadOnlyFilesystem => "read-only",
+        ResourceBusy | ExecutableFileBusy => "busy",
+        AlreadyExists => "exists",
+        AddrInUse => "in-use",
+        _ if e.raw_os_error().is_none() => "unknown",
+        _ => "other",
+    };
+    let code = e.raw_os_error().map_or(String::new(), |c| c.to_string());
+    (kind, code)
 }
 
 /// An I/O error in plain words (no Rust type names).

@@ -57,6 +57,7 @@ fn outside_warning(path: &Path, root: &Path) -> Diagnostic {
     )
     .in_file(rel_slash(path, root))
     .with_hint("copy the file into the site folder instead of linking to it")
+    .tr("link-outside", &[])
 }
 
 /// Whether a link resolves to a path inside one of the `allowed` (canonical) folders.

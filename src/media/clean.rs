@@ -3,6 +3,7 @@
 //! (re-encoded), and an image that does not decode completely is refused.
 
 use super::images::{self, Cache};
+use super::problem::Problem;
 use crate::load::StaticFile;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageFormat};
@@ -18,7 +19,7 @@ const RULES: &str = "clean-v1";
 const REENCODE_QUALITY: u8 = 90;
 
 /// The bytes to publish instead (`None`: the file as it is), or why the image cannot be used.
-type Cleaned = Result<Option<Vec<u8>>, String>;
+type Cleaned = Result<Option<Vec<u8>>, Problem>;
 
 /// The image formats campaign publishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ fn kind_of(bytes: &[u8]) -> Option<Kind> {
 
 /// Clean every published image in `files` in place (through the cache). Returns the images
 /// that cannot be published: output path → reason.
-pub fn clean_all(files: &mut [StaticFile], cache: &Cache) -> HashMap<String, String> {
+pub fn clean_all(files: &mut [StaticFile], cache: &Cache) -> HashMap<String, Problem> {
     let results: Vec<(usize, Cleaned)> = files
         .par_iter()
         .enumerate()
@@ -78,21 +79,16 @@ fn clean_cached(bytes: &[u8], cache: &Cache) -> Cleaned {
 
 /// The bytes to publish for one image: `None` when it carries nothing to remove.
 pub fn clean(bytes: &[u8]) -> Cleaned {
-    let kind = kind_of(bytes).ok_or_else(|| {
-        "the file is not a JPEG, PNG or WebP image (its name says it is)".to_string()
-    })?;
+    let kind = kind_of(bytes).ok_or(Problem::NotRaster)?;
     // The container first: a cut-off file is named as such before the decoder complains.
     let stripped = match kind {
         Kind::Jpeg => strip_jpeg(bytes)?,
         Kind::Png => strip_png(bytes)?,
         Kind::WebP => strip_webp(bytes)?,
     };
-    let (img, orientation) = images::decode(bytes).map_err(|e| {
-        if e.contains("megapixels") {
-            e
-        } else {
-            DAMAGED_PICTURE.to_string()
-        }
+    let (img, orientation) = images::decode(bytes).map_err(|e| match e {
+        Problem::TooBig(..) => e,
+        _ => Problem::DamagedPicture,
     })?;
     if orientation != Orientation::NoTransforms {
         return reencode(img, kind, orientation).map(Some);
@@ -100,31 +96,26 @@ pub fn clean(bytes: &[u8]) -> Cleaned {
     Ok((stripped != bytes).then_some(stripped))
 }
 
-const DAMAGED: &str = "the image file is damaged or incomplete";
-const INCOMPLETE: &str = "the image file is incomplete: it stops before the end of the picture (was it copied completely?)";
-
-/// A container that cannot be read, in plain words.
-fn unreadable(e: img_parts::Error) -> String {
+/// Why a container cannot be read.
+fn unreadable(e: img_parts::Error) -> Problem {
     match e {
-        img_parts::Error::Truncated => INCOMPLETE.to_string(),
-        _ => DAMAGED.to_string(),
+        img_parts::Error::Truncated => Problem::Incomplete,
+        _ => Problem::DamagedFile,
     }
 }
-const DAMAGED_PICTURE: &str =
-    "the image file is damaged or incomplete: its picture cannot be decoded";
 
 /// JPEG: keep JFIF (APP0), ICC colour profiles (APP2 `ICC_PROFILE`) and Adobe colour data
 /// (APP14); drop the other APPn (EXIF, XMP, IPTC, maker notes, MPF previews) and comments,
 /// and anything after the end of the image.
-fn strip_jpeg(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn strip_jpeg(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     let mut img = jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).map_err(unreadable)?;
     img.segments_mut()
         .retain(|s| keep_jpeg_segment(s.marker(), s.contents()));
     let mut out = Vec::with_capacity(bytes.len());
     img.encoder()
         .write_to(&mut out)
-        .map_err(|_| DAMAGED.to_string())?;
-    let end = jpeg_end(&out).ok_or_else(|| INCOMPLETE.to_string())?;
+        .map_err(|_| Problem::DamagedFile)?;
+    let end = jpeg_end(&out).ok_or(Problem::Incomplete)?;
     out.truncate(end);
     Ok(out)
 }
@@ -183,7 +174,7 @@ fn find_sos(b: &[u8]) -> Option<usize> {
 }
 
 /// PNG: keep the chunks that draw the picture (and colour data); drop text, EXIF, time.
-fn strip_png(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn strip_png(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     let mut img = png::Png::from_bytes(Bytes::copy_from_slice(bytes)).map_err(unreadable)?;
     const KEEP: [&[u8; 4]; 14] = [
         b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT",
@@ -193,14 +184,14 @@ fn strip_png(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(bytes.len());
     img.encoder()
         .write_to(&mut out)
-        .map_err(|_| DAMAGED.to_string())?;
+        .map_err(|_| Problem::DamagedFile)?;
     Ok(out)
 }
 
 /// WebP: drop the EXIF and XMP chunks and clear their flags in the VP8X header.
-fn strip_webp(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn strip_webp(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     let mut img = webp_parts::WebP::from_bytes(Bytes::copy_from_slice(bytes))
-        .map_err(|_| DAMAGED.to_string())?;
+        .map_err(|_| Problem::DamagedFile)?;
     if !img.has_chunk(webp_parts::CHUNK_EXIF) && !img.has_chunk(webp_parts::CHUNK_XMP) {
         return Ok(bytes.to_vec());
     }
@@ -220,7 +211,7 @@ fn strip_webp(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(bytes.len());
     img.encoder()
         .write_to(&mut out)
-        .map_err(|_| DAMAGED.to_string())?;
+        .map_err(|_| Problem::DamagedFile)?;
     Ok(out)
 }
 
@@ -229,7 +220,7 @@ fn reencode(
     mut img: DynamicImage,
     kind: Kind,
     orientation: Orientation,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Problem> {
     img.apply_orientation(orientation);
     let mut out = Vec::new();
     match kind {
@@ -238,11 +229,11 @@ fn reencode(
             let (w, h) = images::encodable(rgb.width(), rgb.height())?;
             jpeg_encoder::Encoder::new(&mut out, REENCODE_QUALITY)
                 .encode(rgb.as_bytes(), w, h, jpeg_encoder::ColorType::Rgb)
-                .map_err(|_| "the image cannot be encoded".to_string())?;
+                .map_err(|_| Problem::Encode)?;
         }
         Kind::Png => img
             .write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png)
-            .map_err(|_| "the image cannot be encoded".to_string())?,
+            .map_err(|_| Problem::Encode)?,
         Kind::WebP => {
             let rgba = DynamicImage::ImageRgba8(img.to_rgba8());
             images::encodable(rgba.width(), rgba.height())?;

@@ -1,6 +1,7 @@
 //! Responsive images: probe (size, EXIF orientation), decode within limits, resize with fast_image_resize, encode
 //! lossy WebP (libwebp) and progressive JPEG, and a content-hash cache outside the output.
 
+use super::problem::Problem;
 use fast_image_resize as fr;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader};
@@ -48,10 +49,10 @@ pub fn content_hash_of(parts: &[&[u8]]) -> String {
 /// The longest side WebP (and so every variant) can have.
 pub const MAX_SIDE: u32 = 16_383;
 
-fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Problem> {
     let mut r = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| "the file cannot be read as an image".to_string())?;
+        .map_err(|_| Problem::Unreadable)?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(65_535);
     limits.max_image_height = Some(65_535);
@@ -62,46 +63,36 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
 }
 
 /// Width and height as an encoder takes them, if no side is over [`MAX_SIDE`].
-pub fn encodable(w: u32, h: u32) -> Result<(u16, u16), String> {
+pub fn encodable(w: u32, h: u32) -> Result<(u16, u16), Problem> {
     match (u16::try_from(w), u16::try_from(h)) {
         (Ok(w16), Ok(h16)) if w <= MAX_SIDE && h <= MAX_SIDE && w > 0 && h > 0 => Ok((w16, h16)),
-        _ => Err(format!(
-            "the image is {w}×{h} pixels: web images can be at most 16,383 pixels on a side"
-        )),
+        _ => Err(Problem::TooLong(w, h)),
     }
 }
 
 /// A decoder for the picture, within the decoding limits and at most [`MAX_PIXELS`].
-fn decoder(bytes: &[u8]) -> Result<impl ImageDecoder + '_, String> {
+fn decoder(bytes: &[u8]) -> Result<impl ImageDecoder + '_, Problem> {
     let dec = reader(bytes)?
         .into_decoder()
-        .map_err(|_| "the image cannot be decoded (is it a JPEG, PNG or WebP file?)".to_string())?;
+        .map_err(|_| Problem::Undecodable)?;
     let (w, h) = dec.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(too_big(w, h));
+        return Err(Problem::TooBig(w, h));
     }
     Ok(dec)
 }
 
 /// Decode the whole picture (which proves it complete) and read its EXIF orientation (not
 /// applied yet).
-pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation), String> {
+pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation), Problem> {
     let mut dec = decoder(bytes)?;
     let orientation = dec.orientation().unwrap_or(Orientation::NoTransforms);
-    let img = DynamicImage::from_decoder(dec)
-        .map_err(|_| "the image file is damaged or incomplete: it cannot be decoded".to_string())?;
+    let img = DynamicImage::from_decoder(dec).map_err(|_| Problem::Damaged)?;
     Ok((img, orientation))
 }
 
-fn too_big(w: u32, h: u32) -> String {
-    format!(
-        "the image is {w}×{h} pixels ({:.0} megapixels), more than the limit of 20 megapixels",
-        (u64::from(w) * u64::from(h)) as f64 / 1e6
-    )
-}
-
 /// Read the size (after EXIF orientation) without decoding the pixels.
-pub fn probe(bytes: &[u8]) -> Result<Size, String> {
+pub fn probe(bytes: &[u8]) -> Result<Size, Problem> {
     let mut dec = decoder(bytes)?;
     let (w, h) = dec.dimensions();
     encodable(w, h)?;
@@ -157,7 +148,7 @@ pub fn encode(
     bytes: &[u8],
     widths: &[u32],
     crop: Option<(u32, u32)>,
-) -> Result<Vec<Variant>, String> {
+) -> Result<Vec<Variant>, Problem> {
     probe(bytes)?;
     let (mut img, orientation) = decode(bytes)?;
     img.apply_orientation(orientation);
@@ -190,7 +181,7 @@ pub fn encode(
         } else {
             resizer
                 .resize(&src, &mut dst, &opts)
-                .map_err(|_| "the image cannot be resized".to_string())?;
+                .map_err(|_| Problem::Resize)?;
         }
         let (w16, h16) = encodable(w, h)?;
         let pixels = dst.buffer();
@@ -202,7 +193,7 @@ pub fn encode(
         enc.set_progressive(true);
         enc.set_optimized_huffman_tables(true);
         enc.encode(pixels, w16, h16, jpeg_encoder::ColorType::Rgb)
-            .map_err(|_| "the image cannot be encoded".to_string())?;
+            .map_err(|_| Problem::Encode)?;
         out.push(Variant {
             width: w,
             height: h,

@@ -3,9 +3,11 @@
 
 pub mod clean;
 pub mod images;
+pub mod problem;
 pub mod video;
 
 use images::{Cache, Size};
+pub use problem::Problem;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -13,7 +15,7 @@ use std::sync::{Arc, Mutex};
 /// Output files: (path, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
 /// A probed image: content hash and size, or why it cannot be used.
-type Probe = Result<(String, Size), String>;
+type Probe = Result<(String, Size), Problem>;
 
 /// Output folder of processed images.
 pub const IMG_DIR: &str = "_img";
@@ -49,7 +51,7 @@ pub struct Media {
     probes: Mutex<HashMap<String, Probe>>,
     jobs: Mutex<BTreeMap<String, Job>>,
     /// Images that cannot be published (path → reason), from [`clean::clean_all`].
-    broken: HashMap<String, String>,
+    broken: HashMap<String, Problem>,
 }
 
 /// Sizes a template may ask `resize_image` for.
@@ -72,26 +74,26 @@ impl Media {
     }
 
     /// The same media, knowing which images cannot be published and why.
-    pub fn with_broken(mut self, broken: HashMap<String, String>) -> Self {
+    pub fn with_broken(mut self, broken: HashMap<String, Problem>) -> Self {
         self.broken = broken;
         self
     }
 
     /// The broken images no page or template asked for (those are reported where they are
     /// used, with the file and line), sorted by path.
-    pub fn unreported_broken(&self) -> Vec<(String, String)> {
+    pub fn unreported_broken(&self) -> Vec<(String, Problem)> {
         let probed = self
             .probes
             .lock()
             .map(|p| p.keys().cloned().collect::<BTreeSet<_>>());
         let probed = probed.unwrap_or_default();
-        let mut v: Vec<(String, String)> = self
+        let mut v: Vec<(String, Problem)> = self
             .broken
             .iter()
             .filter(|(k, _)| !probed.contains(*k))
             .map(|(k, m)| (k.clone(), m.clone()))
             .collect();
-        v.sort();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
         v
     }
 
@@ -113,17 +115,14 @@ impl Media {
         is_raster(path)
     }
 
-    fn probe(&self, path: &str) -> Result<(String, Size, Arc<Vec<u8>>), String> {
+    fn probe(&self, path: &str) -> Result<(String, Size, Arc<Vec<u8>>), Problem> {
         let key = path.trim_start_matches('/').to_string();
         let bytes = self
             .files
             .get(&key)
             .cloned()
-            .ok_or_else(|| format!("the image `{path}` does not exist"))?;
-        let mut probes = self
-            .probes
-            .lock()
-            .map_err(|_| "internal error".to_string())?;
+            .ok_or_else(|| Problem::Missing(path.to_string()))?;
+        let mut probes = self.probes.lock().map_err(|_| Problem::Internal)?;
         let broken = self.broken.get(&key).cloned();
         let r = probes
             .entry(key)
@@ -136,15 +135,15 @@ impl Media {
     }
 
     /// Whether a site image can be used (exists, decodes, within the limits).
-    pub fn check(&self, path: &str) -> Result<(), String> {
+    pub fn check(&self, path: &str) -> Result<(), Problem> {
         self.probe(path).map(|_| ())
     }
 
     /// Register a content image at `widths` and describe its variants.
-    pub fn picture(&self, path: &str, ladder: &[u32]) -> Result<Picture, String> {
+    pub fn picture(&self, path: &str, ladder: &[u32]) -> Result<Picture, Problem> {
         let (hash, size, bytes) = self.probe(path)?;
         let widths = images::widths_for(size.width, ladder);
-        let mut jobs = self.jobs.lock().map_err(|_| "internal error".to_string())?;
+        let mut jobs = self.jobs.lock().map_err(|_| Problem::Internal)?;
         let job = jobs.entry(hash.clone()).or_default();
         job.bytes = bytes;
         job.widths.extend(widths.iter().copied());
@@ -167,14 +166,12 @@ impl Media {
     }
 
     /// Register an exact-size, cover-cropped copy (share images); returns its JPEG site path.
-    pub fn cropped(&self, path: &str, width: u32, height: u32) -> Result<String, String> {
+    pub fn cropped(&self, path: &str, width: u32, height: u32) -> Result<String, Problem> {
         if !CROP_SIDES.contains(&width) || !CROP_SIDES.contains(&height) {
-            return Err(format!(
-                "resize_image asks for {width}×{height} pixels: width and height must be between 1 and 4096"
-            ));
+            return Err(Problem::CropSize(width, height));
         }
         let (hash, _, bytes) = self.probe(path)?;
-        let mut jobs = self.jobs.lock().map_err(|_| "internal error".to_string())?;
+        let mut jobs = self.jobs.lock().map_err(|_| Problem::Internal)?;
         let job = jobs.entry(hash.clone()).or_default();
         job.bytes = bytes;
         job.crops.insert((width, height));
@@ -183,12 +180,12 @@ impl Media {
 
     /// Encode every registered image (in parallel, through the cache). Returns the output
     /// files, problems (path, message) and counts.
-    pub fn process(&self, cache: &Cache) -> (Files, Vec<String>, Stats) {
+    pub fn process(&self, cache: &Cache) -> (Files, Vec<Problem>, Stats) {
         let jobs = match self.jobs.lock() {
             Ok(j) => j,
-            Err(_) => return (Vec::new(), vec!["internal error".into()], Stats::default()),
+            Err(_) => return (Vec::new(), vec![Problem::Internal], Stats::default()),
         };
-        let results: Vec<(Files, Option<String>, bool)> = jobs
+        let results: Vec<(Files, Option<Problem>, bool)> = jobs
             .par_iter()
             .map(|(hash, job)| {
                 let mut names: Vec<String> = Vec::new();

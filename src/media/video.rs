@@ -2,6 +2,7 @@
 //! checked (sources, poster, captions, transcript) into facts; render writes their HTML.
 
 use super::{Media, Picture};
+use crate::diagnostics::{Mistake, Translatable, tr};
 use std::collections::BTreeMap;
 
 /// A directive written on a line of its own: `{{< name key="value" ... >}}`.
@@ -13,11 +14,15 @@ pub struct Directive {
     pub args: BTreeMap<String, String>,
 }
 
+/// Why a directive cannot be read: the English message and its catalogue id (the caller
+/// adds the hint).
+pub type Malformed = (String, Translatable);
+
 /// Parse a paragraph's source as a directive. `None` when it is not one (it does not start
 /// with `{{<` and end with `>}}`); `Some(Err)` when it looks like one but is malformed.
 /// Values are taken literally; `\"` in a value written in `"` quotes (or `\'` in `'`) is the
 /// quote itself.
-pub fn parse_directive(text: &str) -> Option<Result<Directive, String>> {
+pub fn parse_directive(text: &str) -> Option<Result<Directive, Malformed>> {
     let t = text.trim();
     let inner = t.strip_prefix("{{<")?.strip_suffix(">}}")?.trim();
     let (name, mut rest) = match inner.split_once(char::is_whitespace) {
@@ -27,7 +32,10 @@ pub fn parse_directive(text: &str) -> Option<Result<Directive, String>> {
     let mut args = BTreeMap::new();
     while !rest.is_empty() {
         let Some((key, after)) = rest.split_once('=') else {
-            return Some(Err(format!("`{rest}` should be written as key=\"value\"")));
+            return Some(Err((
+                format!("`{rest}` should be written as key=\"value\""),
+                tr("directive-pair", &[("text", rest)]),
+            )));
         };
         let key = key.trim();
         if key.is_empty()
@@ -35,18 +43,25 @@ pub fn parse_directive(text: &str) -> Option<Result<Directive, String>> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         {
-            return Some(Err(format!(
-                "`{key}` is not an attribute name: write key=\"value\" pairs separated by spaces"
+            return Some(Err((
+                format!(
+                    "`{key}` is not an attribute name: write key=\"value\" pairs separated by spaces"
+                ),
+                tr("directive-key", &[("key", key)]),
             )));
         }
         let after = after.trim_start();
         let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            return Some(Err(format!(
-                "the value of `{key}` should be in quotes: {key}=\"...\""
+            return Some(Err((
+                format!("the value of `{key}` should be in quotes: {key}=\"...\""),
+                tr("directive-quotes", &[("key", key)]),
             )));
         };
         let Some((value, next)) = quoted(&after[1..], q) else {
-            return Some(Err(format!("the value of `{key}` has no closing quote")));
+            return Some(Err((
+                format!("the value of `{key}` has no closing quote"),
+                tr("directive-unclosed-quote", &[("key", key)]),
+            )));
         };
         args.insert(key.to_string(), value);
         rest = next.trim_start();
@@ -185,11 +200,13 @@ pub fn read(
     media: &Media,
     lang: &str,
     languages: &[(String, String)],
-) -> Result<Facts, (String, String)> {
+) -> Result<Facts, Mistake> {
     if let Some(k) = d.args.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err((
+        let known = KNOWN.join(", ");
+        return Err(Mistake::new(
             format!("the video option `{k}` is unknown"),
-            format!("use: {}", KNOWN.join(", ")),
+            format!("use: {known}"),
+            tr("video-option", &[("option", k), ("known", &known)]),
         ));
     }
     let title = d
@@ -197,22 +214,30 @@ pub fn read(
         .get("title")
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| ("the video has no `title`".to_string(), hint_syntax()))?;
+        .ok_or_else(|| {
+            Mistake::new(
+                "the video has no `title`",
+                hint_syntax(),
+                tr("video-title", &[]),
+            )
+        })?;
     let source = source(d, media)?;
     let duration = d.args.get("duration").cloned();
     if let Some(dur) = &duration
         && iso_duration(dur).is_none()
     {
-        return Err((
+        return Err(Mistake::new(
             format!("`{dur}` is not a duration"),
-            "write minutes:seconds, e.g. duration=\"1:05\"".into(),
+            "write minutes:seconds, e.g. duration=\"1:05\"",
+            tr("video-duration", &[("value", dur)]),
         ));
     }
     let poster = match d.args.get("poster") {
         Some(p) => Some(media.picture(p, &[480, 960]).map_err(|e| {
-            (
-                e,
-                "put the poster image in static/ (JPEG, PNG or WebP)".to_string(),
+            Mistake::new(
+                e.to_string(),
+                "put the poster image in static/ (JPEG, PNG or WebP)",
+                e.tr("video-poster"),
             )
         })?),
         None => None,
@@ -245,46 +270,51 @@ pub fn read(
 }
 
 /// Where the video comes from: exactly one of `youtube`, `vimeo` or `src`, valid.
-fn source(d: &Directive, media: &Media) -> Result<Source, (String, String)> {
+fn source(d: &Directive, media: &Media) -> Result<Source, Mistake> {
     match (
         d.args.get("youtube"),
         d.args.get("vimeo"),
         d.args.get("src"),
     ) {
         (Some(id), None, None) if valid_youtube(id) => Ok(Source::YouTube(id.clone())),
-        (Some(id), None, None) => Err((
+        (Some(id), None, None) => Err(Mistake::new(
             format!("`{id}` is not a YouTube video id"),
-            "use the 11 characters after `v=` in the YouTube address".into(),
+            "use the 11 characters after `v=` in the YouTube address",
+            tr("video-youtube", &[("id", id)]),
         )),
         (None, Some(id), None) if valid_vimeo(id) => Ok(Source::Vimeo(id.clone())),
-        (None, Some(id), None) => Err((
+        (None, Some(id), None) => Err(Mistake::new(
             format!("`{id}` is not a Vimeo video id"),
-            "use the number at the end of the Vimeo address".into(),
+            "use the number at the end of the Vimeo address",
+            tr("video-vimeo", &[("id", id)]),
         )),
         (None, None, Some(src)) => {
             let lower = src.to_ascii_lowercase();
             if !(lower.ends_with(".mp4") || lower.ends_with(".webm")) {
-                return Err((
+                return Err(Mistake::new(
                     format!("`{src}` is not an MP4 or WebM file"),
-                    "self-hosted videos are .mp4 or .webm files in static/".into(),
+                    "self-hosted videos are .mp4 or .webm files in static/",
+                    tr("video-format", &[("src", src)]),
                 ));
             }
             if media.file(src).is_none() {
-                return Err((
+                return Err(Mistake::new(
                     format!("the video file `{src}` does not exist"),
-                    "put it in static/ and write its address from there, e.g. /videos/clip.mp4"
-                        .into(),
+                    "put it in static/ and write its address from there, e.g. /videos/clip.mp4",
+                    tr("video-missing", &[("src", src)]),
                 ));
             }
             Ok(Source::File(format!("/{}", src.trim_start_matches('/'))))
         }
-        (None, None, None) => Err((
-            "the video says neither `youtube`, `vimeo` nor `src`".into(),
+        (None, None, None) => Err(Mistake::new(
+            "the video says neither `youtube`, `vimeo` nor `src`",
             hint_syntax(),
+            tr("video-no-source", &[]),
         )),
-        _ => Err((
-            "a video can have only one of `youtube`, `vimeo` or `src`".into(),
+        _ => Err(Mistake::new(
+            "a video can have only one of `youtube`, `vimeo` or `src`",
             hint_syntax(),
+            tr("video-sources", &[]),
         )),
     }
 }
@@ -294,7 +324,7 @@ fn captions(
     d: &Directive,
     media: &Media,
     languages: &[(String, String)],
-) -> Result<Vec<Caption>, (String, String)> {
+) -> Result<Vec<Caption>, Mistake> {
     let Some(base) = d.args.get("captions") else {
         return Ok(Vec::new());
     };
@@ -302,9 +332,13 @@ fn captions(
     for (code, name) in languages {
         let vtt = format!("{}.{code}.vtt", base.trim_end_matches(".vtt"));
         if media.file(&vtt).is_none() {
-            return Err((
+            return Err(Mistake::new(
                 format!("the caption file `{vtt}` does not exist"),
                 format!("add WebVTT captions in {name} as static{vtt}"),
+                tr(
+                    "video-captions",
+                    &[("file", &vtt), ("language", name), ("code", code)],
+                ),
             ));
         }
         out.push(Caption {
@@ -317,19 +351,16 @@ fn captions(
 }
 
 /// The transcript in `lang` (`<base>.<lang>.md` in static/), which must exist when named.
-fn transcript(
-    d: &Directive,
-    media: &Media,
-    lang: &str,
-) -> Result<Option<String>, (String, String)> {
+fn transcript(d: &Directive, media: &Media, lang: &str) -> Result<Option<String>, Mistake> {
     let Some(base) = d.args.get("transcript") else {
         return Ok(None);
     };
     let file = format!("{}.{lang}.md", base.trim_end_matches(".md"));
     let text = media.file(&file).ok_or_else(|| {
-        (
+        Mistake::new(
             format!("the transcript `{file}` does not exist"),
             format!("write the transcript as Markdown in static{file}"),
+            tr("video-transcript", &[("file", &file)]),
         )
     })?;
     Ok(Some(String::from_utf8_lossy(text).into_owned()))
@@ -350,7 +381,8 @@ mod tests {
         assert_eq!(
             parse_directive("{{< video title=x >}}")
                 .unwrap()
-                .unwrap_err(),
+                .unwrap_err()
+                .0,
             "the value of `title` should be in quotes: title=\"...\""
         );
     }

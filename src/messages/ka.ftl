@@ -25,6 +25,21 @@ overlay-line = ხაზი
 
 ## Messages
 
+# The name of the language `code` in Georgian (`language`: its name in site.yaml, for others).
+language-name = { $code ->
+        [ka] ქართული
+        [en] ინგლისური
+        [ru] რუსული
+        [uk] უკრაინული
+        [hy] სომხური
+        [az] აზერბაიჯანული
+        [de] გერმანული
+        [fr] ფრანგული
+        [ar] არაბული
+        [fa] სპარსული
+        [tr] თურქული
+       *[other] { $language }
+    }
 not-utf8 = ფაილი UTF-8 ტექსტად არ არის შენახული
     .hint = გახსენით ის რედაქტორში და შეინახეთ კოდირებით „UTF-8“ (Word-ში: Save As → Plain Text → Unicode (UTF-8))
 no-front-matter = გვერდი front matter-ით არ იწყება
@@ -33,7 +48,7 @@ unclosed-front-matter = front matter არ არის დახურულ�
     .hint = front matter-ის ბოლო ხაზის შემდეგ (მაგალითად, `title: ...`-ის შემდეგ) დაამატეთ ხაზი `---`
 missing-title = გვერდს არ აქვს სათაური (`title`)
     .hint = front matter-ში, `---` ხაზებს შორის, დაამატეთ ხაზი `title: ...`
-missing-translation = ეს გვერდი ჯერ არ არის ნათარგმნი ენაზე: { $language } ({ $code })
+missing-translation = ეს გვერდი ჯერ არ არის ნათარგმნი ენაზე: { language-name } ({ $code })
     .hint = დაამატეთ ფაილი { $file } თარგმანით
 contact-missing = ამ ორგანიზაციის საკონტაქტო მონაცემები ჯერ არ არის; გვერდზე წერია, რომ მალე გამოქვეყნდება
     .hint = როცა ცნობილი გახდება, front matter-ში დაამატეთ `phone:`, `email:`, `address:` ან `website:`
@@ -273,7 +288,430 @@ deploy-unreachable = { $endpoint } მიუწვდომელია: { $reas
 
 ## Links
 
-link-other-language = `{ $dest }` ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { $language }, ამიტომ ბმული იმ ვერსიაზე მიდის
+link-other-language = `{ $dest }` ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { language-name }, ამიტომ ბმული იმ ვერსიაზე მიდის
     .hint = თარგმნეთ { $file } ამ გვერდის ენაზე
 offline-own-file = `{ $file }`-ს იგივე სახელი აქვს, რაც campaign-ის ოფლაინ კითხვის ფაილს
     .hint = გადაარქვით ფაილს სახელი, ან დაწერეთ `offline: false` ფაილში site.yaml, რომ campaign-ის ნაცვლად თქვენი service worker გამოქვეყნდეს
+
+## Files and folders: why one cannot be read or written (`io` and `code` from
+## `load::io_reason`; messages refer to `io-reason`)
+
+io-reason = { $io ->
+        [missing] ის არ არსებობს
+        [denied] წვდომის უფლება არ გაქვთ
+        [folder] ეს საქაღალდეა
+        [not-folder] გზაში ფაილია იქ, სადაც საქაღალდე უნდა იყოს
+        [full] დისკზე ადგილი აღარ არის
+        [read-only] დისკზე ჩაწერა შეუძლებელია
+        [busy] მას სხვა პროგრამა იყენებს
+        [exists] ის უკვე არსებობს
+        [in-use] მისამართი უკვე დაკავებულია
+        [limit] სისტემის ზღვარს მიაღწია
+        [unknown] უცნობი შეცდომა
+       *[other] სისტემის შეცდომა, კოდი { $code }
+    }
+unreadable = ფაილის წაკითხვა ვერ მოხერხდა: { io-reason }
+write = { $path } ვერ ჩაიწერა: { io-reason }
+    .hint = შეამოწმეთ, რომ დისკზე ადგილია და საქაღალდეში ჩაწერა შესაძლებელია
+write-swap = ახალი საიტის თავის ადგილას ჩასმა ვერ მოხერხდა: { io-reason }
+    .hint = დახურეთ პროგრამები, რომლებიც გამოსატან საქაღალდეს იყენებენ, და საიტი ხელახლა ააწყვეთ
+write-staging = საქაღალდის შექმნა { $folder }-ის გვერდით ვერ მოხერხდა: { io-reason }
+    .hint = შეამოწმეთ, რომ საქაღალდეში ჩაწერა შესაძლებელია
+no-theme = თემა `{ $theme }` საქაღალდეში themes/{ $theme }/ არ არის
+    .hint = გაასწორეთ `theme:` ფაილში site.yaml, ან წაშალეთ ეს ხაზი, რომ ჩაშენებული ნაგულისხმევი თემა გამოიყენოთ
+link-outside = ეს ბმულია საიტის საქაღალდის გარეთ მდებარე ფაილზე ან საქაღალდეზე, ამიტომ გამოტოვებულია
+    .hint = ბმულის ნაცვლად ფაილი საიტის საქაღალდეში ჩააკოპირეთ
+
+## The command line: the site folder, --base-url, --zip, CAMPAIGN_TODAY, check --external
+
+today = CAMPAIGN_TODAY=`{ $value }` თარიღი არ არის; გამოიყენება დღევანდელი თარიღი
+    .hint = დაწერეთ ფორმით YYYY-MM-DD, მაგალითად CAMPAIGN_TODAY=2026-11-29, ან წაშალეთ ეს ცვლადი
+no-site = საქაღალდეში { $folder } ფაილი site.yaml არ არის
+    .hint = ახალი საიტის შესაქმნელად გაუშვით `campaign init DIR`, ან არსებულ საიტზე მიუთითეთ `--root DIR`-ით
+no-site-root = საქაღალდეში { $folder } ფაილი site.yaml არ არის
+    .hint = --root-ით მიუთითეთ საქაღალდე, რომელშიც site.yaml დევს, ან შექმენით ახალი საიტი ბრძანებით `campaign init DIR`
+no-site-here = ამ საქაღალდეში და მის ზემოთ ფაილი site.yaml არ არის
+    .hint = ბრძანება თქვენი საიტის საქაღალდეში გაუშვით, მიუთითეთ --root DIR, ან შექმენით ახალი საიტი ბრძანებით `campaign init DIR`
+base-url = `{ $url }` ვებმისამართი არ არის
+    .hint = მიუთითეთ სრული მისამართი, მაგალითად --base-url https://example.ge/
+zip-folder = `{ $file }` საქაღალდეა
+    .hint = მიუთითეთ ჩასაწერი ZIP ფაილის სახელი, მაგალითად --zip site.zip
+zip-in-sources = `{ $file }` საიტის `{ $dir }/` საქაღალდეშია, რომლის ფაილებსაც აწყობა კითხულობს
+    .hint = ZIP სხვაგან ჩაწერეთ, მაგალითად --zip site.zip (site.yaml-ის გვერდით)
+zip-not-zip = `{ $file }` უკვე არსებობს და ZIP ფაილი არ არის; campaign მხოლოდ ZIP ფაილებს ანაცვლებს
+    .hint = აირჩიეთ ახალი სახელი, რომელიც .zip-ით მთავრდება, ან ჯერ ეს ფაილი სხვაგან გადაიტანეთ
+external-link = ბმული `{ $url }` არ მუშაობს: { $why ->
+        [missing] ასეთი გვერდი არ არსებობს (HTTP 404)
+        [status] საიტმა შეცდომით უპასუხა (HTTP { $status })
+        [timeout] საიტმა { $seconds } წამში არ უპასუხა
+        [no-host] საიტის ასეთი სახელი არ არსებობს
+       *[unreachable] საიტთან დაკავშირება ვერ მოხერხდა
+    }
+    .hint = გახსენით მისამართი ბრაუზერში; გაასწორეთ ან წაშალეთ ბმული
+
+## Pages, addresses and languages
+
+same-page-twice = ეს გვერდი სხვა ფაილშიც არის დაწერილი: { $other }
+    .hint = ფაილი, რომლის სახელში ენა არ არის მითითებული, ძირითად ენას ეკუთვნის ({ $lang }); ორი ფაილიდან ერთი დატოვეთ
+same-url = ორ გვერდს ერთი და იგივე მისამართი აქვს, { $url }: ამ გვერდს და ფაილს { $other }
+    .hint = ერთ-ერთს front matter-ში სხვა `slug:` მიეცით, ან ფაილს სახელი გადაარქვით
+unknown-language = ფაილის სახელში მითითებული `{ $code }` საიტის ენებს შორის არ არის ({ $known })
+    .hint = ფაილს დაარქვით `<name>.<language>.md`, სადაც ენა ერთ-ერთია ამათგან: { $known }; ან დაამატეთ `{ $code }` სიაში `languages:` ფაილში site.yaml
+empty-slug = `slug`-ის მნიშვნელობიდან, `{ $slug }`, მისამართი ვერ იქმნება: მასში გამოსადეგი ასოები ან ციფრები არ არის
+    .hint = გამოიყენეთ ასოები ან ციფრები, მაგალითად `slug: medical-care`
+empty-name = სახელიდან `{ $name }` მისამართი ვერ იქმნება: მასში გამოსადეგი ასოები ან ციფრები არ არის
+    .hint = ფაილს ან საქაღალდეს ასოებიანი ან ციფრებიანი სახელი დაარქვით, ან front matter-ში მიუთითეთ `slug:`
+no-template = შაბლონი `{ $template }` არ არსებობს
+    .hint = გამოიყენეთ თემის ერთ-ერთი შაბლონი (page.html, section.html, ...) ან დაამატეთ ის საქაღალდეში templates/
+menu-entry = მენიუს ჩანაწერი `{ $path }` არარსებულ გვერდზე მიუთითებს
+    .hint = `menu:`-ის ქვეშ ჩამოწერეთ არსებული გვერდების მისამართები, მაგალითად `- /services/`
+footer-link = გვერდის ქვედა ნაწილის (`footer:`) ბმული `{ $path }` არარსებულ გვერდზე მიუთითებს
+    .hint = `link:`-ის შემდეგ დაწერეთ არსებული გვერდის მისამართი, მაგალითად `link: /about/`
+missing-string = ინტერფეისის ტექსტი `{ $key }` არ არის ენაზე: { language-name } ({ $code })
+    .hint = დაამატეთ `{ $key } = ...` .ftl ფაილში საქაღალდეში locales/{ $code }/; მანამდე გამოჩნდება ტექსტი ენაზე `{ $default }`
+internal = აწყობა campaign-ის შეცდომის გამო შეწყდა
+    .hint = ფაილი ხელახლა შეინახეთ; თუ შეცდომა არ გაქრა, გთხოვთ, შეგვატყობინოთ და ტერმინალში გამოტანილი ტექსტიც გამოგვიგზავნოთ
+
+## Regions, organisations, courses, content types
+
+regions-list = regions.yaml რეგიონების სია უნდა იყოს
+    .hint = თითო ჩანაწერში ერთი რეგიონი დაწერეთ: `- id: tbilisi`, მის ქვეშ კი სახელები `ka:` და `en:`
+region-id = რეგიონს №{ $n } `id` უნდა ჰქონდეს პატარა ლათინური ასოებით, ციფრებითა და დეფისებით
+    .hint = მაგალითად `- id: kvemo-kartli`
+region-name = რეგიონს `{ $id }` სახელი არ აქვს ენაზე: { language-name } ({ $code })
+    .hint = `- id: { $id }`-ის ქვეშ დაამატეთ `{ $code }: ...`
+region-twice = რეგიონი `{ $id }` ორჯერ არის ჩამოწერილი
+    .hint = ერთი დატოვეთ
+unknown-region = `{ $id }` ფაილში content/regions.yaml ჩამოწერილი რეგიონი არ არის
+    .hint = გამოიყენეთ ერთ-ერთი: { $known }
+region-uncovered = რეგიონს `{ $id }` ({ $name }) არც ერთი ორგანიზაცია არ ემსახურება
+    .hint = რეგიონის id დაამატეთ იმ ორგანიზაციის `regions:`-ში, რომელიც მას ემსახურება
+content-type = `{ $value }` შიგთავსის ტიპი არ არის
+    .hint = `{ $key }:`-ში დაწერეთ ერთ-ერთი: { $names }
+bad-phone = `{ $phone }` ტელეფონის ნომერი არ არის
+    .hint = დაწერეთ საერთაშორისო ფორმით, ქვეყნის კოდით, მაგალითად +995 32 2 00 00 00
+bad-email = `{ $email }` ელფოსტის მისამართი არ არის
+    .hint = დაწერეთ ასე: name@example.ge, ჰარების გარეშე
+bad-url = `{ $url }` ვებმისამართი არ არის
+    .hint = დაწერეთ სრული მისამართი, რომელიც https://-ით იწყება
+schedule-kind = `schedule` უნდა იყოს მეცადინეობების სია ან ყოველკვირეული წესი
+    .hint = თითოეული მეცადინეობა ასე დაწერეთ: `- {"{"}date: 2025-03-07, start: "10:00", end: "12:00"{"}"}`
+session-order = მეცადინეობა №{ $n } დაწყებამდე მთავრდება
+    .hint = შეამოწმეთ `start` და `end` (24-საათიანი დრო, მაგალითად "14:30")
+session-date = მეცადინეობას №{ $n } სწორი `date` არ აქვს
+    .hint = თითოეული მეცადინეობა ასე დაწერეთ: `- {"{"}date: 2025-03-07, start: "10:00", end: "12:00"{"}"}`
+session-times = მეცადინეობას №{ $n } სჭირდება `start` და `end` დრო, მაგალითად "10:00"
+    .hint = თითოეული მეცადინეობა ასე დაწერეთ: `- {"{"}date: 2025-03-07, start: "10:00", end: "12:00"{"}"}`
+weekly-keys = ყოველკვირეულ განრიგს სჭირდება `from`, `until`, `start` და `end`
+    .hint = ყოველკვირეული წესი ასე გამოიყურება: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: "10:00"`, `end: "12:00"`
+weekly-days = ყოველკვირეულ განრიგში კვირის დღეები არ არის მითითებული
+    .hint = ყოველკვირეული წესი ასე გამოიყურება: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: "10:00"`, `end: "12:00"`
+weekly-order = ყოველკვირეული განრიგი დაწყებამდე მთავრდება
+    .hint = ყოველკვირეული წესი ასე გამოიყურება: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: "10:00"`, `end: "12:00"`
+weekly-long = ყოველკვირეული განრიგი სამ წელზე მეტხანს გრძელდება
+    .hint = დაყავით ის ნაწილებად, ან შეამოწმეთ `until`
+
+## Posters and the self-check
+
+poster-address = ამ გვერდის პლაკატის მისამართი, `{ $address }`, სხვა გვერდს უკვე აქვს
+    .hint = იმ გვერდს სხვა ფაილის სახელი ან `slug:` მიეცით, ან ეს გვერდი ამოიღეთ `posters:`-იდან ფაილში site.yaml
+poster-entry = `posters:`-ის ჩანაწერი `{ $entry }` არც ერთი გვერდის მისამართი არ არის
+    .hint = `posters:`-ის ქვეშ ჩამოწერეთ არსებული გვერდების ან განყოფილებების მისამართები, მაგალითად `- /services/`
+poster-template = `posters:` პლაკატებს ითხოვს, მაგრამ თემას შაბლონი `{ $template }` არ აქვს
+    .hint = ნაგულისხმევი თემიდან poster.html ჩააკოპირეთ საქაღალდეში templates/, ან დაწერეთ `posters: []`
+poster-qr = მისამართი `{ $address }` QR კოდში არ ეტევა
+    .hint = გამოიყენეთ უფრო მოკლე `base_url`, ფაილის სახელი ან `slug:`
+self-check-template = თვითშემოწმებას სჭირდება შაბლონი `{ $template }`, რომელიც თემას არ აქვს
+    .hint = ნაგულისხმევი თემიდან check-start.html, check-question.html, check-outcome.html და check-summary.html ჩააკოპირეთ საქაღალდეში templates/
+self-check-clash = თვითშემოწმების გვერდს { $url } იგივე მისამართი აქვს, რაც ფაილს { $file }
+    .hint = თვითშემოწმებას სხვა `path:` მიეცით, ან გვერდი სხვაგან გადაიტანეთ
+
+## The eligibility self-check (content/self-check.yaml). `self-check-what` names what a
+## message is about (arguments `what`, `id`, `n`, `answer`), `self-check-noun` the text
+## under `key`; messages refer to them with their own arguments.
+
+self-check-what = { $what ->
+        [question] კითხვა `{ $id }`
+        [question-n] კითხვა №{ $n }
+        [outcome] შედეგი `{ $id }`
+        [outcome-n] შედეგი №{ $n }
+        [answer] კითხვის `{ $id }` პასუხი №{ $answer }
+        [answer-n] კითხვის №{ $n } პასუხი №{ $answer }
+       *[self-check] თვითშემოწმება
+    }
+self-check-noun = { $key ->
+        [title] სათაური
+        [intro] შესავალი
+        [other_help] ტექსტი დახმარების სხვა გზებზე
+        [question] კითხვის ტექსტი
+        [hint] მინიშნება
+        [label] პასუხის ტექსტი
+        [body] ძირითადი ტექსტი
+       *[other] ტექსტი
+    }
+self-check-unknown-key = { self-check-what }: გასაღებს `{ $key }` თვითშემოწმება არ იყენებს
+    .hint = შეამოწმეთ მართლწერა; აქ შესაძლო გასაღებებია: { $known }
+self-check-no-text = { self-check-what }: { self-check-noun } არ არის მითითებული
+    .hint = დაამატეთ `{ $key }:` და მის ქვეშ თითო ხაზი თითოეულ ენაზე: `ka: ...`, `en: ...`
+self-check-text-language = { self-check-what }: { self-check-noun } ენის მითითების გარეშეა დაწერილი
+    .hint = `{ $key }:`-ის ქვეშ დაწერეთ თითო ხაზი თითოეულ ენაზე: `ka: ...` და `en: ...`
+self-check-text-missing = { self-check-what }: { self-check-noun } არ არის ენაზე: { language-name } ({ $code })
+    .hint = `{ $key }:`-ის ქვეშ დაამატეთ `{ $code }: ...` ტექსტით
+self-check-no-id = { self-check-what }: `id` არ არის მითითებული
+    .hint = დაამატეთ `id: <word>`: მოკლე ნეიტრალური სიტყვა, რომელსაც პასუხები `next:`-ში იყენებენ
+self-check-id = id `{ $id }` შეიძლება შეიცავდეს მხოლოდ ლათინურ ასოებს, ციფრებს, `-`-ს და `_`-ს
+    .hint = გამოიყენეთ მოკლე სიტყვა, მაგალითად `returned` ან `time-limit`
+self-check-not-mapping = თვითშემოწმება `გასაღები: მნიშვნელობა` ხაზებისგან უნდა შედგებოდეს (path, title, first, questions, outcomes)
+    .hint = ნიმუშად იხილეთ campaign-თან ერთად მოწოდებული content/self-check.yaml
+self-check-no-first = თვითშემოწმებაში არ არის მითითებული, რომელი კითხვაა პირველი
+    .hint = დაამატეთ `first: <id>` პირველი კითხვის id-ით
+self-check-no-path = თვითშემოწმებას `path` (მისამართი) არ აქვს
+    .hint = დაამატეთ `path: check`, რომ ის მისამართზე /check/ გამოქვეყნდეს
+self-check-path = მისამართი `{ $path }` შეიძლება შეიცავდეს მხოლოდ პატარა ლათინურ ასოებს, ციფრებს, `-`-ს და `/`-ს
+    .hint = გამოიყენეთ ნეიტრალური სიტყვა, მაგალითად `check`
+self-check-no-questions = თვითშემოწმებას კითხვები არ აქვს
+    .hint = დაამატეთ `questions:` და მის ქვეშ `- id: ...` ჩანაწერების სია
+self-check-no-outcomes = თვითშემოწმებას შედეგები არ აქვს
+    .hint = დაამატეთ `outcomes:` და მის ქვეშ `- id: ...` ჩანაწერების სია, თითოეულში `kind`, `title` და `body`
+self-check-too-many = თვითშემოწმებას { $key ->
+        [questions] { $count } კითხვა
+       *[outcomes] { $count } შედეგი
+    } აქვს, დასაშვებ { $max }-ზე მეტი
+    .hint = მკითხველი სულ რამდენიმე კითხვას პასუხობს: დაყავით ის რამდენიმე მოკლე თვითშემოწმებად, ან დასვით ნაკლები კითხვა
+self-check-no-answers = { self-check-what }: პასუხები არ არის
+    .hint = დაამატეთ `answers:` და მის ქვეშ სულ მცირე ერთი `- label: ...` და `next: ...`
+self-check-too-many-answers = { self-check-what }: { $count } პასუხი, კითხვისთვის დასაშვებ { $max }-ზე მეტი
+    .hint = შესთავაზეთ ნაკლები პასუხი, ან კითხვა ორად გაყავით
+self-check-no-next = { self-check-what }: არ არის მითითებული, საით მიდის
+    .hint = დაამატეთ `next: <id>` კითხვის ან შედეგის id-ით
+self-check-no-kind = { self-check-what }: `kind` არ არის მითითებული
+    .hint = დაამატეთ `kind:` ერთ-ერთი მნიშვნელობით: { $names }
+self-check-kind = { self-check-what }: `kind: { $kind }` თვითშემოწმებისთვის უცნობია
+    .hint = გამოიყენეთ ერთ-ერთი: { $names }
+self-check-id-twice = id `{ $id }` ორჯერ არის გამოყენებული: ასევე ხაზზე { $other }
+    .hint = ყოველ კითხვას და შედეგს საკუთარი id მიეცით
+self-check-first-outcome = `first` შედეგს `{ $first }` ასახელებს, თვითშემოწმება კი კითხვით უნდა იწყებოდეს
+    .hint = `first:`-ის შემდეგ კითხვის id დაწერეთ
+self-check-first = `first`-ში მითითებული `{ $first }` კითხვის id არ არის
+    .hint = გამოიყენეთ ერთ-ერთი: { $ids }
+self-check-next = კითხვის `{ $id }` პასუხი №{ $answer } მიდის `{ $next }`-ზე, რომელიც არც კითხვაა და არც შედეგი
+    .hint = გამოიყენეთ ერთ-ერთი: { $ids }
+self-check-cycle = პასუხები წრეზე ბრუნავს: { $ring }
+    .hint = ყოველი პასუხი შემდეგ კითხვაზე ან შედეგზე უნდა მიდიოდეს; შეცვალეთ ეს `next:`
+self-check-unreachable-question = კითხვამდე `{ $id }` ვერავინ მივა: პირველი კითხვიდან მასზე არც ერთი პასუხი არ მიდის
+    .hint = რომელიმე პასუხის `next:` მიუთითეთ `{ $id }`-ზე, ან წაშალეთ კითხვა
+self-check-unreachable-outcome = შედეგამდე `{ $id }` ვერავინ მივა: პირველი კითხვიდან მასზე არც ერთი პასუხი არ მიდის
+    .hint = რომელიმე პასუხის `next:` მიუთითეთ `{ $id }`-ზე, ან წაშალეთ შედეგი
+self-check-too-deep = თვითშემოწმების ყველაზე გრძელ გზაზე { $depth } კითხვაა, დასაშვებ { $max }-ზე მეტი
+    .hint = მეტი პასუხი შედეგით დაასრულეთ, ან ზედიზედ ნაკლები კითხვა დასვით
+self-check-too-many-pages = პასუხებით თითოეულ ენაზე { $pages } გვერდი იქმნება, თვითშემოწმებისთვის დასაშვებ { $max }-ზე მეტი
+    .hint = მეტი პასუხი შედეგით დაასრულეთ, ან ნაკლები კითხვა დასვით
+
+## Images (`image-problem` says why one cannot be used; the messages that report it refer to
+## it and add their own hint)
+
+image-problem = { $problem ->
+        [missing] სურათი `{ $path }` არ არსებობს
+        [unreadable] ფაილი სურათად ვერ იკითხება
+        [undecodable] სურათის გახსნა ვერ მოხერხდა (JPEG, PNG ან WebP ფაილია?)
+        [damaged] სურათის ფაილი დაზიანებული ან არასრულია: მისი გახსნა ვერ მოხერხდა
+        [damaged-picture] სურათის ფაილი დაზიანებული ან არასრულია: თავად სურათის გახსნა ვერ მოხერხდა
+        [damaged-file] სურათის ფაილი დაზიანებული ან არასრულია
+        [incomplete] სურათის ფაილი არასრულია: ის სურათის ბოლომდე არ აღწევს (ბოლომდე დაკოპირდა?)
+        [not-raster] ფაილი JPEG, PNG ან WebP სურათი არ არის, თუმცა მისი სახელი ასე ამბობს
+        [too-long] სურათის ზომაა { $width }×{ $height } პიქსელი: ვებსურათის გვერდი მაქსიმუმ 16383 პიქსელი შეიძლება იყოს
+        [too-big] სურათის ზომაა { $width }×{ $height } პიქსელი ({ $mp } მეგაპიქსელი), დასაშვებ 20 მეგაპიქსელზე მეტი
+        [crop-size] resize_image ითხოვს { $width }×{ $height } პიქსელს: სიგანე და სიმაღლე 1-დან 4096-მდე უნდა იყოს
+        [resize] სურათის ზომის შეცვლა ვერ მოხერხდა
+        [encode] სურათის ჩაწერა ვერ მოხერხდა
+       *[internal] campaign-ის შიდა შეცდომა
+    }
+image-page = { image-problem }
+    .hint = გამოიყენეთ JPEG, PNG ან WebP ფაილი, არაუმეტეს 20 მეგაპიქსელისა
+image-broken = { image-problem }
+    .hint = სურათი შეცვალეთ სრული JPEG, PNG ან WebP ფაილით
+image-encode = { image-problem }
+    .hint = სურათი შეცვალეთ JPEG, PNG ან WebP ფაილით
+share-image = { image-problem }
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+share-image-address = გაზიარების სურათი `{ $image }` საიტის მისამართი უნდა იყოს, რომელიც `/`-ით იწყება
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+share-image-missing = გაზიარების სურათი `{ $image }` არ არსებობს
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+share-image-kind = გაზიარების სურათი `{ $image }` JPEG, PNG ან WebP სურათი არ არის
+    .hint = სურათი ჩადეთ static/images/ საქაღალდეში და დაწერეთ `image: /images/name.jpg`
+
+## Directives and videos
+
+directive-hint = დირექტივა ცალკე აბზაცში დაწერეთ (წინ და შემდეგ ცარიელი ხაზით), მაგალითად {"{{<"} video youtube="..." title="..." >{"}}"}; თავად სიმბოლოების საჩვენებლად დაწერეთ \{"{{<"}
+directive-pair = `{ $text }` ასე უნდა ეწეროს: key="value"
+    .hint = { directive-hint }
+directive-key = `{ $key }` ატრიბუტის სახელი არ არის: დაწერეთ key="value" წყვილები, ერთმანეთისგან ჰარით გამოყოფილი
+    .hint = { directive-hint }
+directive-quotes = `{ $key }`-ის მნიშვნელობა ბრჭყალებში უნდა იყოს: { $key }="..."
+    .hint = { directive-hint }
+directive-unclosed-quote = `{ $key }`-ის მნიშვნელობას დამხურავი ბრჭყალი არ აქვს
+    .hint = { directive-hint }
+directive-no-name = დირექტივას სახელი არ აქვს
+    .hint = { directive-hint }
+directive-unknown = `{ $name }` უცნობი დირექტივაა (ცნობილია მხოლოდ `video`)
+    .hint = { directive-hint }
+directive-not-alone = დირექტივა ცალკე აბზაცში არ დგას: მომდევნო ხაზზე მას ტექსტი მოსდევს
+    .hint = { directive-hint }
+directive-not-closed = დირექტივა დახურული არ არის: ის >{"}}"}-ით უნდა მთავრდებოდეს
+    .hint = { directive-hint }
+video-hint = დაწერეთ, მაგალითად: {"{{<"} video youtube="dQw4w9WgXcQ" title="..." duration="1:05" poster="/images/poster.jpg" >{"}}"}
+video-option = ვიდეოს პარამეტრი `{ $option }` უცნობია
+    .hint = გამოიყენეთ: { $known }
+video-title = ვიდეოს `title` არ აქვს
+    .hint = { video-hint }
+video-duration = `{ $value }` ხანგრძლივობა არ არის
+    .hint = დაწერეთ წუთები:წამები, მაგალითად duration="1:05"
+video-poster = { image-problem }
+    .hint = ვიდეოს გარეკანის სურათი (`poster`) ჩადეთ static/ საქაღალდეში (JPEG, PNG ან WebP)
+video-youtube = `{ $id }` YouTube-ის ვიდეოს id არ არის
+    .hint = გამოიყენეთ YouTube-ის მისამართში `v=`-ის შემდეგ მდგომი 11 სიმბოლო
+video-vimeo = `{ $id }` Vimeo-ს ვიდეოს id არ არის
+    .hint = გამოიყენეთ რიცხვი Vimeo-ს მისამართის ბოლოს
+video-format = `{ $src }` MP4 ან WebM ფაილი არ არის
+    .hint = საიტზე განთავსებული ვიდეოები static/ საქაღალდეში მდებარე .mp4 ან .webm ფაილებია
+video-missing = ვიდეოფაილი `{ $src }` არ არსებობს
+    .hint = ჩადეთ ის static/ საქაღალდეში და მისამართი იქიდან დაწერეთ, მაგალითად /videos/clip.mp4
+video-no-source = ვიდეოში მითითებული არ არის არც `youtube`, არც `vimeo` და არც `src`
+    .hint = { video-hint }
+video-sources = ვიდეოს შეიძლება ჰქონდეს მხოლოდ ერთი მათგანი: `youtube`, `vimeo` ან `src`
+    .hint = { video-hint }
+video-captions = სუბტიტრების ფაილი `{ $file }` არ არსებობს
+    .hint = დაამატეთ WebVTT სუბტიტრები ენაზე: { language-name }, ფაილად static{ $file }
+video-transcript = ტექსტური ვერსია `{ $file }` არ არსებობს
+    .hint = დაწერეთ ვიდეოს ტექსტური ვერსია Markdown-ში, ფაილად static{ $file }
+
+## Old addresses (`aliases:`)
+
+alias-address = ძველი მისამართი `{ $alias }` ამ საიტის მისამართი არ არის
+    .hint = ძველი მისამართები საიტის გზებად დაწერეთ, მაგალითად `- /old/page/`
+alias-page = ძველი მისამართი `{ $alias }` სხვა გვერდის მისამართია
+    .hint = წაშალეთ ეს ძველი მისამართი, ან სხვა გვერდი გადაიტანეთ
+alias-file = ძველი მისამართი `{ $alias }` ფაილის `/{ $file }` მისამართია
+    .hint = წაშალეთ ეს ძველი მისამართი: ეს მისამართი საიტის ფაილს უკვე უკავია
+
+## Templates (Tera) and interface strings (locales/*.ftl). `template-error` quotes a
+## message of Tera's that campaign does not know, as Tera wrote it.
+
+template-hint = გაასწორეთ შაბლონი ამ ადგილას (Tera-ს სინტაქსი: https://keats.github.io/tera/docs/)
+template-error = შაბლონში შეცდომაა; Tera-ს აღწერა: `{ $detail }`
+    .hint = { template-hint }
+template-unknown = შაბლონში { $kind ->
+        [filter] ფილტრი
+        [function] ფუნქცია
+        [test] ტესტი
+        [component] კომპონენტი
+       *[template] შაბლონი
+    } `{ $name }` უცნობია
+    .hint = { template-hint }
+template-undefined = შაბლონში { $what ->
+        [field] ველი
+       *[variable] ცვლადი
+    } `{ $name }` განსაზღვრული არ არის{ $more ->
+        [yes] ; ხელმისაწვდომია: { $available }
+       *[no] {""}
+    }
+    .hint = { template-hint }
+template-no-value = შაბლონში ცვლადი `{ $name }` არსებობს, მაგრამ მნიშვნელობა არ აქვს
+    .hint = { template-hint }
+template-string-missing = ინტერფეისის ტექსტი `{ $key }` არც ერთ locales/*/*.ftl ფაილში არ არის
+    .hint = { template-hint }
+template-string-args = ინტერფეისის ტექსტი `{ $key }` ვერ შეივსო (მას ცვლადი აკლია)
+    .hint = { template-hint }
+template-date = `{ $value }` თარიღი არ არის (YYYY-MM-DD)
+    .hint = { template-hint }
+template-image = { image-problem }
+    .hint = { template-hint }
+template-missing = შაბლონი `{ $name }` არ არსებობს
+    .hint = ჩადეთ ის საქაღალდეში templates/ (ან თემის templates/-ში), ან გაასწორეთ სახელი
+template-parent = შაბლონი `{ $current }` აფართოებს შაბლონს `{ $parent }`, რომელიც არ არსებობს
+    .hint = გაასწორეთ სახელი ჩანაწერში `{"{"}% extends "..." %{"}"}`
+template-circle = შაბლონები წრეზე { $keyword ->
+        [include] რთავენ
+       *[extends] აფართოებენ
+    } ერთმანეთს: { $ring }
+    .hint = წაშალეთ ამ `{"{"}% { $keyword } %{"}"}` ხაზებიდან ერთი, რომ არც ერთი შაბლონი თავის თავთან არ ბრუნდებოდეს
+case-filter = ფილტრი `{ $name }` აქ ქართულ ტექსტს ეხება; ტექსტი უცვლელი დარჩა
+    .hint = ქართულ ტექსტში მთავრული არ გამოიყენება (მთავრული ყვირილივით იკითხება, ძველ ტელეფონებზე კი ოთხკუთხედებად ჩანს); წაშალეთ ფილტრი
+fluent = ინტერფეისის ტექსტი ვერ იკითხება: { $kind ->
+        [token] აქ `{ $detail }` უნდა ეწეროს
+        [range] აქ ერთ-ერთი ამათგანი უნდა ეწეროს: `{ $detail }`
+        [no-value] ჩანაწერს `{ $detail }` ტექსტი არ აქვს
+        [value] აქ ტექსტი უნდა ეწეროს
+        [no-default] ვარიანტებს შორის ნაგულისხმევი (`*[...]`) არ არის
+        [defaults] ნაგულისხმევი ვარიანტი (`*[...]`) ერთზე მეტია
+        [quote] ბრჭყალებში ჩასმულ ტექსტს დამხურავი ბრჭყალი არ აქვს
+        [brace] დამხურავ `{"}"}`-ს გამხსნელი `{"{"}` არ აქვს
+        [argument-twice] არგუმენტი `{ $detail }` ორჯერ წერია
+        [escape] უცნობი სპეციალური ჩანაწერი `{ $detail }`
+       *[other] ჩანაწერის ფორმა ამ ადგილას არასწორია
+    }
+    .hint = თითოეული ჩანაწერი ასეთია: `გასაღები = ტექსტი`; გაგრძელების ხაზები დაშორებით იწყება; ვარიანტები ასე იწერება: `{"{"} $n -> [one] ... *[other] ... {"}"}`
+
+## The `serve` console
+
+serve-serving = საიტი { $root } ხელმისაწვდომია მისამართზე { $url }
+serve-network = ქსელის სხვა კომპიუტერებსაც შეუძლიათ მისი გახსნა (--bind { $ip }).
+serve-no-network = ამ კომპიუტერს ჯერ ქსელის მისამართი არ აქვს: ტელეფონზე სანახავად ქსელს დაუკავშირდით.
+serve-phone = იმავე ქსელში ჩართულ ტელეფონზე ან სხვა კომპიუტერზე გახსენით { $url }
+serve-qr = ან ეს კოდი ტელეფონის კამერით დაასკანერეთ ({ $url }):
+serve-reload = ფაილის შენახვისას გვერდები თავისით განახლდება. გასაჩერებლად დააჭირეთ Ctrl-C-ს.
+serve-stopping = სერვერი ჩერდება.
+serve-not-found = გვერდი ვერ მოიძებნა
+serve-not-found-text = ამ მისამართზე გვერდი არ არის.
+serve-no-browser = ბრაუზერის გახსნა ვერ მოხერხდა; თავად გახსენით { $url }
+serve-port-taken = პორტი { $port } დაკავებულია; ვცდით პორტს { $next }
+serve-built = აიწყო გვერდები: { $pages }; დრო: { $ms } მწმ.
+serve-first-failed = საიტის აწყობა ვერ მოხერხდა (შეცდომები: { $errors }); ბრაუზერი აჩვენებს, რა უნდა გასწორდეს, საიტი კი გამოჩნდება, როგორც კი აიწყობა.
+serve-changed = { $changes ->
+        [one] (შეიცვალა: { $file })
+        [many] (შეიცვალა: { $file } და კიდევ { $more } ფაილი)
+       *[none] {""}
+    }
+serve-rebuilt = საიტი ხელახლა აიწყო{ $changes ->
+        [none] {""}
+       *[other] {" "}{ serve-changed }
+    }; დრო: { $ms } მწმ.
+serve-rebuild-failed = საიტის ხელახლა აწყობა ვერ მოხერხდა{ $changes ->
+        [none] {""}
+       *[other] {" "}{ serve-changed }
+    }; ბრაუზერი შეცდომებს აჩვენებს{ $good ->
+        [yes] {" "}ბოლო მომუშავე ვერსიის თავზე
+       *[no] {""}
+    }.
+serve-start = სერვერის გაშვება ვერ მოხერხდა: { io-reason }
+serve-root = საიტის საქაღალდის { $folder } გახსნა ვერ მოხერხდა: { io-reason }
+serve-bind = `{ $bind }` მისამართი არ არის, რომელზეც სერვერი იმუშავებს
+    .hint = გამოიყენეთ 127.0.0.1 (მხოლოდ ეს კომპიუტერი) ან 0.0.0.0 (ყველა ქსელი)
+serve-listen = სერვერის გაშვება მისამართზე { $ip }, პორტზე { $port } ვერ მოხერხდა: { io-reason }
+serve-ports = პორტები { $first }-დან { $last }-მდე ყველა დაკავებულია
+    .hint = აირჩიეთ სხვა პორტი --port-ით, მაგალითად --port 8080
+serve-crashed = პირველი აწყობა campaign-ის შეცდომის გამო შეწყდა
+watch-failed = საიტის { $what ->
+        [folders] საქაღალდეებისთვის
+       *[files] ფაილებისთვის
+    } თვალყურის დევნება ვერ მოხერხდა: { io-reason }
+watch-polling = სისტემამ იმ საქაღალდეების ზღვარს მიაღწია, რომლებსაც ერთდროულად ადევნებს თვალყურს, ამიტომ ფაილები ყოველ { $ms } მწმ-ში შემოწმდება
+    .hint = გაზარდეთ ზღვარი, მაგალითად `sudo sysctl fs.inotify.max_user_watches=524288`
+watch-trouble = ფაილებისთვის თვალყურის დევნებისას პრობლემა შეიქმნა: { io-reason }
+watch-limit = ფაილებისთვის თვალყურის დევნებისას პრობლემა შეიქმნა: { io-reason }
+    .hint = ახალი საქაღალდეები შეიძლება გამოგრჩეთ; გაუშვით ხელახლა `--poll 500`-ით ან გაზარდეთ fs.inotify.max_user_watches
+watch-folder = საქაღალდისთვის { $folder }/ თვალყურის დევნება ვერ მოხერხდა: { io-reason }
+
+## `campaign init` and `campaign new`
+
+init-wrote = ჩაიწერა { $file }
+init-ready = ახალი საიტი მზადაა. ააწყვეთ ის ბრძანებით: campaign build --root { $folder }
+init-read = საქაღალდის { $folder } წაკითხვა ვერ მოხერხდა: { io-reason }
+init-not-empty = საქაღალდეში { $folder } უკვე არის ფაილები; `campaign init` მხოლოდ ცარიელ ან ახალ საქაღალდეში წერს
+create-folder = საქაღალდის { $folder } შექმნა ვერ მოხერხდა: { io-reason }
+write-file = { $file } ვერ ჩაიწერა: { io-reason }
+new-empty-title = სათაური ცარიელია; დაწერეთ ის ბრჭყალებში: campaign new news "სათაური"
+new-no-address = სათაურიდან `{ $title }` მისამართი ვერ იქმნება; გამოიყენეთ მასში ასოები ან ციფრები
+new-section = `{ $section }` განყოფილების სახელი არ არის; გამოიყენეთ content/-ის ქვესაქაღალდე, მაგალითად news
+new-exists = { $file } უკვე არსებობს; არაფერი ჩაწერილა (აირჩიეთ სხვა სათაური)

@@ -8,6 +8,8 @@
 //! asks it for texts ([`Messages::text`]).
 
 #[cfg(test)]
+mod console_lines;
+#[cfg(test)]
 mod coverage;
 pub mod fluent;
 

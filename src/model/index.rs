@@ -23,7 +23,8 @@ pub(super) fn by_key(
                 Diagnostic::error("same-page-twice", format!("this page is also written in {}", other.file))
                     .in_file(&p.file)
                     .at_line(1)
-                    .with_hint(format!("a file without a language part belongs to the default language ({default_lang}); keep one of the two files")),
+                    .with_hint(format!("a file without a language part belongs to the default language ({default_lang}); keep one of the two files"))
+                    .tr("same-page-twice", &[("other", &other.file), ("lang", default_lang)]),
             );
         } else {
             by_key.insert((p.key.clone(), p.lang.clone()), i);
@@ -68,7 +69,8 @@ pub(super) fn routes(
             .at_line(b.front.key_lines.get("slug").copied().unwrap_or(1))
             .with_hint(
                 "give one of them a different `slug:` in its front matter, or rename the file",
-            ),
+            )
+            .tr("same-url", &[("url", &url), ("other", &a.file)]),
         );
     }
     diags.append(&mut url_diags);

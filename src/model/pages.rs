@@ -80,7 +80,8 @@ fn language(
             let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
             Err(Diagnostic::error("unknown-language", format!("`{l}` in the file name is not one of the site's languages ({})", known.join(", ")))
                 .in_file(&tf.file)
-                .with_hint(format!("name the file `<name>.<language>.md` with one of: {}; or add `{l}` to `languages:` in site.yaml", known.join(", "))))
+                .with_hint(format!("name the file `<name>.<language>.md` with one of: {}; or add `{l}` to `languages:` in site.yaml", known.join(", ")))
+                .tr("unknown-language", &[("code", &l), ("known", &known.join(", "))]))
         }
         None => Ok(default_lang.to_string()),
     }

@@ -28,7 +28,8 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
         return Err(vec![Diagnostic::error("regions", "regions.yaml should be a list of regions")
             .in_file(&tf.file)
             .at_line(1)
-            .with_hint("write one region per entry: `- id: tbilisi` with `ka:` and `en:` names under it")]);
+            .with_hint("write one region per entry: `- id: tbilisi` with `ka:` and `en:` names under it")
+            .tr("regions-list", &[])]);
     };
     let id_lines: Vec<usize> = tf
         .text
@@ -64,7 +65,8 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
                 .in_file(&tf.file)
                 .at_line(line)
                 .with_source(&tf.text)
-                .with_hint("e.g. `- id: kvemo-kartli`"),
+                .with_hint("e.g. `- id: kvemo-kartli`")
+                .tr("region-id", &[("n", &(n + 1).to_string())]),
             );
             continue;
         }
@@ -82,7 +84,11 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
                     .in_file(&tf.file)
                     .at_line(line)
                     .with_source(&tf.text)
-                    .with_hint(format!("add `{}: ...` under `- id: {id}`", l.code)),
+                    .with_hint(format!("add `{}: ...` under `- id: {id}`", l.code))
+                    .tr(
+                        "region-name",
+                        &[("id", &id), ("language", &l.name), ("code", &l.code)],
+                    ),
                 ),
             }
         }
@@ -92,7 +98,8 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
                     .in_file(&tf.file)
                     .at_line(line)
                     .with_source(&tf.text)
-                    .with_hint("keep one"),
+                    .with_hint("keep one")
+                    .tr("region-twice", &[("id", &id)]),
             );
         }
         out.push(Region { id, name, line });

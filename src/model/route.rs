@@ -26,7 +26,8 @@ pub fn page_url(page: &Page, config: &Config) -> Result<String, Diagnostic> {
                         .in_file(&page.file)
                         .at_line(line)
                         .with_source(&page.text)
-                        .with_hint("use letters or digits, e.g. `slug: medical-care`"));
+                        .with_hint("use letters or digits, e.g. `slug: medical-care`")
+                        .tr("empty-slug", &[("slug", s)]));
                     }
                 }
             } else {
@@ -51,6 +52,7 @@ fn empty_part(page: &Page, part: &str) -> Diagnostic {
     .with_hint(
         "rename the file or folder with letters or digits, or set `slug:` in the front matter",
     )
+    .tr("empty-name", &[("name", part)])
 }
 
 /// The relative URL from the page at site path `from` (a folder, ending in `/`, or a file)

@@ -7,7 +7,7 @@
 use super::body::Rendered;
 use super::embeds;
 use super::links::LinkTable;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, tr};
 use crate::media::video;
 use crate::model::Page;
 use std::ops::Range;
@@ -47,9 +47,13 @@ pub fn paragraph_html(
     };
     let directive = parsed.and_then(|d| match d.name.as_str() {
         "video" => Ok(d),
-        "" => Err("the directive has no name".to_string()),
-        other => Err(format!(
-            "`{other}` is not a known directive (only `video` is)"
+        "" => Err((
+            "the directive has no name".to_string(),
+            tr("directive-no-name", &[]),
+        )),
+        other => Err((
+            format!("`{other}` is not a known directive (only `video` is)"),
+            tr("directive-unknown", &[("name", other)]),
         )),
     });
     match directive {
@@ -63,13 +67,14 @@ pub fn paragraph_html(
             out,
             diags,
         ),
-        Err(msg) => {
+        Err((msg, tr)) => {
             diags.push(
                 Diagnostic::error("directive", msg)
                     .in_file(&page.file)
                     .at(line, column)
                     .with_source(&page.text)
-                    .with_hint(HINT),
+                    .with_hint(HINT)
+                    .with_tr(tr),
             );
             String::new()
         }
@@ -77,12 +82,18 @@ pub fn paragraph_html(
 }
 
 /// Why a paragraph starting with `{{<` is not one directive.
-fn unclosed(raw: &str) -> String {
+fn unclosed(raw: &str) -> video::Malformed {
     let first = raw.trim_start().lines().next().unwrap_or("").trim_end();
     if first.ends_with(">}}") {
-        "the directive is not alone in its paragraph: text follows it on the next line".into()
+        (
+            "the directive is not alone in its paragraph: text follows it on the next line".into(),
+            tr("directive-not-alone", &[]),
+        )
     } else {
-        "the directive is not closed: it should end with >}}".into()
+        (
+            "the directive is not closed: it should end with >}}".into(),
+            tr("directive-not-closed", &[]),
+        )
     }
 }
 

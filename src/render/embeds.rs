@@ -50,11 +50,10 @@ pub fn image_html(
                     &page.url,
                     "(min-width: 46rem) 44rem, 100vw",
                 )),
-                Err(msg) => {
-                    diags.push(
-                        at(Diagnostic::error("image", msg))
-                            .with_hint("use a JPEG, PNG or WebP file of at most 20 megapixels"),
-                    );
+                Err(problem) => {
+                    diags.push(at(Diagnostic::error("image", problem.to_string())
+                        .with_hint("use a JPEG, PNG or WebP file of at most 20 megapixels")
+                        .with_tr(problem.tr("image-page"))));
                     None
                 }
             }
@@ -94,13 +93,14 @@ pub fn directive_html(
             out.videos.push(facts.video);
             html
         }
-        Err((msg, hint)) => {
+        Err(m) => {
             diags.push(
-                Diagnostic::error("video", msg)
+                Diagnostic::error("video", m.message)
                     .in_file(&page.file)
                     .at(line, column)
                     .with_source(&page.text)
-                    .with_hint(hint),
+                    .with_hint(m.hint)
+                    .with_tr(m.tr),
             );
             String::new()
         }

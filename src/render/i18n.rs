@@ -111,12 +111,14 @@ fn read_resource(tf: &TextFile, diags: &mut Vec<Diagnostic>) -> FluentResource {
         Err((r, errs)) => {
             for e in errs {
                 let (line, col) = line_col(&tf.text, e.pos.start);
+                let (kind, detail) = fluent_kind(&e.kind);
                 diags.push(
                     Diagnostic::error("fluent", format!("this interface string cannot be read: {}", plain_fluent(&e.kind.to_string())))
                         .in_file(&tf.file)
                         .at(line, col)
                         .with_source(&tf.text)
-                        .with_hint("each entry is `key = text`; continuation lines are indented; variants look like `{ $n -> [one] ... *[other] ... }`"),
+                        .with_hint("each entry is `key = text`; continuation lines are indented; variants look like `{ $n -> [one] ... *[other] ... }`")
+                        .tr("fluent", &[("kind", kind), ("detail", &detail)]),
                 );
             }
             r
@@ -154,6 +156,36 @@ fn missing_key(config: &Config, lang: &Language, k: &str) -> Diagnostic {
         lang.code,
         config.default_lang()
     ))
+    .tr(
+        "missing-string",
+        &[
+            ("key", k),
+            ("language", &lang.name),
+            ("code", &lang.code),
+            ("default", config.default_lang()),
+        ],
+    )
+}
+
+/// A Fluent syntax error as the catalogue knows it (`kind` of `fluent` in ka.ftl), with the
+/// token or name it names.
+fn fluent_kind(kind: &fluent_syntax::parser::ErrorKind) -> (&'static str, String) {
+    use fluent_syntax::parser::ErrorKind as K;
+    match kind {
+        K::ExpectedToken(c) => ("token", c.to_string()),
+        K::ExpectedCharRange { range } => ("range", range.clone()),
+        K::ExpectedMessageField { entry_id } | K::ExpectedTermField { entry_id } => {
+            ("no-value", entry_id.clone())
+        }
+        K::MissingValue => ("value", String::new()),
+        K::MissingDefaultVariant => ("no-default", String::new()),
+        K::MultipleDefaultVariants => ("defaults", String::new()),
+        K::UnterminatedStringLiteral => ("quote", String::new()),
+        K::UnbalancedClosingBrace => ("brace", String::new()),
+        K::DuplicatedNamedArgument(name) => ("argument-twice", name.clone()),
+        K::UnknownEscapeSequence(s) | K::InvalidUnicodeEscapeSequence(s) => ("escape", s.clone()),
+        _ => ("other", String::new()),
+    }
 }
 
 fn plain_fluent(s: &str) -> String {

@@ -230,7 +230,12 @@ impl LinkTable<'_> {
                 .with_hint(format!("translate {} into this page's language", p.file))
                 .tr(
                     "link-other-language",
-                    &[("dest", dest), ("language", &l.name), ("file", &p.file)],
+                    &[
+                        ("dest", dest),
+                        ("language", &l.name),
+                        ("code", &l.code),
+                        ("file", &p.file),
+                    ],
                 );
                 return Some((p.url.clone(), Some(note)));
             }

@@ -20,6 +20,7 @@ pub mod schema;
 pub mod selfcheck;
 pub mod share_image;
 pub mod shared;
+pub mod template_errors;
 pub mod templates;
 pub mod video_html;
 pub mod views;

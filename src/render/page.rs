@@ -80,7 +80,8 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
             .in_file(&p.file)
             .at_line(line)
             .with_source(&p.text)
-            .with_hint("use one of the theme's templates (page.html, section.html, ...) or add it to templates/"));
+            .with_hint("use one of the theme's templates (page.html, section.html, ...) or add it to templates/")
+            .tr("no-template", &[("template", &template)]));
     }
     let mut ctx = page_context(p, b, sh);
     let one = |ctx: &tera::Context| -> Result<Vec<u8>, Diagnostic> {

@@ -1,7 +1,7 @@
 //! The share picture of a page (`image:` in front matter): checked on every build and `check`,
 //! with or without `base_url`, at the line that names it.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, tr};
 use crate::media::Media;
 use crate::model::Page;
 
@@ -10,21 +10,32 @@ use crate::model::Page;
 pub fn check(p: &Page, media: &Media) -> Option<Diagnostic> {
     let image = p.front.image.as_deref()?;
     let line = p.front.key_lines.get("image").copied().unwrap_or(1);
-    let problem = if !image.starts_with('/') {
-        format!("the share image `{image}` should be a site address starting with `/`")
+    let (problem, tr) = if !image.starts_with('/') {
+        (
+            format!("the share image `{image}` should be a site address starting with `/`"),
+            tr("share-image-address", &[("image", image)]),
+        )
     } else if media.file(image).is_none() {
-        format!("the share image `{image}` does not exist")
+        (
+            format!("the share image `{image}` does not exist"),
+            tr("share-image-missing", &[("image", image)]),
+        )
     } else if !Media::is_image(image) {
-        format!("the share image `{image}` is not a JPEG, PNG or WebP picture")
+        (
+            format!("the share image `{image}` is not a JPEG, PNG or WebP picture"),
+            tr("share-image-kind", &[("image", image)]),
+        )
     } else {
-        media.check(image).err()?
+        let e = media.check(image).err()?;
+        (e.to_string(), e.tr("share-image"))
     };
     Some(
         Diagnostic::error("image", problem)
             .in_file(&p.file)
             .at_line(line)
             .with_source(&p.text)
-            .with_hint("put the picture in static/images/ and write `image: /images/name.jpg`"),
+            .with_hint("put the picture in static/images/ and write `image: /images/name.jpg`")
+            .with_tr(tr),
     )
 }
 

@@ -81,7 +81,8 @@ impl LangShared {
                         Diagnostic::error("menu", format!("the menu entry `{path}` points to a page that does not exist"))
                             .in_file(crate::config::CONFIG_FILE)
                             .at_line(c.menu_lines.get(n).copied().unwrap_or(1))
-                            .with_hint("list site addresses of existing pages under `menu:`, e.g. `- /services/`"),
+                            .with_hint("list site addresses of existing pages under `menu:`, e.g. `- /services/`")
+                            .tr("menu-entry", &[("path", path)]),
                     ),
                     None => {}
                 }
@@ -159,7 +160,8 @@ fn footer(site: &Site, lang: &str, diags: &mut Vec<Diagnostic>) -> Option<Footer
                 Diagnostic::error("footer", format!("the footer link `{path}` points to a page that does not exist"))
                     .in_file(crate::config::CONFIG_FILE)
                     .at_line(c.footer_line)
-                    .with_hint("write the site address of an existing page after `link:`, e.g. `link: /about/`"),
+                    .with_hint("write the site address of an existing page after `link:`, e.g. `link: /about/`")
+                    .tr("footer-link", &[("path", path)]),
             );
         }
         page.map(|p| link_view(p, false))

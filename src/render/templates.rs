@@ -1,6 +1,7 @@
 //! Templates: Tera with our functions (`t`, `rel`, dates, numbers) and errors mapped to template file and line.
 
 use super::i18n::{Arg, Strings};
+pub use super::template_errors::template_error;
 use crate::date::{self, Date};
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
@@ -145,7 +146,8 @@ impl CaseGuard {
                                 .in_file(&t.file)
                                 .at_line(n + 1)
                                 .with_source(&t.text)
-                                .with_hint("Georgian has no capital letters in running text (Mtavruli capitals shout and show as boxes on older phones); remove the filter"),
+                                .with_hint("Georgian has no capital letters in running text (Mtavruli capitals shout and show as boxes on older phones); remove the filter")
+                                .tr("case-filter", &[("name", name)]),
                         );
                     }
                 }
@@ -303,139 +305,6 @@ fn register_case(tera: &mut Tera, guard: Arc<CaseGuard>) {
             .collect::<Vec<_>>()
             .join(" ")
     });
-}
-
-/// Turn a Tera error into a diagnostic pointing at the template file and line.
-pub fn template_error(e: &tera::Error, templates: &[TextFile]) -> Diagnostic {
-    let file_of = |name: &str| templates.iter().find(|t| t.rel == name);
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let mut d = Diagnostic::error(
-                "template",
-                format!("template error: {}", plain_tera(r.message())),
-            );
-            let span = r.span();
-            if let Some(t) = file_of(r.filename()) {
-                d = d
-                    .in_file(&t.file)
-                    .at(span.start_line, span.start_col + 1)
-                    .with_source(&t.text);
-            } else {
-                d = d
-                    .in_file(format!("templates/{}", r.filename()))
-                    .at(span.start_line, span.start_col + 1);
-            }
-            d.with_hint(
-                "fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)",
-            )
-        }
-        tera::ErrorKind::TemplateNotFound(name) => {
-            Diagnostic::error("template", format!("the template `{name}` does not exist"))
-                .with_hint("put it in templates/ (or the theme's templates/), or fix the name")
-        }
-        tera::ErrorKind::MissingParent { current, parent } => {
-            let mut d = Diagnostic::error(
-                "template",
-                format!("the template `{current}` extends `{parent}`, which does not exist"),
-            );
-            if let Some(t) = file_of(current) {
-                d = d.in_file(&t.file);
-            }
-            d.with_hint("fix the name in `{% extends \"...\" %}`")
-        }
-        tera::ErrorKind::CircularInclude { include_chain, .. } => {
-            circle(include_chain, "include", templates)
-        }
-        tera::ErrorKind::CircularExtend {
-            inheritance_chain, ..
-        } => circle(inheritance_chain, "extends", templates),
-        other => report_to_diagnostic(&other.to_string(), templates),
-    }
-}
-
-/// Templates that include (or extend) each other in a circle: the message names the
-/// circle and points at the first `{% include %}` (or `{% extends %}`) of it.
-fn circle(chain: &[String], keyword: &str, templates: &[TextFile]) -> Diagnostic {
-    let verb = if keyword == "include" {
-        "include"
-    } else {
-        "extend"
-    };
-    let mut ring = chain.to_vec();
-    if let Some(first) = chain.first().filter(|f| chain.last() != Some(f)) {
-        ring.push(first.clone());
-    }
-    let mut d = Diagnostic::error(
-        "template",
-        format!(
-            "the templates {verb} each other in a circle: {}",
-            ring.join(" → ")
-        ),
-    )
-    .with_hint(format!(
-        "remove one of these `{{% {keyword} %}}` lines, so that no template leads back to itself"
-    ));
-    let first = chain
-        .first()
-        .and_then(|n| templates.iter().find(|t| &t.rel == n));
-    if let Some(t) = first {
-        d = d.in_file(&t.file);
-        let next = chain.get(1).map_or("", String::as_str);
-        if let Some((line, col)) = tag_naming(&t.text, keyword, next) {
-            d = d.at(line, col).with_source(&t.text);
-        }
-    }
-    d
-}
-
-/// Line and column of the first `{% keyword "name" %}` tag in a template.
-fn tag_naming(text: &str, keyword: &str, name: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, line)| {
-        let at = line.find(keyword)?;
-        let rest = &line[at..];
-        (rest.contains(&format!("\"{name}\"")) || rest.contains(&format!("'{name}'")))
-            .then(|| (i + 1, line[..at].chars().count() + 1))
-    })
-}
-
-/// Tera reports some errors only as rendered text (`error: msg` then `--> name:line:col`):
-/// read the first one back into a diagnostic.
-fn report_to_diagnostic(report: &str, templates: &[TextFile]) -> Diagnostic {
-    let mut lines = report.lines();
-    let mut message = None;
-    let mut location = None;
-    for l in lines.by_ref() {
-        let t = l.trim();
-        if message.is_none()
-            && let Some(m) = t.strip_prefix("error: ")
-        {
-            message = Some(m.to_string());
-            continue;
-        }
-        if let Some(loc) = t.strip_prefix("--> ") {
-            location = Some(loc.to_string());
-            break;
-        }
-    }
-    let msg = message.unwrap_or_else(|| report.lines().next().unwrap_or(report).to_string());
-    let mut d = Diagnostic::error("template", format!("template error: {}", plain_tera(&msg)));
-    if let Some(loc) = location {
-        let mut parts = loc.rsplitn(3, ':');
-        let col = parts.next().and_then(|c| c.parse::<usize>().ok());
-        let line = parts.next().and_then(|c| c.parse::<usize>().ok());
-        let name = parts.next().unwrap_or("");
-        if let (Some(line), Some(col)) = (line, col) {
-            match templates.iter().find(|t| t.rel == name) {
-                Some(t) => d = d.in_file(&t.file).at(line, col).with_source(&t.text),
-                None => d = d.in_file(format!("templates/{name}")).at(line, col),
-            }
-        }
-    }
-    d.with_hint("fix the template at this place (Tera syntax: https://keats.github.io/tera/docs/)")
-}
-
-fn plain_tera(msg: &str) -> String {
-    msg.replace("Tera", "template").trim().to_string()
 }
 
 #[cfg(test)]

@@ -151,13 +151,24 @@ impl AsRef<[u8]> for SharedBytes {
 fn not_found(snap: &Snapshot, output: &Output, words: &Messages) -> Response {
     let page = match output.get("404.html") {
         Some(page) => reload::inject(page, snap, words),
-        None => reload::inject(
-            b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body><h1>Not found</h1><p>There is no page at this address.</p></body></html>\n",
-            snap,
-            words,
-        ),
+        None => reload::inject(plain_not_found(words).as_bytes(), snap, words),
     };
     html(StatusCode::NOT_FOUND, page)
+}
+
+/// The 404 page of a site that has none, in the editor's language.
+fn plain_not_found(words: &Messages) -> String {
+    let title = words.word("serve-not-found", &[], || "Not found".into());
+    let text = words.word("serve-not-found-text", &[], || {
+        "There is no page at this address.".into()
+    });
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body><h1>{}</h1><p>{}</p></body></html>\n",
+        reload::lang_code(words),
+        crate::html::escape(&title),
+        crate::html::escape(&title),
+        crate::html::escape(&text)
+    )
 }
 
 /// `/x` → `/x/` (keeping the query), when `x/index.html` exists.

@@ -10,6 +10,7 @@
 
 pub mod changes;
 pub mod conns;
+mod console;
 pub mod hosts;
 pub mod http;
 pub mod paths;
@@ -18,8 +19,9 @@ pub mod server;
 pub mod state;
 pub mod watch;
 
-use crate::diagnostics::{self, Severity};
-use crate::pipeline::Build;
+use crate::diagnostics::Diagnostic;
+use crate::load::{io_reason, plain_io};
+use crate::messages::Messages;
 use state::State;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -62,7 +64,7 @@ pub fn run(opts: ServeOptions) -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            console::fail(&Messages::new(opts.lang), &cannot_start(&e));
             return ExitCode::from(1);
         }
     };
@@ -73,31 +75,25 @@ pub fn run(opts: ServeOptions) -> ExitCode {
 }
 
 async fn serve(opts: ServeOptions) -> ExitCode {
+    let words = Messages::new(opts.lang);
     let root = match dunce::canonicalize(&opts.root) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!(
-                "error: cannot open the site folder {}: {}",
-                opts.root.display(),
-                crate::load::plain_io(&e)
-            );
+            console::fail(&words, &console::cannot_open(&opts.root, &e));
             return ExitCode::from(1);
         }
     };
     let Some(ip) = parse_bind(&opts.bind) else {
-        eprintln!(
-            "error: `{}` is not an address to listen on\n  = hint: use 127.0.0.1 (this computer only) or 0.0.0.0 (every network)",
-            opts.bind
-        );
+        console::fail(&words, &console::not_an_address(&opts.bind));
         return ExitCode::from(1);
     };
-    let Some(listener) = listen(ip, opts.port).await else {
+    let Some(listener) = listen(ip, opts.port, &words).await else {
         return ExitCode::from(1);
     };
     let addr = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            console::fail(&words, &cannot_start(&e));
             return ExitCode::from(1);
         }
     };
@@ -105,10 +101,10 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     let state = State::new(root.clone(), url.clone(), opts.drafts, opts.lang);
 
     // Watch first, so no save between the first build and the watch is lost.
-    let watching = match watch::start(&root, opts.poll) {
+    let watching = match watch::start(&root, opts.poll, opts.lang) {
         Ok(w) => w,
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(d) => {
+            console::fail(&words, &d);
             return ExitCode::from(1);
         }
     };
@@ -121,44 +117,29 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     {
         Ok(done) => done,
         Err(_) => {
-            eprintln!("error: the first build stopped because of a bug in campaign");
+            let d = Diagnostic::error(
+                "internal",
+                "the first build stopped because of a bug in campaign",
+            )
+            .tr("serve-crashed", &[]);
+            console::fail(&words, &d);
             return ExitCode::from(1);
         }
     };
-    report_first(&build);
+    console::report_first(&build, &words);
     state.publish(build, false);
     tokio::spawn(watching.run(Arc::clone(&state), hashes));
 
-    println!("Serving {} at {url}", root.display());
-    if ip.is_unspecified() {
-        let seen = network_urls(addr.port());
-        if seen.is_empty() {
-            println!(
-                "  This computer has no network address yet: connect to a network to open the preview on a phone."
-            );
-        }
-        for u in &seen {
-            println!("  On a phone or another computer on the same network, open {u}");
-        }
-        if let Some(u) = seen.first()
-            && let Ok(code) = crate::render::qr::terminal(u)
-        {
-            println!("  or scan this code with the phone's camera ({u}):");
-            print!("{code}");
-        }
-    } else if !ip.is_loopback() {
-        println!("  Other computers on the network can open it too (--bind {ip}).");
-    }
-    println!("  Pages reload by themselves when you save a file. Press Ctrl-C to stop.");
+    console::serving(&words, &root, &url, ip, addr.port());
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, &words);
     }
 
     let app = http::router(Arc::clone(&state));
     let stopping = Arc::clone(&state);
     let stop = async move {
         stop_signal().await;
-        println!("\nStopping.");
+        console::stopping(stopping.words(stopping.lang()));
         stopping.stop();
     };
     server::run(listener, app, stop, STOP_GRACE).await;
@@ -173,8 +154,15 @@ fn parse_bind(bind: &str) -> Option<IpAddr> {
     bind.trim_matches(|c| c == '[' || c == ']').parse().ok()
 }
 
+/// The error for a server that cannot start.
+fn cannot_start(e: &std::io::Error) -> Diagnostic {
+    let (io, code) = io_reason(e);
+    Diagnostic::error("serve", format!("cannot start the server: {e}"))
+        .tr("serve-start", &[("io", io), ("code", &code)])
+}
+
 /// Listen on `port`, or on one of the next ports when it is taken.
-async fn listen(ip: IpAddr, port: u16) -> Option<TcpListener> {
+async fn listen(ip: IpAddr, port: u16, words: &Messages) -> Option<TcpListener> {
     let tries = if port == 0 { 1 } else { PORT_TRIES };
     for offset in 0..tries {
         let Some(p) = port.checked_add(offset) else {
@@ -182,28 +170,33 @@ async fn listen(ip: IpAddr, port: u16) -> Option<TcpListener> {
         };
         match TcpListener::bind(SocketAddr::new(ip, p)).await {
             Ok(l) => return Some(l),
-            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                eprintln!("port {p} is in use, trying {}", p.saturating_add(1));
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => console::port_taken(words, p),
             Err(e) => {
-                eprintln!(
-                    "error: cannot listen on {ip} port {p}: {}",
-                    crate::load::plain_io(&e)
+                let (ips, ps, (io, code)) = (ip.to_string(), p.to_string(), io_reason(&e));
+                let d = Diagnostic::error(
+                    "serve",
+                    format!("cannot listen on {ip} port {p}: {}", plain_io(&e)),
+                )
+                .tr(
+                    "serve-listen",
+                    &[("ip", &ips), ("port", &ps), ("io", io), ("code", &code)],
                 );
+                console::fail(words, &d);
                 return None;
             }
         }
     }
-    eprintln!(
-        "error: ports {port} to {} are all in use\n  = hint: pick another with --port, e.g. --port 8080",
-        port.saturating_add(tries - 1)
-    );
+    let (first, last) = (port.to_string(), port.saturating_add(tries - 1).to_string());
+    let d = Diagnostic::error("serve", format!("ports {first} to {last} are all in use"))
+        .with_hint("pick another with --port, e.g. --port 8080")
+        .tr("serve-ports", &[("first", &first), ("last", &last)]);
+    console::fail(words, &d);
     None
 }
 
 /// The addresses a phone on the same network can open: one per IPv4 network interface of
 /// this computer (not loopback, not link-local), read from the system, nothing sent.
-fn network_urls(port: u16) -> Vec<String> {
+pub(super) fn network_urls(port: u16) -> Vec<String> {
     let Ok(interfaces) = if_addrs::get_if_addrs() else {
         return Vec::new();
     };
@@ -266,7 +259,7 @@ async fn stop_signal() {
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, words: &Messages) {
     let mut cmd = if cfg!(target_os = "windows") {
         let mut c = std::process::Command::new("cmd");
         c.args(["/C", "start", ""]);
@@ -280,53 +273,6 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     if cmd.spawn().is_err() {
-        eprintln!("could not open a browser; open {url} yourself");
-    }
-}
-
-fn print_errors(build: &Build, with_warnings: bool) {
-    for d in &build.diagnostics {
-        if d.severity == Severity::Error || with_warnings {
-            eprint!("{}", d.render_text());
-        }
-    }
-}
-
-/// After the first build: every message, and a summary.
-fn report_first(build: &Build) {
-    print_errors(build, true);
-    let (e, _) = diagnostics::count(&build.diagnostics);
-    if e > 0 {
-        eprintln!(
-            "The site could not be built ({e} {}); the browser shows what to fix, and the site appears as soon as it builds.",
-            if e == 1 { "error" } else { "errors" }
-        );
-    } else {
-        let pages: usize = build.pages_per_lang.iter().map(|(_, n)| n).sum();
-        println!("Built {pages} pages in {} ms.", build.elapsed.as_millis());
-    }
-}
-
-/// After a rebuild: what changed, and errors if any (`had_good`: a good build is served).
-pub(crate) fn report_rebuild(build: &Build, changed: &[PathBuf], had_good: bool) {
-    let what = match changed {
-        [] => String::new(),
-        [one] => format!(" after a change to {}", diagnostics::display_path(one)),
-        [one, rest @ ..] => format!(
-            " after changes to {} and {} more",
-            diagnostics::display_path(one),
-            rest.len()
-        ),
-    };
-    if build.failed() {
-        print_errors(build, false);
-        let shown = if had_good {
-            "the browser shows the errors over the last good version"
-        } else {
-            "the browser shows the errors"
-        };
-        eprintln!("The site could not be rebuilt{what}; {shown}.");
-    } else {
-        println!("Rebuilt{what} in {} ms.", build.elapsed.as_millis());
+        console::no_browser(words, url);
     }
 }

@@ -244,7 +244,7 @@ fn panel(
     out
 }
 
-fn lang_code(words: &Messages) -> &'static str {
+pub(super) fn lang_code(words: &Messages) -> &'static str {
     match words.lang() {
         Lang::En => "en",
         Lang::Ka => "ka",

@@ -9,8 +9,10 @@
 //! before its watch existed.
 
 use super::changes::{self, ChangeSet, RawEvent, RawKind};
+use super::console;
 use super::state::State;
 use crate::diagnostics::{Diagnostic, relative_to};
+use crate::messages::{Lang, Messages};
 use crate::pipeline::Build;
 use notify::event::{ModifyKind, RenameMode};
 use notify::{Config, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
@@ -47,32 +49,33 @@ pub struct Watching {
     watcher: Box<dyn Watcher + Send>,
     polling: bool,
     rx: mpsc::UnboundedReceiver<RawEvent>,
+    words: Messages,
 }
 
 /// Start watching the site at `root` (canonical). Events queue up until [`Watching::run`].
-/// `poll` asks for polling every so many milliseconds instead of system notifications.
-pub fn start(root: &Path, poll: Option<u64>) -> Result<Watching, String> {
+/// `poll` asks for polling every so many milliseconds instead of system notifications;
+/// `lang` is the language of the watch's messages.
+pub fn start(root: &Path, poll: Option<u64>, lang: Lang) -> Result<Watching, Diagnostic> {
     let (tx, rx) = mpsc::unbounded_channel();
     let poll = poll.map(|ms| Duration::from_millis(ms.max(10)));
     let mut watching = Watching {
         root: root.to_path_buf(),
-        watcher: make_watcher(poll, tx.clone())?,
+        watcher: make_watcher(poll, tx.clone(), lang)?,
         polling: poll.is_some(),
         rx,
+        words: Messages::new(lang),
     };
     if let Err(e) = watching.watch_all() {
         if poll.is_some() || !is_limit(&e) {
-            return Err(format!("cannot watch the site's folders: {e}"));
+            return Err(console::cannot_watch(&e, "folders"));
         }
-        eprintln!(
-            "warning: the system limit on watched folders is reached, so files are checked every {} ms instead\n  = hint: raise the limit, e.g. `sudo sysctl fs.inotify.max_user_watches=524288`",
-            FALLBACK_POLL.as_millis()
-        );
-        watching.watcher = make_watcher(Some(FALLBACK_POLL), tx)?;
+        let warning = console::polling_instead(FALLBACK_POLL);
+        eprint!("{}", warning.render_text_in(&watching.words));
+        watching.watcher = make_watcher(Some(FALLBACK_POLL), tx, lang)?;
         watching.polling = true;
         watching
             .watch_all()
-            .map_err(|e| format!("cannot watch the site's folders: {e}"))?;
+            .map_err(|e| console::cannot_watch(&e, "folders"))?;
     }
     Ok(watching)
 }
@@ -89,21 +92,19 @@ fn is_limit(e: &notify::Error) -> bool {
 fn make_watcher(
     poll: Option<Duration>,
     tx: mpsc::UnboundedSender<RawEvent>,
-) -> Result<Box<dyn Watcher + Send>, String> {
+    lang: Lang,
+) -> Result<Box<dyn Watcher + Send>, Diagnostic> {
     let polling = poll.is_some();
     let mut warned = false;
+    let words = Messages::new(lang);
     let handler = move |res: notify::Result<notify::Event>| {
         let event = match res {
             Ok(event) => convert(&event, polling),
             Err(e) => {
                 if !warned {
                     warned = true;
-                    eprintln!("warning: watching files: {e}");
-                    if is_limit(&e) {
-                        eprintln!(
-                            "  = hint: new folders may be missed; restart with `--poll 500` or raise fs.inotify.max_user_watches"
-                        );
-                    }
+                    let warning = console::watch_trouble(&e, is_limit(&e));
+                    eprint!("{}", warning.render_text_in(&words));
                 }
                 RawEvent {
                     kind: RawKind::Rescan,
@@ -124,11 +125,11 @@ fn make_watcher(
                     .with_poll_interval(every)
                     .with_compare_contents(true),
             )
-            .map_err(|e| format!("cannot watch files: {e}"))?,
+            .map_err(|e| console::cannot_watch(&e, "files"))?,
         ),
         None => Box::new(
             RecommendedWatcher::new(handler, Config::default())
-                .map_err(|e| format!("cannot watch files: {e}"))?,
+                .map_err(|e| console::cannot_watch(&e, "files"))?,
         ),
     };
     Ok(watcher)
@@ -224,7 +225,8 @@ impl Watching {
             if path.is_dir()
                 && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
             {
-                eprintln!("warning: cannot watch {folder}/: {e}");
+                let warning = console::cannot_rewatch(folder, &e);
+                eprint!("{}", warning.render_text_in(&self.words));
             }
         }
     }
@@ -305,7 +307,7 @@ impl Watching {
             };
             if let Some((changed, build)) = build {
                 let had_good = state.snapshot().output.is_some();
-                super::report_rebuild(&build, &changed, had_good);
+                console::report_rebuild(&build, &changed, had_good, &self.words);
                 state.publish(build, changes.only_css);
             }
         }
@@ -318,7 +320,8 @@ fn crashed() -> Build {
             Diagnostic::error("internal", "the build stopped because of a bug in campaign")
                 .with_hint(
                     "save the file again; if this stays, please report it with the terminal output",
-                ),
+                )
+                .tr("internal", &[]),
         ],
         ..Default::default()
     }

@@ -19,6 +19,8 @@ pub struct Server {
     pub port: u16,
     /// Lines it printed (stdout and stderr), as they come.
     pub output: mpsc::Receiver<String>,
+    /// The lines it printed up to the one with its address (the first build's, then it).
+    pub first: Vec<String>,
 }
 
 impl Drop for Server {
@@ -88,6 +90,7 @@ fn start(mut command: Command, site: &Path, extra: &[&str]) -> Server {
             .nth(1)
             .and_then(|rest| rest.trim_end_matches('/').parse::<u16>().ok())
         {
+            seen.push(line);
             break port;
         }
         seen.push(line);
@@ -96,6 +99,7 @@ fn start(mut command: Command, site: &Path, extra: &[&str]) -> Server {
         child,
         port,
         output: rx,
+        first: seen,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::flow::{Flow, Next};
 use super::notes::Notes;
+use crate::diagnostics::tr;
 use std::collections::HashMap;
 
 /// The most pages one language's self-check may have (questions and outcomes on every path).
@@ -49,10 +50,12 @@ fn ids(r: &mut Notes<'_>, flow: &Flow) -> HashMap<String, (Next, usize)> {
         .collect::<Vec<_>>();
     for (id, next, line) in steps {
         if let Some((_, other)) = ids.get(&id) {
+            let other = other.to_string();
             r.error(
                 line - 1,
                 format!("the id `{id}` is used twice: also on line {other}"),
                 "give every question and outcome its own id",
+                tr("self-check-id-twice", &[("id", &id), ("other", &other)]),
             );
         } else {
             ids.insert(id, (next, line));
@@ -77,13 +80,16 @@ fn resolve_first(
                 "`first` names the outcome `{first}`, but the self-check must start with a question"
             ),
             "write the id of a question after `first:`",
+            tr("self-check-first-outcome", &[("first", first)]),
         ),
         None => {
             let qs: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
+            let ids = qs.join(", ");
             r.error(
                 first_line,
                 format!("`first` names `{first}`, which is not the id of a question"),
-                format!("use one of: {}", qs.join(", ")),
+                format!("use one of: {ids}"),
+                tr("self-check-first", &[("first", first), ("ids", &ids)]),
             );
         }
     }
@@ -116,6 +122,15 @@ fn resolve_answers(r: &mut Notes<'_>, flow: &mut Flow, ids: &HashMap<String, (Ne
                         a.next_id
                     ),
                     format!("use one of: {all}"),
+                    tr(
+                        "self-check-next",
+                        &[
+                            ("answer", &(n + 1).to_string()),
+                            ("id", &q.id),
+                            ("next", &a.next_id),
+                            ("ids", &all),
+                        ],
+                    ),
                 ),
             }
         }
@@ -142,6 +157,7 @@ fn check_reachable(r: &mut Notes<'_>, flow: &Flow) {
             line - 1,
             format!("the answers go round in a circle: {ring}"),
             "every answer must lead on to a later question or to an outcome; change this `next:`",
+            tr("self-check-cycle", &[("ring", &ring)]),
         );
     }
     for (q, s) in flow.questions.iter().zip(&state) {
@@ -156,6 +172,7 @@ fn check_reachable(r: &mut Notes<'_>, flow: &Flow) {
                     "point an answer's `next:` at `{}`, or remove the question",
                     q.id
                 ),
+                tr("self-check-unreachable-question", &[("id", &q.id)]),
             );
         }
     }
@@ -171,6 +188,7 @@ fn check_reachable(r: &mut Notes<'_>, flow: &Flow) {
                     "point an answer's `next:` at `{}`, or remove the outcome",
                     o.id
                 ),
+                tr("self-check-unreachable-outcome", &[("id", &o.id)]),
             );
         }
     }
@@ -186,6 +204,10 @@ fn check_size(r: &mut Notes<'_>, flow: &Flow, first_line: usize) {
                 "the longest way through the self-check asks {depth} questions, more than the {MAX_DEPTH} allowed"
             ),
             "let more answers end at an outcome, or ask fewer questions in a row",
+            tr(
+                "self-check-too-deep",
+                &[("depth", &depth.to_string()), ("max", &MAX_DEPTH.to_string())],
+            ),
         );
         return;
     }
@@ -197,6 +219,10 @@ fn check_size(r: &mut Notes<'_>, flow: &Flow, first_line: usize) {
                 "the answers make {pages} pages in each language, more than the {MAX_PAGES} the self-check allows"
             ),
             "let more answers end at an outcome, or ask fewer questions",
+            tr(
+                "self-check-too-many-pages",
+                &[("pages", &pages.to_string()), ("max", &MAX_PAGES.to_string())],
+            ),
         );
     }
 }

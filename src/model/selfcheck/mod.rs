@@ -5,12 +5,14 @@
 
 pub mod flow;
 pub mod graph;
+mod item;
 pub mod lines;
 mod notes;
 pub mod pages;
 pub mod read;
 #[cfg(test)]
 mod tests;
+mod what;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -129,5 +131,6 @@ impl SelfCheck {
         .at_line(line)
         .with_source(&self.text)
         .with_hint("give the self-check another `path:`, or move the page")
+        .tr("self-check-clash", &[("url", url), ("file", page_file)])
     }
 }

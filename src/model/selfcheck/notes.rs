@@ -1,6 +1,6 @@
 //! The messages about one self-check file, with its file name and text for their place.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Translatable};
 use crate::load::TextFile;
 
 /// Collects the messages about the self-check's file.
@@ -20,23 +20,38 @@ impl<'a> Notes<'a> {
         }
     }
 
-    /// Add an error at 0-based line `line`.
-    pub(super) fn error(&mut self, line: usize, message: String, hint: impl Into<String>) {
+    /// Add an error at 0-based line `line`: `message` and `hint` in English, `tr` its
+    /// catalogue id and arguments.
+    pub(super) fn error(
+        &mut self,
+        line: usize,
+        message: String,
+        hint: impl Into<String>,
+        tr: Translatable,
+    ) {
         let d = Diagnostic::error("self-check", message)
             .in_file(&self.tf.file)
             .at_line(line + 1)
             .with_source(&self.tf.text)
-            .with_hint(hint);
+            .with_hint(hint)
+            .with_tr(tr);
         self.diags.push(d);
     }
 
-    /// Add a warning at 0-based line `line`.
-    pub(super) fn warning(&mut self, line: usize, message: String, hint: impl Into<String>) {
+    /// Add a warning at 0-based line `line` (as [`Notes::error`]).
+    pub(super) fn warning(
+        &mut self,
+        line: usize,
+        message: String,
+        hint: impl Into<String>,
+        tr: Translatable,
+    ) {
         let d = Diagnostic::warning("self-check", message)
             .in_file(&self.tf.file)
             .at_line(line + 1)
             .with_source(&self.tf.text)
-            .with_hint(hint);
+            .with_hint(hint)
+            .with_tr(tr);
         self.diags.push(d);
     }
 }

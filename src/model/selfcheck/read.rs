@@ -1,9 +1,12 @@
 //! Reading `content/self-check.yaml`: every field checked, every problem reported with its line.
 
 use super::flow::{Answer, Flow, Outcome, OutcomeKind, Question, Text};
+use super::item::Item;
 use super::lines::Lines;
 use super::notes::Notes;
+use super::what::What;
 use crate::config::Config;
+use crate::diagnostics::{Translatable, tr};
 use crate::load::TextFile;
 use crate::yaml;
 use serde_yaml::Value;
@@ -46,31 +49,6 @@ pub(super) struct Unlinked {
     pub(super) first_line: usize,
 }
 
-/// One YAML mapping with the lines it was written on.
-struct Item<'v> {
-    map: &'v Value,
-    /// 0-based lines of the item.
-    range: std::ops::Range<usize>,
-    /// Column where the item's keys start.
-    indent: usize,
-    /// 0-based line of the item's start.
-    start: usize,
-}
-
-impl<'v> Item<'v> {
-    fn line_of(&self, r: &Reader<'_>, key: &str) -> Option<usize> {
-        r.lines.find_key(self.range.clone(), key, self.indent)
-    }
-
-    fn str(&self, key: &str) -> Option<&'v str> {
-        self.map
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    }
-}
-
 impl<'a> Reader<'a> {
     pub(super) fn new(tf: &'a TextFile, config: &'a Config) -> Self {
         Reader {
@@ -81,56 +59,51 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Add an error at 0-based line `line`.
-    pub(super) fn error(&mut self, line: usize, message: String, hint: impl Into<String>) {
-        self.notes.error(line, message, hint);
+    /// Add an error at 0-based line `line` (see [`Notes::error`]).
+    fn error(&mut self, line: usize, message: String, hint: impl Into<String>, tr: Translatable) {
+        self.notes.error(line, message, hint, tr);
     }
 
-    fn warning(&mut self, line: usize, message: String, hint: impl Into<String>) {
-        self.notes.warning(line, message, hint);
-    }
-
-    fn unknown_keys(&mut self, item: &Item<'_>, known: &[&str], what: &str) {
+    fn unknown_keys(&mut self, item: &Item<'_>, known: &[&str], what: &What) {
         let Some(m) = item.map.as_mapping() else {
             return;
         };
         for k in m.keys() {
             let k = yaml::key_string(k);
             if !known.contains(&k.as_str()) {
-                let line = item.line_of(self, &k).unwrap_or(item.start);
-                self.warning(
+                let line = item.line_of(&self.lines, &k).unwrap_or(item.start);
+                let known = known.join(", ");
+                self.notes.warning(
                     line,
-                    format!("{what} has the key `{k}`, which the self-check does not use"),
                     format!(
-                        "check the spelling; the keys here are: {}",
-                        known.join(", ")
+                        "{} has the key `{k}`, which the self-check does not use",
+                        what.english()
+                    ),
+                    format!("check the spelling; the keys here are: {known}"),
+                    tr(
+                        "self-check-unknown-key",
+                        &what.args(&[("key", &k), ("known", &known)]),
                     ),
                 );
             }
         }
     }
 
-    /// Text per language under `key` of `item`. `what` names the owner ("the question `a`"),
-    /// `noun` the text ("question text").
-    fn text(
-        &mut self,
-        item: &Item<'_>,
-        key: &str,
-        what: &str,
-        noun: &str,
-        required: bool,
-    ) -> Option<Text> {
-        let key_line = item.line_of(self, key);
+    /// Text per language under `key` of `item`; `what` names the owner.
+    fn text(&mut self, item: &Item<'_>, key: &str, what: &What, required: bool) -> Option<Text> {
+        let key_line = item.line_of(&self.lines, key);
         let line = key_line.unwrap_or(item.start);
+        let (owner, noun) = (what.english(), noun(key));
         let value = match item.map.get(key) {
             None | Some(Value::Null) => {
                 if required {
                     self.error(
                         line,
-                        format!("{what} has no {noun}"),
+                        format!("{owner} has no {noun}"),
                         format!(
                             "add `{key}:` with one line per language under it: `ka: ...`, `en: ...`"
                         ),
+                        tr("self-check-no-text", &what.args(&[("key", key)])),
                     );
                 }
                 return None;
@@ -140,8 +113,9 @@ impl<'a> Reader<'a> {
         if !value.is_mapping() {
             self.error(
                 line,
-                format!("{what} gives its {noun} without saying the language"),
+                format!("{owner} gives its {noun} without saying the language"),
                 format!("write one line per language under `{key}:`: `ka: ...` and `en: ...`"),
+                tr("self-check-text-language", &what.args(&[("key", key)])),
             );
             return None;
         }
@@ -165,8 +139,12 @@ impl<'a> Reader<'a> {
                 }
                 _ => self.error(
                     lang_line.unwrap_or(line),
-                    format!("{what} has no {noun} in {name} ({code})"),
+                    format!("{owner} has no {noun} in {name} ({code})"),
                     format!("add `{code}: ...` with the text under `{key}:`"),
+                    tr(
+                        "self-check-text-missing",
+                        &what.args(&[("key", key), ("language", &name), ("code", &code)]),
+                    ),
                 ),
             }
         }
@@ -177,44 +155,15 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The items of the list under `key` (of the top level, or of `parent`).
-    fn list<'v>(&mut self, value: &'v Value, key_line: Option<usize>) -> Vec<Item<'v>> {
-        let Some(seq) = value.as_sequence() else {
-            return Vec::new();
-        };
-        let starts = key_line
-            .map(|k| self.lines.items(self.lines.block(k)))
-            .unwrap_or_default();
-        seq.iter()
-            .enumerate()
-            .map(|(n, v)| {
-                let start = starts.get(n).copied().or(key_line).unwrap_or_default();
-                let (range, indent) = if starts.get(n).is_some() {
-                    (
-                        self.lines.item(start),
-                        self.lines.key_indent(start).unwrap_or(0),
-                    )
-                } else {
-                    (start..start, usize::MAX)
-                };
-                Item {
-                    map: v,
-                    range,
-                    indent,
-                    start,
-                }
-            })
-            .collect()
-    }
-
-    fn id(&mut self, item: &Item<'_>, what: String) -> Option<String> {
-        let line = item.line_of(self, "id").unwrap_or(item.start);
+    fn id(&mut self, item: &Item<'_>, what: What) -> Option<String> {
+        let line = item.line_of(&self.lines, "id").unwrap_or(item.start);
         match item.str("id") {
             None => {
                 self.error(
                     line,
-                    format!("{what} has no `id`"),
+                    format!("{} has no `id`", what.english()),
                     "add `id: <word>`: a short neutral word that answers use in `next:`",
+                    tr("self-check-no-id", &what.args(&[])),
                 );
                 None
             }
@@ -227,6 +176,7 @@ impl<'a> Reader<'a> {
                     line,
                     format!("the id `{id}` may hold only letters, digits, `-` and `_`"),
                     "use a short word such as `returned` or `time-limit`",
+                    tr("self-check-id", &[("id", id)]),
                 );
                 Some(id.to_string())
             }
@@ -248,6 +198,7 @@ impl<'a> Reader<'a> {
                 0,
                 "the self-check should be a list of `key: value` lines (path, title, first, questions, outcomes)".into(),
                 "see the bundled content/self-check.yaml for the layout",
+                tr("self-check-not-mapping", &[]),
             );
             return None;
         }
@@ -257,35 +208,34 @@ impl<'a> Reader<'a> {
             indent: 0,
             start: 0,
         };
-        self.unknown_keys(&top, TOP_KEYS, "the self-check");
+        let whole = What::self_check();
+        self.unknown_keys(&top, TOP_KEYS, &whole);
         let path = self.path(&top);
-        let title = self.text(&top, "title", "the self-check", "title", true);
-        let intro = self.text(&top, "intro", "the self-check", "introduction", true);
-        let other_help = self.text(
-            &top,
-            "other_help",
-            "the self-check",
-            "text about other help",
-            false,
-        );
-        let help = top
-            .str("help")
-            .map(|h| (h.to_string(), top.line_of(self, "help").unwrap_or(0) + 1));
+        let title = self.text(&top, "title", &whole, true);
+        let intro = self.text(&top, "intro", &whole, true);
+        let other_help = self.text(&top, "other_help", &whole, false);
+        let help = top.str("help").map(|h| {
+            (
+                h.to_string(),
+                top.line_of(&self.lines, "help").unwrap_or(0) + 1,
+            )
+        });
 
-        if self.too_many(&root, "questions", top.line_of(self, "questions"))
+        if self.too_many(&root, "questions", top.line_of(&self.lines, "questions"))
             || self.too_many(&root, "outcomes", None)
         {
             return None;
         }
         let questions = self.questions(&root, &top);
         let outcomes = self.outcomes(&root, &top);
-        let first_line = top.line_of(self, "first").unwrap_or(0);
+        let first_line = top.line_of(&self.lines, "first").unwrap_or(0);
         let first_id = top.str("first");
         if first_id.is_none() {
             self.error(
                 first_line,
                 "the self-check does not say which question comes first".into(),
                 "add `first: <id>` with the id of the first question",
+                tr("self-check-no-first", &[]),
             );
         }
         let flow = Flow {
@@ -307,13 +257,14 @@ impl<'a> Reader<'a> {
 
     /// `path:`, the self-check's address: plain lowercase words (an error leaves it empty).
     fn path(&mut self, top: &Item<'_>) -> String {
-        let path_line = top.line_of(self, "path").unwrap_or(0);
+        let path_line = top.line_of(&self.lines, "path").unwrap_or(0);
         match top.str("path").map(|p| p.trim_matches('/')) {
             None | Some("") => {
                 self.error(
                     path_line,
                     "the self-check has no `path` (its address)".into(),
                     "add `path: check` to publish it at /check/",
+                    tr("self-check-no-path", &[]),
                 );
                 String::new()
             }
@@ -330,6 +281,7 @@ impl<'a> Reader<'a> {
                         "the address `{p}` may hold only lowercase letters, digits, `-` and `/`"
                     ),
                     "use a neutral word such as `check`",
+                    tr("self-check-path", &[("path", p)]),
                 );
                 String::new()
             }
@@ -339,16 +291,21 @@ impl<'a> Reader<'a> {
 
     /// The questions, each checked; the list must not be empty.
     fn questions(&mut self, root: &Value, top: &Item<'_>) -> Vec<Question> {
-        let q_line = top.line_of(self, "questions");
+        let q_line = top.line_of(&self.lines, "questions");
         match root.get("questions") {
             Some(Value::Sequence(s)) if !s.is_empty() => {}
             _ => self.error(
                 q_line.unwrap_or(0),
                 "the self-check has no questions".into(),
                 "add `questions:` with a list of `- id: ...` entries",
+                tr("self-check-no-questions", &[]),
             ),
         }
-        let items = self.list(root.get("questions").unwrap_or(&Value::Null), q_line);
+        let items = Item::list(
+            &self.lines,
+            root.get("questions").unwrap_or(&Value::Null),
+            q_line,
+        );
         let mut questions = Vec::new();
         for (n, item) in items.iter().enumerate() {
             if let Some(q) = self.question(item, n) {
@@ -360,16 +317,21 @@ impl<'a> Reader<'a> {
 
     /// The outcomes, each checked; the list must not be empty.
     fn outcomes(&mut self, root: &Value, top: &Item<'_>) -> Vec<Outcome> {
-        let o_line = top.line_of(self, "outcomes");
+        let o_line = top.line_of(&self.lines, "outcomes");
         match root.get("outcomes") {
             Some(Value::Sequence(s)) if !s.is_empty() => {}
             _ => self.error(
                 o_line.unwrap_or(0),
                 "the self-check has no outcomes".into(),
                 "add `outcomes:` with a list of `- id: ...` entries, each with `kind`, `title` and `body`",
+                tr("self-check-no-outcomes", &[]),
             ),
         }
-        let items = self.list(root.get("outcomes").unwrap_or(&Value::Null), o_line);
+        let items = Item::list(
+            &self.lines,
+            root.get("outcomes").unwrap_or(&Value::Null),
+            o_line,
+        );
         let mut outcomes = Vec::new();
         for (n, item) in items.iter().enumerate() {
             if let Some(o) = self.outcome(item, n) {
@@ -389,53 +351,66 @@ impl<'a> Reader<'a> {
             return false;
         }
         let line = line.or_else(|| self.lines.top(key)).unwrap_or(0);
+        let (count, max) = (n.to_string(), MAX_STEPS.to_string());
         self.error(
             line,
             format!("the self-check has {n} {key}, more than the {MAX_STEPS} it may have"),
             "a reader answers a few questions at most: split it into several shorter self-checks, or ask fewer questions",
+            tr(
+                "self-check-too-many",
+                &[("key", key), ("count", &count), ("max", &max)],
+            ),
         );
         true
     }
 
     fn question(&mut self, item: &Item<'_>, n: usize) -> Option<Question> {
-        let id = self.id(item, format!("question {}", n + 1));
-        let what = match &id {
-            Some(id) => format!("the question `{id}`"),
-            None => format!("question {}", n + 1),
-        };
+        let id = self.id(item, What::question(None, n));
+        let what = What::question(id.as_deref(), n);
         self.unknown_keys(item, QUESTION_KEYS, &what);
-        let text = self.text(item, "question", &what, "question text", true);
-        let hint = self.text(item, "hint", &what, "hint", false);
-        let a_line = item.line_of(self, "answers");
-        let items = self.list(item.map.get("answers").unwrap_or(&Value::Null), a_line);
+        let text = self.text(item, "question", &what, true);
+        let hint = self.text(item, "hint", &what, false);
+        let a_line = item.line_of(&self.lines, "answers");
+        let items = Item::list(
+            &self.lines,
+            item.map.get("answers").unwrap_or(&Value::Null),
+            a_line,
+        );
         if items.is_empty() {
             self.error(
                 a_line.unwrap_or(item.start),
-                format!("{what} has no answers"),
+                format!("{} has no answers", what.english()),
                 "add `answers:` with at least one `- label: ...` and `next: ...`",
+                tr("self-check-no-answers", &what.args(&[])),
             );
         }
         if items.len() > MAX_ANSWERS {
+            let (count, max) = (items.len().to_string(), MAX_ANSWERS.to_string());
             self.error(
                 a_line.unwrap_or(item.start),
                 format!(
-                    "{what} has {} answers, more than the {MAX_ANSWERS} a question may offer",
-                    items.len()
+                    "{} has {count} answers, more than the {max} a question may offer",
+                    what.english()
                 ),
                 "offer fewer answers, or split the question in two",
+                tr(
+                    "self-check-too-many-answers",
+                    &what.args(&[("count", &count), ("max", &max)]),
+                ),
             );
         }
         let mut answers = Vec::new();
         for (i, a) in items.iter().take(MAX_ANSWERS).enumerate() {
-            let a_what = format!("answer {} of {what}", i + 1);
+            let a_what = what.answer(i);
             self.unknown_keys(a, ANSWER_KEYS, &a_what);
-            let label = self.text(a, "label", &a_what, "label", true);
-            let next_line = a.line_of(self, "next").unwrap_or(a.start);
+            let label = self.text(a, "label", &a_what, true);
+            let next_line = a.line_of(&self.lines, "next").unwrap_or(a.start);
             match a.str("next") {
                 None => self.error(
                     next_line,
-                    format!("{a_what} does not say where it leads"),
+                    format!("{} does not say where it leads", a_what.english()),
                     "add `next: <id>` with the id of a question or an outcome",
+                    tr("self-check-no-next", &a_what.args(&[])),
                 ),
                 Some(next_id) => answers.push(Answer {
                     label: label.map(|l| l.text).unwrap_or_default(),
@@ -450,24 +425,23 @@ impl<'a> Reader<'a> {
             text: text.map(|t| t.text).unwrap_or_default(),
             hint: hint.map(|h| h.text),
             answers,
-            line: item.line_of(self, "id").unwrap_or(item.start) + 1,
+            line: item.line_of(&self.lines, "id").unwrap_or(item.start) + 1,
         })
     }
 
     fn outcome(&mut self, item: &Item<'_>, n: usize) -> Option<Outcome> {
-        let id = self.id(item, format!("outcome {}", n + 1));
-        let what = match &id {
-            Some(id) => format!("the outcome `{id}`"),
-            None => format!("outcome {}", n + 1),
-        };
+        let id = self.id(item, What::outcome(None, n));
+        let what = What::outcome(id.as_deref(), n);
         self.unknown_keys(item, OUTCOME_KEYS, &what);
-        let kind_line = item.line_of(self, "kind").unwrap_or(item.start);
+        let kind_line = item.line_of(&self.lines, "kind").unwrap_or(item.start);
+        let names = OutcomeKind::NAMES.join(", ");
         let kind = match item.str("kind") {
             None => {
                 self.error(
                     kind_line,
-                    format!("{what} has no `kind`"),
-                    format!("add `kind:` with one of: {}", OutcomeKind::NAMES.join(", ")),
+                    format!("{} has no `kind`", what.english()),
+                    format!("add `kind:` with one of: {names}"),
+                    tr("self-check-no-kind", &what.args(&[("names", &names)])),
                 );
                 None
             }
@@ -476,21 +450,38 @@ impl<'a> Reader<'a> {
                 if kind.is_none() {
                     self.error(
                         kind_line,
-                        format!("{what} has the kind `{k}`, which is not one the self-check knows"),
-                        format!("use one of: {}", OutcomeKind::NAMES.join(", ")),
+                        format!(
+                            "{} has the kind `{k}`, which is not one the self-check knows",
+                            what.english()
+                        ),
+                        format!("use one of: {names}"),
+                        tr(
+                            "self-check-kind",
+                            &what.args(&[("kind", k), ("names", &names)]),
+                        ),
                     );
                 }
                 kind
             }
         };
-        let title = self.text(item, "title", &what, "title", true);
-        let body = self.text(item, "body", &what, "body", true);
+        let title = self.text(item, "title", &what, true);
+        let body = self.text(item, "body", &what, true);
         Some(Outcome {
             id: id?,
             kind: kind.unwrap_or(OutcomeKind::Unsure),
             title: title.map(|t| t.text).unwrap_or_default(),
             body: body.unwrap_or_default(),
-            line: item.line_of(self, "id").unwrap_or(item.start) + 1,
+            line: item.line_of(&self.lines, "id").unwrap_or(item.start) + 1,
         })
+    }
+}
+
+/// What the text under `key` is, in English words.
+fn noun(key: &str) -> &str {
+    match key {
+        "intro" => "introduction",
+        "other_help" => "text about other help",
+        "question" => "question text",
+        k => k,
     }
 }

@@ -2,7 +2,7 @@
 //! rule) in Asia/Tbilisi time.
 
 use crate::date::Date;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Translatable, tr};
 use crate::model::Page;
 use serde_json::Value;
 
@@ -72,12 +72,13 @@ fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
         return Ok(Vec::new());
     };
     let line = p.front.key_lines.get("schedule").copied().unwrap_or(1);
-    let err = |(msg, hint): (String, String)| {
+    let err = |(msg, hint, tr): Problem| {
         Diagnostic::error("schedule", msg)
             .in_file(&p.file)
             .at_line(line)
             .with_source(&p.text)
             .with_hint(hint)
+            .with_tr(tr)
     };
     match v {
         Value::Null => Ok(Vec::new()),
@@ -86,6 +87,7 @@ fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
         _ => Err(err((
             "`schedule` should be a list of sessions or a weekly rule".into(),
             SESSION_HINT.into(),
+            tr("schedule-kind", &[]),
         ))),
     }
 }
@@ -94,13 +96,14 @@ fn schedule(p: &Page) -> Result<Vec<Session>, Diagnostic> {
 const SESSION_HINT: &str =
     "write each session as `- {date: 2025-03-07, start: \"10:00\", end: \"12:00\"}`";
 
-/// A problem with a schedule: what is wrong, and what to do.
-type Problem = (String, String);
+/// A problem with a schedule: what is wrong, what to do, and its catalogue id.
+type Problem = (String, String, Translatable);
 
 /// A list of sessions, in time order.
 fn sessions(items: &[Value]) -> Result<Vec<Session>, Problem> {
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
+        let n = (i + 1).to_string();
         let date = item
             .get("date")
             .and_then(Value::as_str)
@@ -114,12 +117,14 @@ fn sessions(items: &[Value]) -> Result<Vec<Session>, Problem> {
                 return Err((
                     format!("session {} ends before it starts", i + 1),
                     "check `start` and `end` (24-hour time, e.g. \"14:30\")".into(),
+                    tr("session-order", &[("n", &n)]),
                 ));
             }
             (None, _, _) => {
                 return Err((
                     format!("session {} has no valid `date`", i + 1),
                     SESSION_HINT.into(),
+                    tr("session-date", &[("n", &n)]),
                 ));
             }
             _ => {
@@ -129,6 +134,7 @@ fn sessions(items: &[Value]) -> Result<Vec<Session>, Problem> {
                         i + 1
                     ),
                     SESSION_HINT.into(),
+                    tr("session-times", &[("n", &n)]),
                 ));
             }
         }
@@ -158,7 +164,8 @@ fn weekdays(v: Option<&Value>) -> Vec<usize> {
 /// A weekly rule: every named weekday from `from` to `until`, at the same times.
 fn weekly(rule: &serde_json::Map<String, Value>) -> Result<Vec<Session>, Problem> {
     let hint = "a weekly rule looks like: `weekly: [monday, wednesday]`, `from: 2025-03-03`, `until: 2025-04-30`, `start: \"10:00\"`, `end: \"12:00\"`";
-    let problem = |msg: &str, hint: &str| Err((msg.to_string(), hint.to_string()));
+    let problem =
+        |msg: &str, hint: &str, tr: Translatable| Err((msg.to_string(), hint.to_string(), tr));
     let days = weekdays(rule.get("weekly"));
     let date = |k: &str| rule.get(k).and_then(Value::as_str).and_then(Date::parse);
     let (from, until) = (date("from"), date("until"));
@@ -167,18 +174,28 @@ fn weekly(rule: &serde_json::Map<String, Value>) -> Result<Vec<Session>, Problem
         return problem(
             "the weekly schedule needs `from`, `until`, `start` and `end`",
             hint,
+            tr("weekly-keys", &[]),
         );
     };
     if days.is_empty() {
-        return problem("the weekly schedule names no weekdays", hint);
+        return problem(
+            "the weekly schedule names no weekdays",
+            hint,
+            tr("weekly-days", &[]),
+        );
     }
     if until < from || end <= start {
-        return problem("the weekly schedule ends before it starts", hint);
+        return problem(
+            "the weekly schedule ends before it starts",
+            hint,
+            tr("weekly-order", &[]),
+        );
     }
     if until.to_days() - from.to_days() > 3 * 366 {
         return problem(
             "the weekly schedule runs for more than three years",
             "split it, or check `until`",
+            tr("weekly-long", &[]),
         );
     }
     let mut out = Vec::new();

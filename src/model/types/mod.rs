@@ -123,7 +123,15 @@ fn declared(p: &Page, section: Option<&Page>) -> Result<Option<TypeName>, Diagno
                     .in_file(&from.file)
                     .at_line(from.front.key_lines.get(key).copied().unwrap_or(1))
                     .with_source(&from.text)
-                    .with_hint(format!("write `{key}:` as one of: {}", names.join(", "))),
+                    .with_hint(format!("write `{key}:` as one of: {}", names.join(", ")))
+                    .tr(
+                        "content-type",
+                        &[
+                            ("value", &written),
+                            ("key", key),
+                            ("names", &names.join(", ")),
+                        ],
+                    ),
             )
         }
     }

@@ -63,7 +63,8 @@ fn check(p: &Page) -> Vec<Diagnostic> {
                     .in_file(&p.file)
                     .at_line(at("phone"))
                     .with_source(&p.text)
-                    .with_hint("write it in international form with the country code, e.g. +995 32 2 00 00 00"),
+                    .with_hint("write it in international form with the country code, e.g. +995 32 2 00 00 00")
+                    .tr("bad-phone", &[("phone", &phone)]),
             );
         }
     }
@@ -74,7 +75,8 @@ fn check(p: &Page) -> Vec<Diagnostic> {
                     .in_file(&p.file)
                     .at_line(at("email"))
                     .with_source(&p.text)
-                    .with_hint("write it like name@example.ge, without spaces"),
+                    .with_hint("write it like name@example.ge, without spaces")
+                    .tr("bad-email", &[("email", &email)]),
             );
         }
     }
@@ -85,7 +87,8 @@ fn check(p: &Page) -> Vec<Diagnostic> {
                     .in_file(&p.file)
                     .at_line(at("website"))
                     .with_source(&p.text)
-                    .with_hint("write the full address, starting with https://"),
+                    .with_hint("write the full address, starting with https://")
+                    .tr("bad-url", &[("url", &url)]),
             );
         }
     }

@@ -36,7 +36,11 @@ fn check_served(pages: &[Page], regions: &[Region], config: &Config, out: &mut V
                     .in_file(&p.file)
                     .at_line(p.front.key_lines.get("regions").copied().unwrap_or(1))
                     .with_source(&p.text)
-                    .with_hint(format!("use one of: {}", known.join(", "))),
+                    .with_hint(format!("use one of: {}", known.join(", ")))
+                    .tr(
+                        "unknown-region",
+                        &[("id", id), ("known", &known.join(", "))],
+                    ),
                 );
             } else if p.lang == config.default_lang() {
                 served.insert(id.as_str());
@@ -55,7 +59,11 @@ fn check_served(pages: &[Page], regions: &[Region], config: &Config, out: &mut V
                 ),
             )
             .in_file("content/regions.yaml")
-            .with_hint("add the region's id to `regions:` of the organisation that serves it"),
+            .with_hint("add the region's id to `regions:` of the organisation that serves it")
+            .tr(
+                "region-uncovered",
+                &[("id", &r.id), ("name", &r.name.get(dl, dl))],
+            ),
         );
     }
 }

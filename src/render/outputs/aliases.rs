@@ -1,7 +1,7 @@
 //! Alias redirects: a small page at each old address (`aliases:`) that sends the reader on.
 
 use super::{Context, Step};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Mistake, tr};
 use crate::html::escape;
 use crate::model::{Site, route};
 use crate::write::Sink;
@@ -22,13 +22,14 @@ impl Step for Aliases {
                 let line = p.front.key_lines.get("aliases").copied().unwrap_or(1);
                 let (path, from) = match alias_paths(alias, site, files, out) {
                     Ok(paths) => paths,
-                    Err((message, hint)) => {
+                    Err(m) => {
                         diags.push(
-                            Diagnostic::error("alias", message)
+                            Diagnostic::error("alias", m.message)
                                 .in_file(&p.file)
                                 .at_line(line)
                                 .with_source(&p.text)
-                                .with_hint(hint),
+                                .with_hint(m.hint)
+                                .with_tr(m.tr),
                         );
                         continue;
                     }
@@ -46,19 +47,20 @@ impl Step for Aliases {
     }
 }
 
-/// The output file and site URL of an alias, or why it cannot have them (message, hint).
+/// The output file and site URL of an alias, or why it cannot have them.
 fn alias_paths(
     alias: &str,
     site: &Site,
     files: &std::collections::HashSet<String>,
     out: &Sink,
-) -> Result<(String, String), (String, &'static str)> {
+) -> Result<(String, String), Mistake> {
     let clean = alias.trim().trim_start_matches('/');
     if clean.is_empty() || clean.split('/').any(|s| s == ".." || s == ".") || alias.contains("://")
     {
-        return Err((
+        return Err(Mistake::new(
             format!("the alias `{alias}` is not an address on this site"),
             "write old addresses as site paths, e.g. `- /old/page/`",
+            tr("alias-address", &[("alias", alias)]),
         ));
     }
     let (path, from) = if clean.ends_with(".html") {
@@ -68,17 +70,19 @@ fn alias_paths(
         (format!("{dir}/index.html"), format!("/{dir}/"))
     };
     if site.by_url.contains_key(&from) || out.contains(&path) {
-        return Err((
+        return Err(Mistake::new(
             format!("the alias `{alias}` is the address of another page"),
             "remove the alias, or move the other page",
+            tr("alias-page", &[("alias", alias)]),
         ));
     }
     // A folder of the alias is a file of the site (`/style.css` → style.css/index.html).
     let mut dirs = path.match_indices('/').map(|(i, _)| &path[..i]);
     if let Some(file) = dirs.find(|d| files.contains(*d) || out.contains(d)) {
-        return Err((
+        return Err(Mistake::new(
             format!("the alias `{alias}` is the address of the file `/{file}`"),
             "remove the alias: a file of the site already has that address",
+            tr("alias-file", &[("alias", alias), ("file", file)]),
         ));
     }
     Ok((path, from))

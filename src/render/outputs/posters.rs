@@ -169,7 +169,8 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
             diags.push(
                 Diagnostic::error("poster", format!("the poster of this page would take the address of another page, `{address}`"))
                     .in_file(t.file)
-                    .with_hint("give that page another file name or `slug:`, or leave this page out of `posters:` in site.yaml"),
+                    .with_hint("give that page another file name or `slug:`, or leave this page out of `posters:` in site.yaml")
+                    .tr("poster-address", &[("address", &address)]),
             );
         }
     }
@@ -186,7 +187,8 @@ fn unmatched_entries(site: &Site, targets: &[Target<'_>], diags: &mut Vec<Diagno
                 Diagnostic::error("poster", format!("the poster entry `{entry}` is not the address of a page"))
                     .in_file(CONFIG_FILE)
                     .at_line(c.poster_lines.get(n).copied().unwrap_or(1))
-                    .with_hint("list site addresses of existing pages or sections under `posters:`, e.g. `- /services/`"),
+                    .with_hint("list site addresses of existing pages or sections under `posters:`, e.g. `- /services/`")
+                    .tr("poster-entry", &[("entry", entry)]),
             );
         }
     }
@@ -209,7 +211,8 @@ fn has_template(cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> bool {
             .at_line(c.poster_lines.first().copied().unwrap_or(1))
             .with_hint(
                 "copy poster.html from the default theme into templates/, or write `posters: []`",
-            ),
+            )
+            .tr("poster-template", &[("template", TEMPLATE)]),
         );
     }
     false
@@ -226,6 +229,7 @@ fn poster(cx: &Context<'_>, t: &Target<'_>) -> Result<(String, Vec<u8>), Diagnos
         )
         .in_file(t.file)
         .with_hint("use a shorter `base_url`, file name or `slug:`")
+        .tr("poster-qr", &[("address", &address)])
     })?;
     let url = format!("{}poster/", t.url);
     let mut ctx = tera::Context::new();

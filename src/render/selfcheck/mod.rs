@@ -295,7 +295,8 @@ pub fn page(
             format!("the self-check needs the template `{}`, which the theme does not have", cp.template),
         )
         .in_file(&file)
-        .with_hint("copy check-start.html, check-question.html, check-outcome.html and check-summary.html from the default theme into templates/"));
+        .with_hint("copy check-start.html, check-question.html, check-outcome.html and check-summary.html from the default theme into templates/")
+        .tr("self-check-template", &[("template", cp.template)]));
     }
     let view = serde_json::json!({
         "title": cp.title,
