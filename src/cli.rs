@@ -170,4 +170,8 @@ pub struct DeployArgs {
     /// MinIO, rclone and many self-hosted stores need.
     #[arg(long)]
     pub path_style: bool,
+    /// The file of known SSH servers' keys that an SFTP server's key is checked against
+    /// (default: ~/.ssh/known_hosts).
+    #[arg(long, value_name = "FILE")]
+    pub known_hosts: Option<PathBuf>,
 }

@@ -146,6 +146,9 @@ fn deploy_site(args: DeployArgs, words: &Messages) -> ExitCode {
             endpoint: args.endpoint,
             path_style: args.path_style,
         },
+        sftp: deploy::sftp::Options {
+            known_hosts: args.known_hosts,
+        },
     };
     match deploy::run(&req, words) {
         Ok(summary) => {

@@ -13,6 +13,9 @@ pub mod progress;
 pub mod report;
 pub mod s3;
 pub mod s3_errors;
+pub mod sftp;
+pub mod sftp_errors;
+pub mod sftp_login;
 pub mod target;
 
 use crate::diagnostics::Diagnostic;
@@ -37,6 +40,8 @@ pub struct Request {
     pub dry_run: bool,
     /// The S3 options.
     pub s3: s3::Options,
+    /// The SFTP options.
+    pub sftp: sftp::Options,
 }
 
 /// What a deploy did (or, in a dry run, would do).
@@ -73,7 +78,12 @@ fn open(req: &Request) -> Result<Box<dyn Target>, Diagnostic> {
     Ok(match &req.dest {
         Dest::Folder(dir) => Box::new(folder::Folder::open(&req.root, &req.build_dir, dir)?),
         Dest::S3 { bucket, prefix } => Box::new(s3::S3::open(bucket, prefix, &req.s3)?),
-        Dest::Sftp { .. } => return Err(no_sftp()),
+        Dest::Sftp {
+            user,
+            host,
+            port,
+            path,
+        } => Box::new(sftp::Sftp::open(user, host, *port, path, &req.sftp)?),
     })
 }
 
@@ -124,15 +134,4 @@ fn damaged(why: &str) -> Diagnostic {
     )
     .with_hint(format!("delete {name} at the destination: the next deploy uploads every file again and deletes nothing"))
     .tr("deploy-manifest", &[("name", name)])
-}
-
-fn no_sftp() -> Diagnostic {
-    Diagnostic::error(
-        "deploy-sftp",
-        "this campaign program cannot publish over SFTP yet",
-    )
-    .with_hint(
-        "publish to a mounted folder (e.g. with sshfs) or to an S3-compatible bucket instead",
-    )
-    .tr("deploy-sftp", &[])
 }

