@@ -341,3 +341,104 @@ fn build_and_deploy_announce_the_next_scheduled_change() {
         drafts.stdout
     );
 }
+
+/// A TCP relay to `target` that closes the first `to_drop` connections at once (a dropped
+/// connection, as a flaky mobile or office network gives) and relays the others both ways.
+struct FlakyRelay {
+    port: u16,
+    dropped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+fn flaky_relay(target: String, to_drop: usize) -> FlakyRelay {
+    use std::net::{Shutdown, TcpListener, TcpStream};
+    use std::sync::atomic::Ordering::SeqCst;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let dropped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = dropped.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            if seen.load(SeqCst) < to_drop {
+                seen.fetch_add(1, SeqCst);
+                let _ = client.shutdown(Shutdown::Both);
+                continue;
+            }
+            let Ok(server) = TcpStream::connect(&target) else {
+                continue;
+            };
+            let (mut c_in, mut s_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut c_in, &mut s_out);
+                let _ = s_out.shutdown(Shutdown::Write);
+            });
+            std::thread::spawn(move || {
+                let (mut c_out, mut s_in) = (client, server);
+                let _ = std::io::copy(&mut s_in, &mut c_out);
+                let _ = c_out.shutdown(Shutdown::Write);
+            });
+        }
+    });
+    FlakyRelay { port, dropped }
+}
+
+#[test]
+fn s3_dropped_connections_are_retried() {
+    let server = S3Server::start("site");
+    let relay = flaky_relay(server.endpoint.trim_start_matches("http://").to_string(), 2);
+    let site = support::fixture("site-basic");
+    let endpoint = format!("http://127.0.0.1:{}", relay.port);
+    let r = deploy(
+        site.path(),
+        &["s3://site/www", "--endpoint", &endpoint, "--path-style"],
+    );
+    assert!(r.ok(), "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        relay.dropped.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "the relay dropped two connections"
+    );
+    let build = published(&site.path().join("public"), ".campaign-output");
+    assert_eq!(
+        published(&server.file("site/www"), ".campaign-deploy.json"),
+        build,
+        "everything arrived in spite of the dropped connections"
+    );
+}
+
+#[test]
+fn s3_progress_line_only_on_a_terminal() {
+    let server = S3Server::start("site");
+    let site = support::fixture("site-basic");
+    let args = s3_args(&server);
+    // In a terminal (util-linux's `script` gives the command one): the progress line.
+    let line = format!(
+        "{} deploy {} --root {}",
+        support::BIN,
+        args.join(" "),
+        site.path().display()
+    );
+    let r = run(
+        support::harness_env(&mut std::process::Command::new("script"))
+            .args(["-qec", &line, "/dev/null"])
+            .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+            .env_remove("AWS_ENDPOINT_URL")
+            .env_remove("AWS_REGION"),
+    );
+    assert!(r.ok(), "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("publishing: 1 of "),
+        "a progress line on the terminal:\n{}",
+        r.stdout
+    );
+    // Not a terminal (a cron job's log): no progress line.
+    std::fs::write(
+        site.path().join("content/_index.en.md"),
+        "---\ntitle: Changed\n---\n\nNew.\n",
+    )
+    .unwrap();
+    let quiet = deploy(site.path(), &strs(&args));
+    assert!(quiet.ok(), "{}", quiet.stderr);
+    assert!(!quiet.stderr.contains("publishing:"), "{}", quiet.stderr);
+    assert!(!quiet.stdout.contains("publishing:"), "{}", quiet.stdout);
+}
