@@ -9,6 +9,7 @@ mod support;
 
 use std::path::Path;
 use support::rclone::{self, ACCESS_KEY, S3Server, SECRET_KEY};
+use support::relay::{Relay, Trouble};
 use support::{Run, command, run, tree};
 
 /// `campaign deploy --root SITE ARGS` with the test server's keys.
@@ -342,67 +343,60 @@ fn build_and_deploy_announce_the_next_scheduled_change() {
     );
 }
 
-/// A TCP relay to `target` that closes the first `to_drop` connections at once (a dropped
-/// connection, as a flaky mobile or office network gives) and relays the others both ways.
-struct FlakyRelay {
-    port: u16,
-    dropped: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-}
-
-fn flaky_relay(target: String, to_drop: usize) -> FlakyRelay {
-    use std::net::{Shutdown, TcpListener, TcpStream};
-    use std::sync::atomic::Ordering::SeqCst;
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let dropped = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let seen = dropped.clone();
-    std::thread::spawn(move || {
-        for client in listener.incoming().flatten() {
-            if seen.load(SeqCst) < to_drop {
-                seen.fetch_add(1, SeqCst);
-                let _ = client.shutdown(Shutdown::Both);
-                continue;
-            }
-            let Ok(server) = TcpStream::connect(&target) else {
-                continue;
-            };
-            let (mut c_in, mut s_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
-            std::thread::spawn(move || {
-                let _ = std::io::copy(&mut c_in, &mut s_out);
-                let _ = s_out.shutdown(Shutdown::Write);
-            });
-            std::thread::spawn(move || {
-                let (mut c_out, mut s_in) = (client, server);
-                let _ = std::io::copy(&mut s_in, &mut c_out);
-                let _ = c_out.shutdown(Shutdown::Write);
-            });
-        }
-    });
-    FlakyRelay { port, dropped }
+/// Deploy the fixture through `relay` in front of `server`; everything must arrive.
+fn deploy_through(server: &S3Server, relay: &Relay) -> Run {
+    let site = support::fixture("site-basic");
+    let endpoint = format!("http://{}", relay.addr());
+    let r = deploy(
+        site.path(),
+        &["s3://site/www", "--endpoint", &endpoint, "--path-style"],
+    );
+    let build = published(&site.path().join("public"), ".campaign-output");
+    if r.ok() {
+        assert_eq!(
+            published(&server.file("site/www"), ".campaign-deploy.json"),
+            build,
+            "everything arrived in spite of the trouble"
+        );
+    }
+    r
 }
 
 #[test]
 fn s3_dropped_connections_are_retried() {
     let server = S3Server::start("site");
-    let relay = flaky_relay(server.endpoint.trim_start_matches("http://").to_string(), 2);
-    let site = support::fixture("site-basic");
-    let endpoint = format!("http://127.0.0.1:{}", relay.port);
-    let r = deploy(
-        site.path(),
-        &["s3://site/www", "--endpoint", &endpoint, "--path-style"],
-    );
+    let target = server.endpoint.trim_start_matches("http://");
+    let relay = Relay::start(target, Trouble::DropFirst(2));
+    let r = deploy_through(&server, &relay);
     assert!(r.ok(), "{}\n{}", r.stdout, r.stderr);
-    assert_eq!(
-        relay.dropped.load(std::sync::atomic::Ordering::SeqCst),
-        2,
-        "the relay dropped two connections"
-    );
-    let build = published(&site.path().join("public"), ".campaign-output");
-    assert_eq!(
-        published(&server.file("site/www"), ".campaign-deploy.json"),
-        build,
-        "everything arrived in spite of the dropped connections"
-    );
+    assert_eq!(relay.troubled(), 2, "the relay dropped two connections");
+
+    // A network that never works: a plain error after a few tries, not a hang.
+    let dead = Relay::start(target, Trouble::DropFirst(usize::MAX));
+    let r = deploy_through(&server, &dead);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("cannot reach "), "{}", r.stderr);
+    assert!(dead.troubled() <= 5, "tried {} times", dead.troubled());
+}
+
+#[test]
+fn s3_busy_server_answers_are_retried() {
+    let server = S3Server::start("site");
+    let target = server.endpoint.trim_start_matches("http://");
+    // "503 Slow Down" and "500 Internal Error" are an S3 store's way of saying "again later".
+    for status in [503, 500] {
+        let relay = Relay::start(target, Trouble::HttpStatusFirst(2, status));
+        let r = deploy_through(&server, &relay);
+        assert!(r.ok(), "{status}: {}\n{}", r.stdout, r.stderr);
+        assert_eq!(relay.troubled(), 2, "{status} was answered twice");
+    }
+    // A server that stays busy: a plain error naming the store, nothing half-said.
+    let busy = Relay::start(target, Trouble::HttpStatusFirst(usize::MAX, 503));
+    let r = deploy_through(&server, &busy);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("(503)"), "{}", r.stderr);
+    assert!(r.stderr.contains("again later"), "{}", r.stderr);
+    assert!(busy.troubled() <= 5, "tried {} times", busy.troubled());
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod support;
 
 use std::path::Path;
 use support::rclone::{self, SFTP_PASS, SftpServer};
+use support::relay::{Relay, Trouble};
 use support::{Run, command, run, tree};
 
 /// `campaign deploy URL --known-hosts FILE --root SITE ARGS`, with no secrets inherited.
@@ -259,4 +260,208 @@ fn sftp_key_login_from_env_and_home() {
         published(&server.data.join("b"), ".campaign-deploy.json"),
         published(&site.path().join("public"), ".campaign-output")
     );
+}
+
+#[test]
+fn sftp_key_with_a_passphrase() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keys.path().join("locked_key");
+    rclone::keygen_locked(&key, "correct horse");
+    let server = SftpServer::start(Some(&key.with_extension("pub")));
+    let site = support::fixture("site-basic");
+    assert!(support::build(site.path()).ok());
+    let url = server.url("www");
+    let file = ("CAMPAIGN_SFTP_KEY", key.to_str().unwrap());
+
+    let without = deploy(site.path(), &server, &[&url, "--no-build"], &[file]);
+    assert_eq!(without.code, 1, "{}", without.stdout);
+    assert!(
+        without.stderr.contains("it needs a passphrase"),
+        "{}",
+        without.stderr
+    );
+    assert!(
+        without.stderr.contains("CAMPAIGN_SFTP_KEY_PASSPHRASE"),
+        "{}",
+        without.stderr
+    );
+
+    // The same in Georgian: the reason too, not only the sentence around it.
+    let ka = deploy(
+        site.path(),
+        &server,
+        &[&url, "--no-build"],
+        &[file, ("CAMPAIGN_LANG", "ka")],
+    );
+    assert!(
+        ka.stderr.contains("მას ფრაზა (passphrase) სჭირდება"),
+        "{}",
+        ka.stderr
+    );
+    assert!(!ka.stderr.contains("it needs"), "{}", ka.stderr);
+
+    let wrong = ("CAMPAIGN_SFTP_KEY_PASSPHRASE", "wrong horse");
+    let refused = deploy(site.path(), &server, &[&url, "--no-build"], &[file, wrong]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert!(
+        !refused.stderr.contains("wrong horse"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("the passphrase does not open it"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(tree(&server.data), Vec::new(), "nothing was published");
+
+    let right = ("CAMPAIGN_SFTP_KEY_PASSPHRASE", "correct horse");
+    let ok = deploy(site.path(), &server, &[&url, "--no-build"], &[file, right]);
+    assert!(ok.ok(), "{}", ok.stderr);
+    assert!(!ok.stdout.contains("correct horse") && !ok.stderr.contains("correct horse"));
+    assert_eq!(
+        published(&server.data.join("www"), ".campaign-deploy.json"),
+        published(&site.path().join("public"), ".campaign-output")
+    );
+}
+
+/// A running `ssh-agent` on its own socket, stopped when dropped.
+struct Agent {
+    child: std::process::Child,
+    socket: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Agent {
+    fn start() -> Agent {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("agent.sock");
+        let child = std::process::Command::new("ssh-agent")
+            .arg("-D")
+            .arg("-a")
+            .arg(&socket)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("ssh-agent (openssh-client) is needed for this test");
+        let start = std::time::Instant::now();
+        while !socket.exists() {
+            assert!(start.elapsed().as_secs() < 10, "ssh-agent did not start");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        Agent {
+            child,
+            socket,
+            _dir: dir,
+        }
+    }
+
+    fn add(&self, key: &Path) {
+        let ok = std::process::Command::new("ssh-add")
+            .arg("-q")
+            .arg(key)
+            .env("SSH_AUTH_SOCK", &self.socket)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "ssh-add failed");
+    }
+}
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn sftp_key_from_the_ssh_agent() {
+    let keys = tempfile::tempdir().unwrap();
+    let (other, key) = (keys.path().join("other"), keys.path().join("agent_key"));
+    rclone::keygen(&other);
+    rclone::keygen(&key);
+    let server = SftpServer::start(Some(&key.with_extension("pub")));
+    let site = support::fixture("site-basic");
+    assert!(support::build(site.path()).ok());
+    let agent = Agent::start();
+    let sock = ("SSH_AUTH_SOCK", agent.socket.to_str().unwrap());
+
+    // The agent holds only a key the server does not know: refused, saying what was tried.
+    agent.add(&other);
+    let refused = deploy(
+        site.path(),
+        &server,
+        &[&server.url("www"), "--no-build"],
+        &[sock],
+    );
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert!(
+        refused.stderr.contains("the keys of the SSH agent"),
+        "{}",
+        refused.stderr
+    );
+
+    // With the right key in the agent (and none in ~/.ssh): in, the agent signs.
+    agent.add(&key);
+    std::fs::remove_file(&key).unwrap();
+    let r = deploy(
+        site.path(),
+        &server,
+        &[&server.url("www"), "--no-build"],
+        &[sock],
+    );
+    assert!(r.ok(), "{}", r.stderr);
+    assert_eq!(
+        published(&server.data.join("www"), ".campaign-deploy.json"),
+        published(&site.path().join("public"), ".campaign-output")
+    );
+}
+
+#[test]
+fn sftp_dropped_connections_are_opened_again() {
+    let server = SftpServer::start(None);
+    let target = format!("127.0.0.1:{}", server.port);
+
+    // Dropped as it opens (twice), then cut in the middle of the uploads: every file arrives.
+    for (folder, trouble) in [
+        ("dropped", Trouble::DropFirst(2)),
+        ("cut", Trouble::CutFirstAfter(40_000)),
+    ] {
+        let relay = Relay::start(&target, trouble);
+        // The relay's address is the server's too: list its key under the relay's port.
+        let listed = std::fs::read_to_string(&server.known_hosts).unwrap();
+        let line = listed.lines().next().unwrap();
+        let port = format!("]:{}", server.port);
+        let again = line.replace(&port, &format!("]:{}", relay.port));
+        std::fs::write(&server.known_hosts, format!("{line}\n{again}\n")).unwrap();
+        let site = support::fixture("site-basic");
+        let url = format!("sftp://editor@{}/{folder}", relay.addr());
+        let r = deploy(site.path(), &server, &[&url], &[PASSWORD]);
+        assert!(r.ok(), "{}\n{}", r.stdout, r.stderr);
+        assert!(relay.troubled() >= 1, "the relay did not interfere");
+        assert!(relay.connections() >= 2, "campaign did not connect again");
+        assert_eq!(
+            published(&server.data.join(folder), ".campaign-deploy.json"),
+            published(&site.path().join("public"), ".campaign-output")
+        );
+        assert!(
+            !tree(&server.data)
+                .iter()
+                .any(|(p, _)| p.contains("campaign-tmp")),
+            "a half-written file was left"
+        );
+    }
+
+    // A network that never lets a connection through: a plain error after a few tries.
+    let dead = Relay::start(&target, Trouble::DropFirst(usize::MAX));
+    let site = support::fixture("site-basic");
+    let url = format!("sftp://editor@{}/dead", dead.addr());
+    let r = deploy(site.path(), &server, &[&url], &[PASSWORD]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("cannot reach the SFTP server"),
+        "{}",
+        r.stderr
+    );
+    assert!(dead.troubled() <= 5, "tried {} times", dead.troubled());
 }

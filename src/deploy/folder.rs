@@ -32,9 +32,10 @@ impl Folder {
 
     fn failed(&self, what: &Path, e: &std::io::Error) -> Diagnostic {
         let (w, why) = (what.display().to_string(), crate::load::plain_io(e));
+        let (io, code) = crate::load::io_reason(e);
         Diagnostic::error("deploy-folder", format!("cannot write {w}: {why}"))
             .with_hint("check that the folder (or the drive) is there, has room and that you may write to it")
-            .tr("deploy-folder", &[("file", &w), ("why", &why)])
+            .tr("deploy-folder", &[("file", &w), ("io", io), ("code", &code)])
     }
 }
 

@@ -31,13 +31,12 @@ impl Local {
         let mut files = BTreeMap::new();
         for name in names {
             for e in walkdir::WalkDir::new(dir.join(&name)).sort_by_file_name() {
-                let e = e.map_err(|e| unreadable(&shown, &e.to_string()))?;
+                let e = e.map_err(|e| unreadable(&shown, &std::io::Error::from(e)))?;
                 if !e.file_type().is_file() {
                     continue;
                 }
                 let rel = rel_path(dir, e.path());
-                let bytes = std::fs::read(e.path())
-                    .map_err(|err| unreadable(&rel, &crate::load::plain_io(&err)))?;
+                let bytes = std::fs::read(e.path()).map_err(|err| unreadable(&rel, &err))?;
                 files.insert(rel, xxh3_64(&bytes));
             }
         }
@@ -49,8 +48,7 @@ impl Local {
 
     /// The content of one file of the site.
     pub fn bytes(&self, rel: &str) -> Result<Vec<u8>, Diagnostic> {
-        std::fs::read(self.dir.join(rel))
-            .map_err(|err| unreadable(rel, &crate::load::plain_io(&err)))
+        std::fs::read(self.dir.join(rel)).map_err(|err| unreadable(rel, &err))
     }
 }
 
@@ -64,11 +62,15 @@ fn rel_path(dir: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-fn unreadable(what: &str, why: &str) -> Diagnostic {
+fn unreadable(what: &str, e: &std::io::Error) -> Diagnostic {
+    let (why, (io, code)) = (crate::load::plain_io(e), crate::load::io_reason(e));
     Diagnostic::error(
         "deploy-read",
         format!("cannot read {what} of the build: {why}"),
     )
     .with_hint("build the site again (`campaign build`), then deploy")
-    .tr("deploy-read", &[("file", what), ("why", why)])
+    .tr(
+        "deploy-read",
+        &[("file", what), ("io", io), ("code", &code)],
+    )
 }

@@ -16,6 +16,8 @@ pub mod s3_errors;
 pub mod sftp;
 pub mod sftp_errors;
 pub mod sftp_login;
+#[cfg(test)]
+mod sftp_tests;
 pub mod target;
 
 use crate::diagnostics::Diagnostic;

@@ -87,31 +87,24 @@ impl Sftp {
         Ok(s)
     }
 
+    /// Open the connection, again after a pause when the network dropped it on the way.
     fn connect(&mut self) -> Result<(), Diagnostic> {
-        let name = self.server.name();
-        let conn = self.rt.block_on(async {
-            let ssh = login::open(&self.server).await?;
-            let lost = |e: russh::Error| errors::unreachable(&name, login::reason(&e));
-            let channel = ssh.channel_open_session().await.map_err(lost)?;
-            channel
-                .request_subsystem(true, "sftp")
-                .await
-                .map_err(lost)?;
-            let sftp = RawSftpSession::new(channel.into_stream());
-            sftp.set_timeout(60);
-            let version = sftp
-                .init()
-                .await
-                .map_err(|e| errors::refused(&name, "sftp", &e.to_string()))?;
-            let posix_rename = version.extensions.contains_key(POSIX_RENAME);
-            Ok::<_, Diagnostic>(Conn {
-                sftp,
-                posix_rename,
-                _ssh: ssh,
-            })
-        })?;
-        self.conn = Some(conn);
-        Ok(())
+        let mut pause = Duration::from_millis(500);
+        let mut attempt = 1;
+        loop {
+            match self.rt.block_on(connect_once(&self.server)) {
+                Ok(conn) => {
+                    self.conn = Some(conn);
+                    return Ok(());
+                }
+                Err(f) if f.dropped && attempt < ATTEMPTS => {
+                    std::thread::sleep(pause);
+                    pause *= 2;
+                    attempt += 1;
+                }
+                Err(f) => return Err(f.message),
+            }
+        }
     }
 
     fn remote(&self, path: &str) -> String {
@@ -151,10 +144,12 @@ impl Sftp {
                     return Err(errors::unreachable(&self.server.name(), "other"));
                 }
                 Err(e) => {
+                    let (reason, why) = plain(&e);
                     return Err(errors::refused(
                         &self.server.name(),
                         &self.remote(path),
-                        &plain(&e),
+                        reason,
+                        &why,
                     ));
                 }
             }
@@ -162,23 +157,61 @@ impl Sftp {
     }
 }
 
-/// A failure of the connection rather than a refusal by the server.
-fn transient(e: &SftpError) -> bool {
-    matches!(
-        e,
-        SftpError::IO(_) | SftpError::Timeout | SftpError::UnexpectedPacket
-    ) || matches!(e, SftpError::Status(s) if matches!(s.status_code, StatusCode::NoConnection | StatusCode::ConnectionLost))
+/// Connect, log in and start SFTP.
+async fn connect_once(server: &Server) -> Result<Conn, login::Failed> {
+    let name = server.name();
+    let ssh = login::open(server).await?;
+    let lost = |e: russh::Error| login::Failed {
+        message: errors::unreachable(&name, login::reason(&e)),
+        dropped: true,
+    };
+    let channel = ssh.channel_open_session().await.map_err(lost)?;
+    channel
+        .request_subsystem(true, "sftp")
+        .await
+        .map_err(lost)?;
+    let sftp = RawSftpSession::new(channel.into_stream());
+    sftp.set_timeout(60);
+    let version = sftp.init().await.map_err(|e| login::Failed {
+        dropped: transient(&e),
+        message: errors::refused(&name, "sftp", "other", &e.to_string()),
+    })?;
+    let posix_rename = version.extensions.contains_key(POSIX_RENAME);
+    Ok(Conn {
+        sftp,
+        posix_rename,
+        _ssh: ssh,
+    })
 }
 
-fn plain(e: &SftpError) -> String {
+/// A failure of the connection rather than a refusal by the server (russh-sftp reports a
+/// session whose connection broke as "sender dropped", "session closed" or a channel error).
+fn transient(e: &SftpError) -> bool {
+    match e {
+        SftpError::IO(_) | SftpError::Timeout | SftpError::UnexpectedPacket => true,
+        SftpError::Status(s) => matches!(
+            s.status_code,
+            StatusCode::NoConnection | StatusCode::ConnectionLost
+        ),
+        SftpError::UnexpectedBehavior(why) => {
+            ["sender dropped", "session closed", "SendError", "RecvError"]
+                .iter()
+                .any(|w| why.contains(w))
+        }
+        SftpError::Limited(_) => false,
+    }
+}
+
+/// Why the server refused: `missing`, `denied` or `other` with the server's own words.
+fn plain(e: &SftpError) -> (&'static str, String) {
     match e {
         SftpError::Status(s) => match s.status_code {
-            StatusCode::NoSuchFile => "there is no such file or folder".into(),
-            StatusCode::PermissionDenied => "permission denied".into(),
-            _ if !s.error_message.is_empty() => s.error_message.clone(),
-            code => code.to_string(),
+            StatusCode::NoSuchFile => ("missing", String::new()),
+            StatusCode::PermissionDenied => ("denied", String::new()),
+            _ if !s.error_message.is_empty() => ("other", s.error_message.clone()),
+            code => ("other", code.to_string()),
         },
-        other => other.to_string(),
+        other => ("other", other.to_string()),
     }
 }
 
@@ -197,7 +230,9 @@ fn join(dir: &str, path: &str) -> String {
 async fn once(c: &Conn, op: &Op<'_>, dir: &str) -> Result<Option<Vec<u8>>, SftpError> {
     match op {
         Op::Get(p) => get(&c.sftp, &join(dir, p)).await,
-        Op::Put(p, bytes) => put(c, dir, p, bytes).await.map(|()| None),
+        Op::Put(p, bytes) => put(&c.sftp, c.posix_rename, &join(dir, p), bytes)
+            .await
+            .map(|()| None),
         Op::Delete(p) => delete(&c.sftp, dir, p).await.map(|()| None),
     }
 }
@@ -227,12 +262,16 @@ async fn get(s: &RawSftpSession, file: &str) -> Result<Option<Vec<u8>>, SftpErro
     read.map(|()| Some(out))
 }
 
-async fn put(c: &Conn, dir: &str, path: &str, bytes: &[u8]) -> Result<(), SftpError> {
-    let s = &c.sftp;
-    let file = join(dir, path);
+/// Write `bytes` to `file` under a temporary name, then move it into place.
+pub(super) async fn put(
+    s: &RawSftpSession,
+    posix_rename: bool,
+    file: &str,
+    bytes: &[u8],
+) -> Result<(), SftpError> {
     let (parent, name) = match file.rsplit_once('/') {
         Some((p, n)) => (p.to_string(), n),
-        None => (String::new(), file.as_str()),
+        None => (String::new(), file),
     };
     let tmp = join(&parent, &format!(".{name}.campaign-tmp"));
     let flags = OpenFlags::CREATE | OpenFlags::TRUNCATE | OpenFlags::WRITE;
@@ -260,13 +299,19 @@ async fn put(c: &Conn, dir: &str, path: &str, bytes: &[u8]) -> Result<(), SftpEr
         let _ = s.remove(tmp.as_str()).await;
         return Err(e);
     }
-    rename_over(c, &tmp, &file).await
+    rename_over(s, posix_rename, &tmp, file).await
 }
 
-/// Move `tmp` onto `file`, replacing it.
-async fn rename_over(c: &Conn, tmp: &str, file: &str) -> Result<(), SftpError> {
-    let s = &c.sftp;
-    if c.posix_rename {
+/// Move `tmp` onto `file`, replacing it: in one step where the server offers
+/// `posix-rename@openssh.com`, else by removing `file` first (plain SFTP's rename refuses
+/// to replace a file).
+async fn rename_over(
+    s: &RawSftpSession,
+    posix_rename: bool,
+    tmp: &str,
+    file: &str,
+) -> Result<(), SftpError> {
+    if posix_rename {
         let mut data = Vec::new();
         for text in [tmp, file] {
             data.extend_from_slice(&(text.len() as u32).to_be_bytes());

@@ -34,14 +34,21 @@ pub fn login_refused(server: &str, user: &str, tried: &str) -> Diagnostic {
     .tr("deploy-sftp-login", &[("server", server), ("user", user), ("tried", tried)])
 }
 
-/// A key file that cannot be used.
-pub fn bad_key(file: &str, why: &str) -> Diagnostic {
+/// A key file that cannot be used; `reason` is `passphrase` (it needs one),
+/// `wrong-passphrase`, `unreadable` (the file cannot be read: `why` says why) or `format`.
+pub fn bad_key(file: &str, reason: &str, why: &str) -> Diagnostic {
+    let said = match reason {
+        "passphrase" => "it needs a passphrase".to_string(),
+        "wrong-passphrase" => "the passphrase does not open it".to_string(),
+        "unreadable" => why.to_string(),
+        _ => "it is not a private key campaign can read".to_string(),
+    };
     Diagnostic::error(
         "deploy-sftp-key",
-        format!("cannot use the key {file}: {why}"),
+        format!("cannot use the key {file}: {said}"),
     )
     .with_hint("give its passphrase in CAMPAIGN_SFTP_KEY_PASSPHRASE, or use an ed25519 or ECDSA key (ssh-keygen -t ed25519), or load the key into ssh-agent")
-    .tr("deploy-sftp-key", &[("file", file), ("why", why)])
+    .tr("deploy-sftp-key", &[("file", file), ("reason", reason)])
 }
 
 /// The server could not be reached.
@@ -64,12 +71,18 @@ fn why(reason: &str) -> &'static str {
     }
 }
 
-/// The server refused an operation on `file`.
-pub fn refused(server: &str, file: &str, why: &str) -> Diagnostic {
+/// The server refused an operation on `file`: `reason` is `missing`, `denied`, or `other`
+/// with the server's own words in `why`.
+pub fn refused(server: &str, file: &str, reason: &str, why: &str) -> Diagnostic {
+    let said = match reason {
+        "missing" => "there is no such file or folder",
+        "denied" => "permission denied",
+        _ => why,
+    };
     Diagnostic::error(
         "deploy-sftp-refused",
-        format!("the SFTP server {server} refused `{file}`: {why}"),
+        format!("the SFTP server {server} refused `{file}`: {said}"),
     )
     .with_hint("check that the folder exists or can be created and that the user may write there, then run `campaign deploy` again")
-    .tr("deploy-sftp-refused", &[("server", server), ("file", file), ("why", why)])
+    .tr("deploy-sftp-refused", &[("server", server), ("file", file), ("reason", reason), ("why", why)])
 }

@@ -72,8 +72,25 @@ impl client::Handler for Checker {
     }
 }
 
+/// Why a connection could not be opened.
+pub struct Failed {
+    /// The message for the editor.
+    pub message: Diagnostic,
+    /// The connection was made and then lost (a flaky network): trying again may work.
+    pub dropped: bool,
+}
+
+impl From<Diagnostic> for Failed {
+    fn from(message: Diagnostic) -> Failed {
+        Failed {
+            message,
+            dropped: false,
+        }
+    }
+}
+
 /// Connect and log in.
-pub async fn open(server: &Server) -> Result<Handle<Checker>, Diagnostic> {
+pub async fn open(server: &Server) -> Result<Handle<Checker>, Failed> {
     let seen = Arc::new(Mutex::new(Seen::Nothing));
     let checker = Checker {
         host: server.host.clone(),
@@ -88,11 +105,21 @@ pub async fn open(server: &Server) -> Result<Handle<Checker>, Diagnostic> {
     let addr = (server.host.as_str(), server.port);
     let connecting = client::connect(config, addr, checker);
     let mut handle = match tokio::time::timeout(Duration::from_secs(20), connecting).await {
-        Err(_) => return Err(errors::unreachable(&server.name(), "timeout")),
+        Err(_) => return Err(errors::unreachable(&server.name(), "timeout").into()),
         Ok(Ok(h)) => h,
-        Ok(Err(e)) => return Err(connect_failed(server, &e, &seen)),
+        Ok(Err(e)) => {
+            let message = connect_failed(server, &e, &seen);
+            let dropped = message.code == "deploy-sftp-unreachable" && lost(&e);
+            return Err(Failed { message, dropped });
+        }
     };
-    login(server, &mut handle).await?;
+    login(server, &mut handle).await.map_err(|e| match e {
+        Login::Refused(message) => Failed::from(message),
+        Login::Lost(e) => Failed {
+            message: errors::unreachable(&server.name(), reason(&e)),
+            dropped: lost(&e),
+        },
+    })?;
     Ok(handle)
 }
 
@@ -117,6 +144,20 @@ fn connect_failed(server: &Server, e: &russh::Error, seen: &Mutex<Seen>) -> Diag
     }
 }
 
+/// Whether the connection was lost after it was made (closed or reset), not refused.
+fn lost(e: &russh::Error) -> bool {
+    match e {
+        russh::Error::IO(io) => {
+            !matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::TimedOut
+            ) && !io.to_string().contains("failed to lookup")
+        }
+        russh::Error::Disconnect | russh::Error::SendError | russh::Error::RecvError => true,
+        _ => false,
+    }
+}
+
 /// Why a connection failed, as a word of the message.
 pub fn reason(e: &russh::Error) -> &'static str {
     match e {
@@ -135,11 +176,25 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// Why a login failed.
+enum Login {
+    /// The server said no, or a key could not be used.
+    Refused(Diagnostic),
+    /// The connection broke.
+    Lost(russh::Error),
+}
+
+impl From<Diagnostic> for Login {
+    fn from(d: Diagnostic) -> Login {
+        Login::Refused(d)
+    }
+}
+
 /// Log in: the password when one is given, else the agent's keys, else the key files.
-async fn login(server: &Server, h: &mut Handle<Checker>) -> Result<(), Diagnostic> {
+async fn login(server: &Server, h: &mut Handle<Checker>) -> Result<(), Login> {
     let name = server.name();
     let user = server.user.as_str();
-    let failed = |e: russh::Error| errors::unreachable(&name, reason(&e));
+    let failed = Login::Lost;
     if let Some(password) = env("CAMPAIGN_SFTP_PASSWORD") {
         let r = h
             .authenticate_password(user, password)
@@ -148,11 +203,9 @@ async fn login(server: &Server, h: &mut Handle<Checker>) -> Result<(), Diagnosti
         if r.success() {
             return Ok(());
         }
-        return Err(errors::login_refused(
-            &name,
-            user,
-            "the password in CAMPAIGN_SFTP_PASSWORD",
-        ));
+        return Err(
+            errors::login_refused(&name, user, "the password in CAMPAIGN_SFTP_PASSWORD").into(),
+        );
     }
     let mut tried = Vec::new();
     if agent(user, h, &mut tried).await {
@@ -161,8 +214,8 @@ async fn login(server: &Server, h: &mut Handle<Checker>) -> Result<(), Diagnosti
     for file in key_files() {
         let shown = file.display().to_string();
         let pass = env("CAMPAIGN_SFTP_KEY_PASSPHRASE");
-        let key = keys::load_secret_key(&file, pass.as_deref())
-            .map_err(|e| errors::bad_key(&shown, &key_error(&e)))?;
+        let key =
+            keys::load_secret_key(&file, pass.as_deref()).map_err(|e| key_error(&shown, &e))?;
         let rsa = h.best_supported_rsa_hash().await.map_err(failed)?.flatten();
         let key = PrivateKeyWithHashAlg::new(Arc::new(key), rsa);
         if h.authenticate_publickey(user, key)
@@ -177,14 +230,17 @@ async fn login(server: &Server, h: &mut Handle<Checker>) -> Result<(), Diagnosti
     if tried.is_empty() {
         tried.push("no password, no SSH agent, no key file".into());
     }
-    Err(errors::login_refused(&name, user, &tried.join(", ")))
+    Err(errors::login_refused(&name, user, &tried.join(", ")).into())
 }
 
-fn key_error(e: &keys::Error) -> String {
+fn key_error(file: &str, e: &keys::Error) -> Diagnostic {
     match e {
-        keys::Error::KeyIsEncrypted => "it needs a passphrase".into(),
-        keys::Error::IO(io) => crate::load::plain_io(io),
-        _ => "it is not a private key campaign can read".into(),
+        keys::Error::KeyIsEncrypted => errors::bad_key(file, "passphrase", ""),
+        keys::Error::SshKey(keys::ssh_key::Error::Crypto) => {
+            errors::bad_key(file, "wrong-passphrase", "")
+        }
+        keys::Error::IO(io) => errors::bad_key(file, "unreadable", &crate::load::plain_io(io)),
+        _ => errors::bad_key(file, "format", ""),
     }
 }
 

@@ -258,11 +258,11 @@ deploy-dest = `{ $dest }` ისეთი ადგილი არ არის
     .hint = მიუთითეთ საქაღალდე (/srv/www ან file:///srv/www), s3://bucket/საქაღალდე ან sftp://მომხმარებელი@სერვერი/საქაღალდე
 deploy-not-built = { $folder } campaign-ის აწყობილ საიტს არ შეიცავს
     .hint = გაუშვით `campaign deploy` --no-build-ის გარეშე, ან --output-ით მიუთითეთ აწყობის საქაღალდე
-deploy-read = აწყობის ფაილი { $file } ვერ წაიკითხა: { $why }
+deploy-read = აწყობის ფაილი { $file } ვერ წაიკითხა: { io-reason }
     .hint = ხელახლა ააწყვეთ საიტი (`campaign build`) და შემდეგ გამოაქვეყნეთ
 deploy-into-build = { $dest }-ში გამოქვეყნება შეუძლებელია: საიტი აიწყობა { $build }-ში და ისინი ერთმანეთში აირევა
     .hint = გამოაქვეყნეთ სხვა საქაღალდეში, ან ააწყვეთ სხვაგან --output DIR-ით
-deploy-folder = { $file } ვერ ჩაიწერა: { $why }
+deploy-folder = { $file } ვერ ჩაიწერა: { io-reason }
     .hint = შეამოწმეთ, რომ საქაღალდე (ან დისკი) ხელმისაწვდომია, მასზე ადგილია და ჩაწერის უფლება გაქვთ
 deploy-manifest = დანიშნულების ადგილზე გამოქვეყნებული ფაილების სია ({ $name }) დაზიანებულია
     .hint = წაშალეთ { $name } დანიშნულების ადგილზე: შემდეგი გამოქვეყნება ყველა ფაილს თავიდან ატვირთავს და არაფერს წაშლის
@@ -272,7 +272,12 @@ deploy-sftp-host-changed = სერვერის { $server } გასაღ�
     .hint = ჰკითხეთ სერვერის ადმინისტრატორს, შეიცვალა თუ არა მისი გასაღები; მხოლოდ თუ შეიცვალა, წაშალეთ ფაილის { $file } სტრიქონი { $line } და დაამატეთ ახალი გასაღები
 deploy-sftp-login = სერვერმა { $server } მომხმარებელი `{ $user }` არ შეუშვა (ვცადეთ: { $tried })
     .hint = შეამოწმეთ მომხმარებლის სახელი და მიუთითეთ CAMPAIGN_SFTP_PASSWORD, ან ჩატვირთეთ გასაღები ssh-agent-ში, ან ჩადეთ ის ~/.ssh/id_ed25519-ში (ან მიუთითეთ CAMPAIGN_SFTP_KEY=FILE; მისი ფრაზა — CAMPAIGN_SFTP_KEY_PASSPHRASE-ში)
-deploy-sftp-key = გასაღების { $file } გამოყენება შეუძლებელია: { $why }
+deploy-sftp-key = გასაღების { $file } გამოყენება შეუძლებელია: { $reason ->
+        [passphrase] მას ფრაზა (passphrase) სჭირდება
+        [wrong-passphrase] ფრაზა მას ვერ ხსნის
+        [unreadable] ფაილი ვერ იკითხება
+       *[format] ეს ისეთი პირადი გასაღები არ არის, რომლის წაკითხვაც campaign-ს შეუძლია
+    }
     .hint = მიუთითეთ მისი ფრაზა CAMPAIGN_SFTP_KEY_PASSPHRASE-ში, ან გამოიყენეთ ed25519 ან ECDSA გასაღები (ssh-keygen -t ed25519), ან ჩატვირთეთ გასაღები ssh-agent-ში
 deploy-sftp-unreachable = SFTP სერვერი { $server } მიუწვდომელია: { $reason ->
         [name] ამ სახელის სერვერი არ არსებობს
@@ -282,7 +287,11 @@ deploy-sftp-unreachable = SFTP სერვერი { $server } მიუწვ
        *[other] კავშირი გაწყდა
     }
     .hint = შეამოწმეთ სერვერის სახელი და პორტი მისამართში (sftp://user@host:port/folder) და ინტერნეტ-კავშირი, შემდეგ ხელახლა გაუშვით `campaign deploy`
-deploy-sftp-refused = SFTP სერვერმა { $server } `{ $file }` არ მიიღო: { $why }
+deploy-sftp-refused = SFTP სერვერმა { $server } `{ $file }` არ მიიღო: { $reason ->
+        [missing] ასეთი ფაილი ან საქაღალდე არ არსებობს
+        [denied] წვდომა აკრძალულია
+       *[other] { $why }
+    }
     .hint = შეამოწმეთ, რომ საქაღალდე არსებობს ან შეიძლება შეიქმნას და რომ მომხმარებელს იქ ჩაწერა შეუძლია, შემდეგ ხელახლა გაუშვით `campaign deploy`
 deploy-s3-no-bucket = bucket `{ $bucket }` არ არსებობს მისამართზე { $endpoint }
     .hint = ჯერ შექმენით bucket (საცავის მომწოდებლის პანელში), ან შეამოწმეთ მისი სახელი, --endpoint და AWS_REGION

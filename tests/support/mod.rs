@@ -15,6 +15,7 @@
 pub mod browser;
 pub mod georgian;
 pub mod rclone;
+pub mod relay;
 pub mod serve;
 
 use std::path::{Path, PathBuf};

@@ -178,8 +178,22 @@ pub struct SftpServer {
 
 /// `ssh-keygen -t ed25519 -N '' -f FILE`: a new key pair (FILE and FILE.pub).
 pub fn keygen(file: &Path) {
+    keygen_locked(file, "");
+}
+
+/// A new key pair whose private half is locked with `passphrase`.
+pub fn keygen_locked(file: &Path, passphrase: &str) {
     let ok = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "campaign-test", "-f"])
+        .args([
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            passphrase,
+            "-C",
+            "campaign-test",
+            "-f",
+        ])
         .arg(file)
         .stdout(Stdio::null())
         .status()
