@@ -80,6 +80,14 @@ fn sftp_first_deploy_change_delete_and_dry_run() {
     let build = published(&site.path().join("public"), ".campaign-output");
     assert_eq!(published(&remote, ".campaign-deploy.json"), build);
     assert_eq!(counts(&first), (build.len(), 0));
+    // What the web server publishes from that folder is the build, byte for byte.
+    let web = rclone::HttpServer::start(&remote);
+    for (rel, bytes) in &build {
+        let (status, body) = web.get(rel);
+        assert_eq!(status, 200, "{rel}");
+        assert!(body == *bytes, "{rel} differs when fetched back over HTTP");
+    }
+    drop(web);
     assert!(
         !tree(&remote)
             .iter()

@@ -266,3 +266,59 @@ impl Drop for SftpServer {
         let _ = self.child.wait();
     }
 }
+
+/// A running `rclone serve http` of a folder (to fetch files back over HTTP), stopped when
+/// dropped.
+pub struct HttpServer {
+    child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+}
+
+impl HttpServer {
+    /// Serve `dir` read-only.
+    pub fn start(dir: &Path) -> HttpServer {
+        require_rclone();
+        let addr = format!("127.0.0.1:{}", super::free_port());
+        let child = Command::new("rclone")
+            .args(["serve", "http", "--read-only", "--addr", &addr])
+            .arg(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start rclone serve http");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(&addr).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "rclone serve http did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        HttpServer {
+            child,
+            base: format!("http://{addr}"),
+        }
+    }
+
+    /// The status and body of `GET /rel`.
+    pub fn get(&self, rel: &str) -> (u16, Vec<u8>) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut resp = agent
+            .get(format!("{}/{rel}", self.base))
+            .call()
+            .expect("request to rclone serve http");
+        let body = resp.body_mut().read_to_vec().unwrap_or_default();
+        (resp.status().as_u16(), body)
+    }
+}
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
