@@ -1,11 +1,13 @@
-//! URL slugs: Georgian national romanisation (2002) and a fallback for other scripts.
+//! URL slugs: Georgian national romanisation (2002) by hand, every other script through
+//! the `any_ascii` crate.
 //!
 //! Georgian is romanised with the national system of 2002 (the one BGN/PCGN adopted in
 //! 2009 and ICU ships as `Georgian-Latin/BGN`), with the apostrophes that mark ejectives
 //! dropped, so `ჭიანჭველა` becomes `chianchvela`. Mtavruli capitals and the old
-//! Asomtavruli/Nuskhuri letters are read as their Mkhedruli equivalents. Accented Latin
-//! letters fold to ASCII, and Cyrillic and Greek go through small transliteration tables.
-//! Everything else separates words.
+//! Asomtavruli/Nuskhuri letters are read as their Mkhedruli equivalents. Letters and digits
+//! of other scripts (accented Latin, Cyrillic, Greek, Arabic, Persian, Hebrew, CJK, ...)
+//! are romanised by `any_ascii`, so an Arabic or Russian title never gives an empty slug;
+//! punctuation and symbols separate words.
 
 use std::collections::HashMap;
 
@@ -15,6 +17,8 @@ enum Piece {
     Text(&'static str),
     /// A single ASCII character to append.
     Char(char),
+    /// A romanisation from `any_ascii`: its ASCII letters (lower-cased) and digits.
+    Roman(&'static str),
     /// Nothing, and the word goes on (combining accents, soft hyphens, apostrophes, ...).
     Ignore,
     /// A word boundary.
@@ -45,6 +49,12 @@ pub fn slugify(text: &str) -> String {
                 Piece::Text(s) => {
                     push_separator(&mut out, &mut pending_separator);
                     out.push_str(s);
+                }
+                Piece::Roman(s) => {
+                    for ch in s.chars().filter(char::is_ascii_alphanumeric) {
+                        push_separator(&mut out, &mut pending_separator);
+                        out.push(ch.to_ascii_lowercase());
+                    }
                 }
             }
         }
@@ -106,9 +116,6 @@ fn piece(c: char) -> Piece {
     match c {
         'a'..='z' | '0'..='9' => Piece::Char(c),
         '\u{10D0}'..='\u{10FF}' => georgian(c),
-        '\u{00C0}'..='\u{017F}' => latin(c),
-        '\u{0370}'..='\u{03FF}' => greek(c),
-        '\u{0400}'..='\u{04FF}' => cyrillic(c),
         // Apostrophes (also the ejective mark in romanised Georgian), combining accents
         // of decomposed text, soft hyphen and zero-width characters stay inside the word.
         '\''
@@ -119,7 +126,26 @@ fn piece(c: char) -> Piece {
         | '\u{200B}'..='\u{200D}'
         | '\u{2060}'
         | '\u{FEFF}' => Piece::Ignore,
-        _ => Piece::Separator,
+        _ if c.is_ascii() => Piece::Separator,
+        _ => other_script(c),
+    }
+}
+
+/// A letter or digit of another script, romanised; a mark that `any_ascii` drops (Arabic
+/// vowel signs, the Cyrillic soft sign) stays inside the word; any other symbol separates.
+fn other_script(c: char) -> Piece {
+    let roman = any_ascii::any_ascii_char(c);
+    if !c.is_alphanumeric() {
+        return if roman.is_empty() {
+            Piece::Ignore
+        } else {
+            Piece::Separator
+        };
+    }
+    if roman.chars().any(|r| r.is_ascii_alphanumeric()) {
+        Piece::Roman(roman)
+    } else {
+        Piece::Ignore
     }
 }
 
@@ -169,111 +195,6 @@ fn georgian(c: char) -> Piece {
         'ჹ' => "g",
         // Glottal stop and ayin letters behave like apostrophes.
         'ჸ' | 'ჺ' => return Piece::Ignore,
-        _ => return Piece::Separator,
-    })
-}
-
-/// Latin-1 Supplement and Latin Extended-A letters folded to ASCII.
-fn latin(c: char) -> Piece {
-    Piece::Text(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ð' | 'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĳ' => "ij",
-        'ĵ' => "j",
-        'ķ' | 'ĸ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => return Piece::Separator,
-    })
-}
-
-/// Russian and Ukrainian (plus a few other) Cyrillic letters, simple transliteration.
-fn cyrillic(c: char) -> Piece {
-    Piece::Text(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' | 'ґ' | 'ѓ' => "g",
-        'д' => "d",
-        'е' | 'э' => "e",
-        'ё' => "yo",
-        'є' => "ye",
-        'ж' => "zh",
-        'з' => "z",
-        'и' | 'і' | 'ї' => "i",
-        'й' | 'ы' => "y",
-        'ј' => "j",
-        'к' | 'ќ' => "k",
-        'л' => "l",
-        'љ' => "lj",
-        'м' => "m",
-        'н' => "n",
-        'њ' => "nj",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' | 'ў' => "u",
-        'ф' => "f",
-        'х' => "kh",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ю' => "yu",
-        'я' => "ya",
-        'ђ' => "dj",
-        'ћ' => "c",
-        'џ' | 'ѕ' => "dz",
-        // Hard and soft signs carry no sound of their own.
-        'ъ' | 'ь' => return Piece::Ignore,
-        _ => return Piece::Separator,
-    })
-}
-
-/// Modern Greek letters (with or without tonos/dialytika), simple transliteration.
-fn greek(c: char) -> Piece {
-    Piece::Text(match c {
-        'α' | 'ά' => "a",
-        'β' => "v",
-        'γ' => "g",
-        'δ' => "d",
-        'ε' | 'έ' => "e",
-        'ζ' => "z",
-        'η' | 'ή' | 'ι' | 'ί' | 'ϊ' | 'ΐ' => "i",
-        'θ' => "th",
-        'κ' => "k",
-        'λ' => "l",
-        'μ' => "m",
-        'ν' => "n",
-        'ξ' => "x",
-        'ο' | 'ό' | 'ω' | 'ώ' => "o",
-        'π' => "p",
-        'ρ' => "r",
-        'σ' | 'ς' => "s",
-        'τ' => "t",
-        'υ' | 'ύ' | 'ϋ' | 'ΰ' => "y",
-        'φ' => "f",
-        'χ' => "ch",
-        'ψ' => "ps",
         _ => return Piece::Separator,
     })
 }
@@ -369,18 +290,35 @@ mod tests {
     #[test]
     fn cyrillic_and_greek() {
         assert_eq!(slugify("Москва"), "moskva");
-        assert_eq!(slugify("Щука и ёж"), "shchuka-i-yozh");
+        assert_eq!(slugify("Щука и ёж"), "shchuka-i-ezh");
         assert_eq!(slugify("Объявление"), "obyavlenie");
         assert_eq!(slugify("Україна"), "ukraina");
+        assert_eq!(slugify("Медицинская помощь"), "meditsinskaya-pomoshch");
         assert_eq!(slugify("Αθήνα"), "athina");
         assert_eq!(slugify("ΣΟΦΙΑ"), "sofia");
     }
 
     #[test]
-    fn unmapped_characters_are_separators() {
-        assert_eq!(slugify("東京 Tokyo"), "tokyo");
+    fn arabic_persian_and_others_are_never_empty() {
+        assert_eq!(slugify("مرحبا بكم"), "mrhb-bkm");
+        assert_eq!(slugify("خدمات پزشکی"), "khdmt-pzshky");
+        // Vowel signs (harakat) are read as vowels, inside the word.
+        assert_eq!(slugify("مَرْحَبًا"), "marhab");
+        assert_eq!(slugify("١٢٣ ۴۵۶"), "123-456");
+        assert_eq!(slugify("שלום"), "slvm");
+        assert_eq!(slugify("東京 Tokyo"), "dongjing-tokyo");
+        for title in ["Помощь", "مساعدة طبية", "کمک پزشکی", "Допомога"]
+        {
+            assert!(!slugify(title).is_empty(), "{title}");
+        }
+    }
+
+    #[test]
+    fn symbols_are_separators() {
         assert_eq!(slugify("a→b"), "a-b");
-        assert_eq!(slugify("١٢٣"), "");
+        assert_eq!(slugify("«Привет» — мир"), "privet-mir");
+        assert_eq!(slugify("a ★ b ☺"), "a-b");
+        assert_eq!(slugify("!!!"), "");
     }
 
     #[test]
