@@ -40,7 +40,7 @@ fn basic_site_pairs_translations_and_routes_languages() {
     ));
     // The switcher names the language in itself and links the translation, relatively.
     assert!(ka.contains(
-        r#"<a href="../../en/services/medical-care/" lang="en" hreflang="en">English</a>"#
+        r#"<a href="../../en/services/medical-care/" lang="en" dir="ltr" hreflang="en">English</a>"#
     ));
     assert!(
         r.stdout.starts_with("built 11 pages (7 ka + 4 en), "),
@@ -145,7 +145,7 @@ fn missing_translation_is_a_warning_and_the_switcher_says_so() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_transcript(expected("site-basic", "expected-stderr"), &r.stderr);
     let about = read(&site.path().join("public"), "about/index.html");
-    assert!(about.contains(r#"<li><a href="../en/" lang="en" hreflang="en">English</a> <small class="not-translated" lang="en">(not translated yet)</small></li>"#), "{about}");
+    assert!(about.contains(r#"<li><a href="../en/" lang="en" dir="ltr" hreflang="en">English</a> <small class="not-translated" lang="en" dir="ltr">(not translated yet)</small></li>"#), "{about}");
 }
 
 #[test]

@@ -47,11 +47,11 @@ fn contact_cards_use_international_tel_links_and_say_when_details_are_missing() 
     let site = built();
     let out = site.path().join("public");
     let ka = read(&out, "help/alpha/index.html");
-    assert!(ka.contains(r#"<a href="tel:+995322000000">+995 32 2 00 00 00</a>"#));
-    assert!(ka.contains(r#"<a href="mailto:info@alpha.example.ge">"#));
+    assert!(ka.contains(r#"<a href="tel:+995322000000" dir="ltr">+995 32 2 00 00 00</a>"#));
+    assert!(ka.contains(r#"<a href="mailto:info@alpha.example.ge" dir="ltr">"#));
     let en = read(&out, "en/help/alpha/index.html");
     assert!(
-        en.contains(r#"<a href="tel:+995322000000">032 200 00 00</a>"#),
+        en.contains(r#"<a href="tel:+995322000000" dir="ltr">032 200 00 00</a>"#),
         "a local number gets +995"
     );
     assert!(

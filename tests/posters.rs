@@ -91,7 +91,9 @@ fn the_services_pages_and_the_self_check_get_posters_linked_from_their_pages() {
         let address = format!("{BASE}{}", &page[1..]);
         assert!(poster.contains("<meta name=\"robots\" content=\"noindex\">"));
         assert!(
-            poster.contains(&format!("<p class=\"poster-address\">{address}</p>")),
+            poster.contains(&format!(
+                "<p class=\"poster-address\" dir=\"ltr\">{address}</p>"
+            )),
             "{page}: the address is printed under the code"
         );
         assert!(

@@ -20,6 +20,8 @@ pub struct Language {
     pub name: String,
     /// Open Graph locale (`ka_GE`, `en_US`).
     pub locale: String,
+    /// Writing direction: `rtl` for Arabic, Persian, Hebrew, Urdu and the like, else `ltr`.
+    pub dir: String,
 }
 
 /// Text given per language (or once for all languages).
@@ -82,6 +84,14 @@ pub struct Config {
 }
 
 impl Config {
+    /// The writing direction (`ltr`, `rtl`) of the language `code`.
+    pub fn dir(&self, code: &str) -> String {
+        self.languages
+            .iter()
+            .find(|l| l.code == code)
+            .map_or_else(|| builtin_dir(code).to_string(), |l| l.dir.clone())
+    }
+
     /// The default language code (the first configured).
     pub fn default_lang(&self) -> &str {
         &self.languages[0].code
@@ -136,6 +146,14 @@ impl Config {
 }
 
 /// Built-in names and locales for common language codes.
+/// The writing direction of a language by default: `rtl` for the right-to-left ones.
+pub(crate) fn builtin_dir(code: &str) -> &'static str {
+    const RTL: [&str; 11] = [
+        "ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "ku-arab",
+    ];
+    if RTL.contains(&code) { "rtl" } else { "ltr" }
+}
+
 pub(crate) fn builtin_language(code: &str) -> (String, String) {
     let (name, locale) = match code {
         "ka" => ("ქართული", "ka_GE"),

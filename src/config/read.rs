@@ -2,7 +2,9 @@
 //! line of its key.
 
 use super::normalize_base_url;
-use super::{Config, Language, Localized, builtin_language, is_theme_name, looks_like_lang};
+use super::{
+    Config, Language, Localized, builtin_dir, builtin_language, is_theme_name, looks_like_lang,
+};
 use crate::diagnostics::{Diagnostic, Translatable, tr};
 use crate::yaml;
 use serde_yaml::Value;
@@ -99,6 +101,7 @@ struct LanguageEntry {
     code: String,
     name: Option<String>,
     locale: Option<String>,
+    dir: Option<String>,
 }
 
 impl LanguageEntry {
@@ -110,28 +113,32 @@ impl LanguageEntry {
                 code: c.clone(),
                 name: None,
                 locale: None,
+                dir: None,
             },
             Value::Mapping(m) => LanguageEntry {
                 code: text(m, "code").unwrap_or_default(),
                 name: text(m, "name"),
                 locale: text(m, "locale"),
+                dir: m.get("dir").map(|v| v.as_str().unwrap_or("?").to_string()),
             },
             _ => LanguageEntry {
                 code: String::new(),
                 name: None,
                 locale: None,
+                dir: None,
             },
         }
     }
 }
 
-/// A language with its built-in name and locale, unless given.
+/// A language with its built-in name, locale and direction, unless given.
 fn language(code: &str, name: Option<String>, locale: Option<String>) -> Language {
     let (bname, blocale) = builtin_language(code);
     Language {
         code: code.to_string(),
         name: name.unwrap_or(bname),
         locale: locale.unwrap_or(blocale),
+        dir: builtin_dir(code).to_string(),
     }
 }
 
@@ -190,8 +197,19 @@ fn language_list(items: &[Value], source: &Source, errors: &mut Vec<Diagnostic>)
                 "list each language once",
                 tr("config-language-twice", &[("code", &code)]),
             ));
+        } else if let Some(dir) = entry.dir.as_deref().filter(|d| !["ltr", "rtl"].contains(d)) {
+            errors.push(source.error(
+                "languages",
+                format!("the direction `{dir}` of `{code}` is neither `ltr` nor `rtl`"),
+                "write `dir: rtl` for a language written from right to left, `dir: ltr` otherwise",
+                tr("config-language-dir", &[("code", &code), ("dir", dir)]),
+            ));
         } else {
-            languages.push(language(&code, entry.name, entry.locale));
+            let mut l = language(&code, entry.name, entry.locale);
+            if let Some(dir) = entry.dir {
+                l.dir = dir;
+            }
+            languages.push(l);
         }
     }
     languages

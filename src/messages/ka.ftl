@@ -210,6 +210,8 @@ config-languages-list = `languages` სია უნდა იყოს
 config-language-code = `{ $code }` ენის კოდი არ არის
     .hint = გამოიყენეთ ორასოიანი კოდები, როგორიცაა `ka` და `en`, ძირითადი ენა პირველად
 config-language-twice = ენა `{ $code }` ორჯერ არის ჩამოწერილი
+config-language-dir = ენის `{ $code }` მიმართულება `{ $dir }` არც `ltr`-ია და არც `rtl`
+    .hint = მარჯვნიდან მარცხნივ დაწერილი ენისთვის დაწერეთ `dir: rtl`, სხვა შემთხვევაში `dir: ltr`
     .hint = თითოეული ენა ერთხელ ჩამოწერეთ
 config-localized = `{ $key }` უნდა იყოს ტექსტი ან თითო ტექსტი თითოეულ ენაზე (ახლა: { $kind ->
         [nothing] ცარიელია

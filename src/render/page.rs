@@ -42,6 +42,7 @@ pub fn base_context(
     let shared = &sh.per_lang[lang];
     let mut ctx = tera::Context::new();
     ctx.insert("lang", lang);
+    ctx.insert("dir", &sh.site.config.dir(lang));
     ctx.insert("current_url", url);
     ctx.insert("site", &shared.site);
     ctx.insert("page", page);

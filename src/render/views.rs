@@ -66,6 +66,8 @@ pub struct LangLink {
     pub code: String,
     /// Language name in itself.
     pub name: String,
+    /// Its writing direction (`ltr`, `rtl`).
+    pub dir: String,
     /// Site URL of the translation, or of that language's home when there is none.
     pub url: String,
     /// Absolute URL when `base_url` is set.
@@ -171,6 +173,7 @@ pub fn translations(p: &Page, site: &Site) -> Vec<LangLink> {
                 href: site.config.absolute(&url),
                 code: l.code.clone(),
                 name: l.name.clone(),
+                dir: l.dir.clone(),
                 exists,
                 current: l.code == p.lang,
                 url,

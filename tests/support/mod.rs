@@ -12,6 +12,7 @@
 //! speaks HTTP to it.
 #![allow(dead_code)]
 
+pub mod axe;
 pub mod browser;
 pub mod georgian;
 pub mod rclone;

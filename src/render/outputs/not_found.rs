@@ -19,12 +19,13 @@ impl Step for NotFound {
         if tera.contains_template("404.html") {
             let mut ctx = tera::Context::new();
             ctx.insert("lang", c.default_lang());
+            ctx.insert("dir", &c.dir(c.default_lang()));
             ctx.insert("current_url", "/404.html");
             ctx.insert("link_base", &c.base_path());
             let langs: Vec<serde_json::Value> = c
             .languages
             .iter()
-            .map(|l| serde_json::json!({"code": l.code, "name": l.name, "home": c.lang_prefix(&l.code), "title": c.title.get(&l.code, c.default_lang())}))
+            .map(|l| serde_json::json!({"code": l.code, "name": l.name, "dir": l.dir, "home": c.lang_prefix(&l.code), "title": c.title.get(&l.code, c.default_lang())}))
             .collect();
             ctx.insert("languages", &langs);
             ctx.insert("site", &serde_json::json!({"title": c.title.get(c.default_lang(), c.default_lang()), "base_url": c.base_url, "default_lang": c.default_lang()}));

@@ -234,6 +234,7 @@ fn poster(cx: &Context<'_>, t: &Target<'_>) -> Result<(String, Vec<u8>), Diagnos
     let url = format!("{}poster/", t.url);
     let mut ctx = tera::Context::new();
     ctx.insert("lang", t.lang);
+    ctx.insert("dir", &c.dir(t.lang));
     ctx.insert("current_url", &url);
     ctx.insert(
         "site",

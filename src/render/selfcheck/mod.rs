@@ -153,6 +153,7 @@ impl Render<'_> {
                     href: config.absolute(&url),
                     code: l.code.clone(),
                     name: l.name.clone(),
+                    dir: l.dir.clone(),
                     exists: true,
                     current: l.code == lang,
                     url,
