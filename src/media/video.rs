@@ -173,8 +173,11 @@ pub struct Facts {
     pub webm: bool,
     /// Self-hosted: captions in every language of the site.
     pub captions: Vec<Caption>,
-    /// The transcript in the page's language, as Markdown.
+    /// The transcript in the page's language (else the default language's), as Markdown.
     pub transcript: Option<String>,
+    /// What the page's language lacks (captions, transcript) and is shown in the default
+    /// language instead: warnings for the page.
+    pub untranslated: Vec<Mistake>,
 }
 
 /// The video options an editor may write.
@@ -245,15 +248,16 @@ pub fn read(
     let poster_jpg = poster
         .as_ref()
         .and_then(|pic| pic.stems.last().map(|s| format!("{s}.jpg")));
+    let mut untranslated = Vec::new();
     let (bytes, webm, captions) = match &source {
         Source::File(src) => (
             media.file(src).map(|b| b.len()).unwrap_or(0),
             src.to_ascii_lowercase().ends_with(".webm"),
-            captions(d, media, languages)?,
+            captions(d, media, languages, lang, &mut untranslated)?,
         ),
         _ => (0, false, Vec::new()),
     };
-    let transcript = transcript(d, media, lang)?;
+    let transcript = transcript(d, media, lang, languages, &mut untranslated)?;
     Ok(Facts {
         video: Video {
             source,
@@ -266,6 +270,7 @@ pub fn read(
         webm,
         captions,
         transcript,
+        untranslated,
     })
 }
 
@@ -319,18 +324,32 @@ fn source(d: &Directive, media: &Media) -> Result<Source, Mistake> {
     }
 }
 
-/// The caption files of a self-hosted video, one per language; each must exist.
+/// The caption files of a self-hosted video, one per language. The default language's
+/// (the first) must exist; another language's may come later: its track is left out, and
+/// a page in that language is told.
 fn captions(
     d: &Directive,
     media: &Media,
     languages: &[(String, String)],
+    lang: &str,
+    untranslated: &mut Vec<Mistake>,
 ) -> Result<Vec<Caption>, Mistake> {
     let Some(base) = d.args.get("captions") else {
         return Ok(Vec::new());
     };
     let mut out = Vec::with_capacity(languages.len());
-    for (code, name) in languages {
+    for (i, (code, name)) in languages.iter().enumerate() {
         let vtt = format!("{}.{code}.vtt", base.trim_end_matches(".vtt"));
+        if media.file(&vtt).is_none() && i > 0 {
+            if code == lang {
+                untranslated.push(Mistake::new(
+                    format!("the video has no captions in {name} ({code}) yet (`{vtt}`): readers see the other languages' captions"),
+                    format!("add WebVTT captions in {name} as static{vtt}"),
+                    tr("video-captions-later", &[("file", &vtt), ("language", name), ("code", code)]),
+                ));
+            }
+            continue;
+        }
         if media.file(&vtt).is_none() {
             return Err(Mistake::new(
                 format!("the caption file `{vtt}` does not exist"),
@@ -350,12 +369,37 @@ fn captions(
     Ok(out)
 }
 
-/// The transcript in `lang` (`<base>.<lang>.md` in static/), which must exist when named.
-fn transcript(d: &Directive, media: &Media, lang: &str) -> Result<Option<String>, Mistake> {
+/// The transcript in `lang` (`<base>.<lang>.md` in static/), which must exist when named;
+/// in a language other than the default (the first of `languages`), the default language's
+/// stands in until it is written, with a warning.
+fn transcript(
+    d: &Directive,
+    media: &Media,
+    lang: &str,
+    languages: &[(String, String)],
+    untranslated: &mut Vec<Mistake>,
+) -> Result<Option<String>, Mistake> {
     let Some(base) = d.args.get("transcript") else {
         return Ok(None);
     };
-    let file = format!("{}.{lang}.md", base.trim_end_matches(".md"));
+    let base = base.trim_end_matches(".md");
+    let file = format!("{base}.{lang}.md");
+    let default = languages.first().filter(|(code, _)| code != lang);
+    if let (None, Some((code, _))) = (media.file(&file), default) {
+        let stand_in = format!("{base}.{code}.md");
+        if let Some(text) = media.file(&stand_in) {
+            let name = languages
+                .iter()
+                .find(|(c, _)| c == lang)
+                .map_or(lang, |(_, n)| n.as_str());
+            untranslated.push(Mistake::new(
+                format!("the video's transcript is not in {name} ({lang}) yet (`{file}`): the page shows `{stand_in}`"),
+                format!("write the transcript in {name} as static{file}"),
+                tr("video-transcript-later", &[("file", &file), ("language", name), ("code", lang), ("stand_in", &stand_in)]),
+            ));
+            return Ok(Some(String::from_utf8_lossy(text).into_owned()));
+        }
+    }
     let text = media.file(&file).ok_or_else(|| {
         Mistake::new(
             format!("the transcript `{file}` does not exist"),

@@ -210,9 +210,9 @@ config-languages-list = `languages` სია უნდა იყოს
 config-language-code = `{ $code }` ენის კოდი არ არის
     .hint = გამოიყენეთ ორასოიანი კოდები, როგორიცაა `ka` და `en`, ძირითადი ენა პირველად
 config-language-twice = ენა `{ $code }` ორჯერ არის ჩამოწერილი
+    .hint = თითოეული ენა ერთხელ ჩამოწერეთ
 config-language-dir = ენის `{ $code }` მიმართულება `{ $dir }` არც `ltr`-ია და არც `rtl`
     .hint = მარჯვნიდან მარცხნივ დაწერილი ენისთვის დაწერეთ `dir: rtl`, სხვა შემთხვევაში `dir: ltr`
-    .hint = თითოეული ენა ერთხელ ჩამოწერეთ
 config-localized = `{ $key }` უნდა იყოს ტექსტი ან თითო ტექსტი თითოეულ ენაზე (ახლა: { $kind ->
         [nothing] ცარიელია
         [yesno] კი/არა (true/false)
@@ -396,6 +396,8 @@ footer-link = გვერდის ქვედა ნაწილის (`foot
     .hint = `link:`-ის შემდეგ დაწერეთ არსებული გვერდის მისამართი, მაგალითად `link: /about/`
 missing-string = ინტერფეისის ტექსტი `{ $key }` არ არის ენაზე: { language-name } ({ $code })
     .hint = დაამატეთ `{ $key } = ...` .ftl ფაილში საქაღალდეში locales/{ $code }/; მანამდე გამოჩნდება ტექსტი ენაზე `{ $default }`
+missing-strings = ინტერფეისის { $count } ტექსტი არ არის ენაზე: { language-name } ({ $code }): { $keys }
+    .hint = თარგმნეთ ისინი .ftl ფაილში საქაღალდეში locales/{ $code }/ (დააკოპირეთ `{ $default }`-ის ფაილი და თარგმნეთ თითოეული ხაზი); მანამდე გამოჩნდება ტექსტი ენაზე `{ $default }`
 internal = აწყობა campaign-ის შეცდომის გამო შეწყდა
     .hint = ფაილი ხელახლა შეინახეთ; თუ შეცდომა არ გაქრა, გთხოვთ, შეგვატყობინოთ და ტერმინალში გამოტანილი ტექსტიც გამოგვიგზავნოთ
 
@@ -482,6 +484,11 @@ self-check-no-text = { self-check-what }: { self-check-noun } არ არი�
     .hint = დაამატეთ `{ $key }:` და მის ქვეშ თითო ხაზი თითოეულ ენაზე: `ka: ...`, `en: ...`
 self-check-text-language = { self-check-what }: { self-check-noun } ენის მითითების გარეშეა დაწერილი
     .hint = `{ $key }:`-ის ქვეშ დაწერეთ თითო ხაზი თითოეულ ენაზე: `ka: ...` და `en: ...`
+untranslated-data = { $amount ->
+        [one] ამ ფაილში 1 ტექსტი ჯერ არ არის ენაზე: { language-name } ({ $code }); მის ნაცვლად ნაჩვენებია ტექსტი ენაზე: { $default }
+       *[many] ამ ფაილში { $count } ტექსტი ჯერ არ არის ენაზე: { language-name } ({ $code }) (პირველი ამ სტრიქონზეა); მათ ნაცვლად ნაჩვენებია ტექსტი ენაზე: { $default }
+    }
+    .hint = სათარგმნად დაამატეთ `{ $code }: ...` სხვა ენების ტექსტების გვერდით
 self-check-text-missing = { self-check-what }: { self-check-noun } არ არის ენაზე: { language-name } ({ $code })
     .hint = `{ $key }:`-ის ქვეშ დაამატეთ `{ $code }: ...` ტექსტით
 self-check-no-id = { self-check-what }: `id` არ არის მითითებული
@@ -610,6 +617,10 @@ video-sources = ვიდეოს შეიძლება ჰქონდე�
     .hint = { video-hint }
 video-captions = სუბტიტრების ფაილი `{ $file }` არ არსებობს
     .hint = დაამატეთ WebVTT სუბტიტრები ენაზე: { language-name }, ფაილად static{ $file }
+video-captions-later = ვიდეოს ჯერ არ აქვს სუბტიტრები ენაზე: { language-name } ({ $code }) (`{ $file }`): მკითხველი სხვა ენების სუბტიტრებს ხედავს
+    .hint = დაამატეთ WebVTT სუბტიტრები ენაზე: { language-name }, ფაილად static{ $file }
+video-transcript-later = ვიდეოს ტექსტური ვერსია ჯერ არ არის ენაზე: { language-name } ({ $code }) (`{ $file }`): გვერდზე ნაჩვენებია `{ $stand_in }`
+    .hint = დაწერეთ ტექსტური ვერსია ენაზე: { language-name }, ფაილად static{ $file }
 video-transcript = ტექსტური ვერსია `{ $file }` არ არსებობს
     .hint = დაწერეთ ვიდეოს ტექსტური ვერსია Markdown-ში, ფაილად static{ $file }
 

@@ -1,6 +1,7 @@
 //! Model: sources → [`Site`]: pages per language with their content types, translations,
 //! routes, section lists, regions, feeds.
 
+pub mod fallback;
 mod index;
 mod pages;
 pub mod regions;
@@ -163,7 +164,7 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         .map(|d| (d.rel.clone(), d.clone()))
         .collect();
     let regions = match data.get(regions::FILE) {
-        Some(tf) => regions::parse(tf, &config).unwrap_or_else(|mut d| {
+        Some(tf) => regions::parse(tf, &config, &mut diags).unwrap_or_else(|mut d| {
             diags.append(&mut d);
             Vec::new()
         }),

@@ -1,5 +1,6 @@
 //! Regions: the areas organisations serve, as data with a name per language (`content/regions.yaml`).
 
+use super::fallback::Missing;
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
@@ -21,8 +22,14 @@ pub struct Region {
     pub line: usize,
 }
 
-/// Read `regions.yaml`: a list of `{id, <lang>: name, ...}`.
-pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnostic>> {
+/// Read `regions.yaml`: a list of `{id, <lang>: name, ...}`. A name missing in the default
+/// language is an error; in another language the default name stands in, and `warnings`
+/// gets one message per language.
+pub fn parse(
+    tf: &TextFile,
+    config: &Config,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Region>, Vec<Diagnostic>> {
     let v = yaml::parse(&tf.text, &tf.file, 0, &tf.text).map_err(|d| vec![d])?;
     let Value::Sequence(items) = v else {
         return Err(vec![Diagnostic::error("regions", "regions.yaml should be a list of regions")
@@ -42,6 +49,7 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
         .collect();
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut missing = Missing::default();
     for (n, item) in items.iter().enumerate() {
         let line = id_lines.get(n).copied().unwrap_or(1);
         let id = item
@@ -76,6 +84,7 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
                 Some(s) => {
                     name.0.insert(l.code.clone(), s.to_string());
                 }
+                None if l.code != config.default_lang() => missing.add(&l.code, line),
                 None => errors.push(
                     Diagnostic::error(
                         "regions",
@@ -105,6 +114,7 @@ pub fn parse(tf: &TextFile, config: &Config) -> Result<Vec<Region>, Vec<Diagnost
         out.push(Region { id, name, line });
     }
     if errors.is_empty() {
+        warnings.extend(missing.warnings(tf, config));
         Ok(out)
     } else {
         Err(errors)

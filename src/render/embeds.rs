@@ -89,6 +89,16 @@ pub fn directive_html(
     };
     match video::read(d, links.media, &page.lang, &words.languages) {
         Ok(facts) => {
+            for m in &facts.untranslated {
+                diags.push(
+                    Diagnostic::warning("video", m.message.clone())
+                        .in_file(&page.file)
+                        .at(line, column)
+                        .with_source(&page.text)
+                        .with_hint(m.hint.clone())
+                        .with_tr(m.tr.clone()),
+                );
+            }
             let html = super::video_html::html(&facts, &page.url, &page.lang, n, words);
             out.videos.push(facts.video);
             html

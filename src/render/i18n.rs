@@ -126,8 +126,8 @@ fn read_resource(tf: &TextFile, diags: &mut Vec<Diagnostic>) -> FluentResource {
     }
 }
 
-/// A warning for each key that one language lacks and another has (it falls back to the
-/// default language).
+/// One warning per language for the keys it lacks and another has (they fall back to the
+/// default language): naming the key when one is missing, else counting them.
 fn missing_keys(config: &Config, keys: &HashMap<String, BTreeSet<String>>) -> Vec<Diagnostic> {
     let all: BTreeSet<&String> = keys.values().flatten().collect();
     let mut diags = Vec::new();
@@ -135,11 +135,51 @@ fn missing_keys(config: &Config, keys: &HashMap<String, BTreeSet<String>>) -> Ve
         let Some(have) = keys.get(&lang.code) else {
             continue;
         };
-        for k in all.iter().filter(|k| !have.contains(**k)) {
-            diags.push(missing_key(config, lang, k));
+        let missing: Vec<&str> = all
+            .iter()
+            .filter(|k| !have.contains(**k))
+            .map(|k| k.as_str())
+            .collect();
+        match missing.as_slice() {
+            [] => {}
+            [k] => diags.push(missing_key(config, lang, k)),
+            many => diags.push(missing_many(config, lang, many)),
         }
     }
     diags
+}
+
+fn missing_many(config: &Config, lang: &Language, keys: &[&str]) -> Diagnostic {
+    let (n, shown) = (
+        keys.len().to_string(),
+        keys.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+    );
+    let more = if keys.len() > 5 { ", …" } else { "" };
+    let list = format!("{shown}{more}");
+    Diagnostic::warning(
+        "missing-string",
+        format!(
+            "{n} interface strings are missing in {} ({}): {list}",
+            lang.name, lang.code
+        ),
+    )
+    .in_file(format!("locales/{}/", lang.code))
+    .with_hint(format!(
+        "translate them in a .ftl file in locales/{}/ (copy the {} file and translate each line); until then the {} text is shown",
+        lang.code,
+        config.default_lang(),
+        config.default_lang()
+    ))
+    .tr(
+        "missing-strings",
+        &[
+            ("count", &n),
+            ("keys", &list),
+            ("language", &lang.name),
+            ("code", &lang.code),
+            ("default", config.default_lang()),
+        ],
+    )
 }
 
 fn missing_key(config: &Config, lang: &Language, k: &str) -> Diagnostic {

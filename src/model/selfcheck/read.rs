@@ -8,6 +8,7 @@ use super::what::What;
 use crate::config::Config;
 use crate::diagnostics::{Translatable, tr};
 use crate::load::TextFile;
+use crate::model::fallback::Missing;
 use crate::yaml;
 use serde_yaml::Value;
 
@@ -37,6 +38,8 @@ pub(super) struct Reader<'a> {
     config: &'a Config,
     /// The messages so far.
     pub(super) notes: Notes<'a>,
+    /// Texts missing in languages other than the default one (shown in the default's words).
+    missing: Missing,
 }
 
 /// A flow as read, before its `next:` and `first:` ids are resolved ([`super::graph`]).
@@ -56,6 +59,7 @@ impl<'a> Reader<'a> {
             lines: Lines::new(&tf.text),
             config,
             notes: Notes::new(tf),
+            missing: Missing::default(),
         }
     }
 
@@ -137,6 +141,9 @@ impl<'a> Reader<'a> {
                     };
                     out.pos.insert(code, (l + 1, c));
                 }
+                _ if code != self.config.default_lang() => {
+                    self.missing.add(&code, lang_line.unwrap_or(line) + 1);
+                }
                 _ => self.error(
                     lang_line.unwrap_or(line),
                     format!("{owner} has no {noun} in {name} ({code})"),
@@ -148,7 +155,7 @@ impl<'a> Reader<'a> {
                 ),
             }
         }
-        if out.text.0.len() == self.config.languages.len() {
+        if out.text.0.contains_key(self.config.default_lang()) {
             Some(out)
         } else {
             None
@@ -248,6 +255,8 @@ impl<'a> Reader<'a> {
             questions,
             outcomes,
         };
+        let untranslated = self.missing.warnings(self.tf, self.config);
+        self.notes.diags.extend(untranslated);
         Some(Unlinked {
             flow,
             first: first_id.map(str::to_string),

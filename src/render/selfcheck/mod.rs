@@ -75,7 +75,12 @@ impl Render<'_> {
         seen: &mut Seen,
     ) -> String {
         let dl = table.site.config.default_lang();
-        let (line, col) = t.pos.get(lang).copied().unwrap_or((1, 0));
+        let (line, col) = t
+            .pos
+            .get(lang)
+            .or_else(|| t.pos.get(dl))
+            .copied()
+            .unwrap_or((1, 0));
         let mut page = self.stand_in(lang, url, &t.text.get(lang, dl), line);
         page.front.title = self.check.flow.title.get(lang, dl);
         let (r, diags) = markdown::render(&page, table);
