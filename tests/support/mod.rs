@@ -150,12 +150,21 @@ pub fn build_to_temp_with(root: &Path, options: &[&str]) -> Built {
 }
 
 /// A port on 127.0.0.1 that was free a moment ago (`campaign serve` moves on to the next one
-/// if it is taken meanwhile).
+/// if it is taken meanwhile), never one handed out before in this test binary: two tests
+/// starting servers at once must not get the same port before either server listens.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port on 127.0.0.1")
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port on 127.0.0.1");
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
