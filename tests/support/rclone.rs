@@ -21,6 +21,24 @@ pub struct S3Server {
     _tmp: tempfile::TempDir,
 }
 
+/// Start `cmd` (an `rclone serve ...` on `addr`) quietly and wait until `addr` answers.
+fn listening(cmd: &mut Command, addr: &str) -> Child {
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start rclone serve");
+    let start = Instant::now();
+    while std::net::TcpStream::connect(addr).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "`rclone serve` did not start listening on {addr}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child
+}
+
 /// Fail the test (never skip) when rclone is not there.
 pub fn require_rclone() {
     let found = Command::new("rclone")
@@ -44,23 +62,14 @@ impl S3Server {
         std::fs::create_dir_all(data.join(bucket)).expect("mkdir bucket");
         let port = super::free_port();
         let addr = format!("127.0.0.1:{port}");
-        let child = Command::new("rclone")
-            .args(["serve", "s3", "--auth-key"])
-            .arg(format!("{ACCESS_KEY},{SECRET_KEY}"))
-            .args(["--addr", &addr])
-            .arg(&data)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start rclone serve s3");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(&addr).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "rclone serve s3 did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let child = listening(
+            Command::new("rclone")
+                .args(["serve", "s3", "--auth-key"])
+                .arg(format!("{ACCESS_KEY},{SECRET_KEY}"))
+                .args(["--addr", &addr])
+                .arg(&data),
+            &addr,
+        );
         S3Server {
             child,
             data,
@@ -224,20 +233,7 @@ impl SftpServer {
         if let Some(file) = authorized {
             cmd.arg("--authorized-keys").arg(file);
         }
-        let child = cmd
-            .arg(&data)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start rclone serve sftp");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(&addr).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "rclone serve sftp did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let child = listening(cmd.arg(&data), &addr);
         let public = std::fs::read_to_string(host_key.with_extension("pub")).expect("host key");
         let mut fields = public.split_whitespace();
         let (kind, key) = (fields.next().expect("type"), fields.next().expect("key"));
@@ -280,21 +276,12 @@ impl HttpServer {
     pub fn start(dir: &Path) -> HttpServer {
         require_rclone();
         let addr = format!("127.0.0.1:{}", super::free_port());
-        let child = Command::new("rclone")
-            .args(["serve", "http", "--read-only", "--addr", &addr])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start rclone serve http");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(&addr).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "rclone serve http did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let child = listening(
+            Command::new("rclone")
+                .args(["serve", "http", "--read-only", "--addr", &addr])
+                .arg(dir),
+            &addr,
+        );
         HttpServer {
             child,
             base: format!("http://{addr}"),
