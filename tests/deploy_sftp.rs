@@ -57,6 +57,14 @@ fn published(dir: &Path, skip: &str) -> Vec<(String, Vec<u8>)> {
     tree(dir).into_iter().filter(|(p, _)| p != skip).collect()
 }
 
+/// The remote folder holds exactly the site's build (besides the deploy's own list).
+fn assert_deployed(remote: &Path, site: &Path) {
+    assert_eq!(
+        published(remote, ".campaign-deploy.json"),
+        published(&site.join("public"), ".campaign-output")
+    );
+}
+
 fn site_with_extra_page() -> support::Fixture {
     let f = support::fixture("site-basic");
     for (lang, title) in [("ka", "დამატებითი"), ("en", "Extra")] {
@@ -121,10 +129,7 @@ fn sftp_first_deploy_change_delete_and_dry_run() {
     );
     assert!(!written.iter().any(|p| p.ends_with(".css")), "{written:?}");
     assert!(up <= 3, "{written:?}");
-    assert_eq!(
-        published(&remote, ".campaign-deploy.json"),
-        published(&site.path().join("public"), ".campaign-output")
-    );
+    assert_deployed(&remote, site.path());
 
     // A file nobody deployed stays; a deleted page goes, after a dry run that changes nothing.
     std::fs::write(remote.join("mine.txt"), "mine").unwrap();
@@ -264,10 +269,7 @@ fn sftp_key_login_from_env_and_home() {
     std::fs::copy(&key, ssh.join("id_ed25519")).unwrap();
     let by_home = deploy(site.path(), &server, &[&server.url("b"), "--no-build"], &[]);
     assert!(by_home.ok(), "{}", by_home.stderr);
-    assert_eq!(
-        published(&server.data.join("b"), ".campaign-deploy.json"),
-        published(&site.path().join("public"), ".campaign-output")
-    );
+    assert_deployed(&server.data.join("b"), site.path());
 }
 
 #[test]
@@ -327,10 +329,7 @@ fn sftp_key_with_a_passphrase() {
     let ok = deploy(site.path(), &server, &[&url, "--no-build"], &[file, right]);
     assert!(ok.ok(), "{}", ok.stderr);
     assert!(!ok.stdout.contains("correct horse") && !ok.stderr.contains("correct horse"));
-    assert_eq!(
-        published(&server.data.join("www"), ".campaign-deploy.json"),
-        published(&site.path().join("public"), ".campaign-output")
-    );
+    assert_deployed(&server.data.join("www"), site.path());
 }
 
 /// A running `ssh-agent` on its own socket, stopped when dropped.
@@ -419,10 +418,7 @@ fn sftp_key_from_the_ssh_agent() {
         &[sock],
     );
     assert!(r.ok(), "{}", r.stderr);
-    assert_eq!(
-        published(&server.data.join("www"), ".campaign-deploy.json"),
-        published(&site.path().join("public"), ".campaign-output")
-    );
+    assert_deployed(&server.data.join("www"), site.path());
 }
 
 #[test]
@@ -448,10 +444,7 @@ fn sftp_dropped_connections_are_opened_again() {
         assert!(r.ok(), "{}\n{}", r.stdout, r.stderr);
         assert!(relay.troubled() >= 1, "the relay did not interfere");
         assert!(relay.connections() >= 2, "campaign did not connect again");
-        assert_eq!(
-            published(&server.data.join(folder), ".campaign-deploy.json"),
-            published(&site.path().join("public"), ".campaign-output")
-        );
+        assert_deployed(&server.data.join(folder), site.path());
         assert!(
             !tree(&server.data)
                 .iter()
