@@ -38,6 +38,9 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new page in every language: `campaign new news "სათაური"`.
     New(NewArgs),
+    /// Mark translations as up to date with the page they are translated from:
+    /// `campaign translated content/about.en.md` (after bringing it up to date).
+    Translated(TranslatedArgs),
     /// Build the site and publish it to a folder, an S3-compatible bucket or an SFTP server,
     /// uploading only the files that changed.
     Deploy(DeployArgs),
@@ -89,6 +92,23 @@ pub struct CheckArgs {
     /// Also check links to other sites over the network (slow; needs internet).
     #[arg(long)]
     pub external: bool,
+    /// Print every page × language: translated, missing, or maybe out of date.
+    #[arg(long)]
+    pub translations: bool,
+}
+
+/// What `campaign translated` is given.
+#[derive(Args, Debug)]
+pub struct TranslatedArgs {
+    /// The translated pages that are now up to date, e.g. content/about.en.md.
+    #[arg(value_name = "FILE", required_unless_present = "all")]
+    pub files: Vec<PathBuf>,
+    /// Mark every translation of the site as up to date.
+    #[arg(long, conflicts_with = "files")]
+    pub all: bool,
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// What `campaign serve` is given.

@@ -2,7 +2,9 @@
 //! `deploy`.
 //! Each prints its messages and returns the exit code; `main` only parses and dispatches.
 
-use crate::cli::{BuildArgs, CheckArgs, Command, DeployArgs, Format, InitArgs, NewArgs, ServeArgs};
+use crate::cli::{
+    BuildArgs, CheckArgs, Command, DeployArgs, Format, InitArgs, NewArgs, ServeArgs, TranslatedArgs,
+};
 use crate::diagnostics::{self, Diagnostic};
 use crate::messages::{Lang, Messages};
 use crate::pipeline::{Build, BuildOptions, build};
@@ -32,7 +34,16 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Init(args) => init_site(args, &words),
         Command::New(args) => new_page(args, &words),
         Command::Deploy(args) => deploy_site(args, &words),
+        Command::Translated(args) => mark_translated(args, &words),
     }
+}
+
+/// `campaign translated FILE...`: those translations are up to date with their source.
+fn mark_translated(args: TranslatedArgs, words: &Messages) -> ExitCode {
+    let Some(root) = site_root(args.root, words) else {
+        return ExitCode::from(1);
+    };
+    crate::translations::mark(&root, &args.files, args.all, words)
 }
 
 /// `campaign build`: build into the output folder and say what was written.
@@ -283,7 +294,11 @@ fn check_site(args: CheckArgs, words: &Messages) -> ExitCode {
         Format::Json => println!("{}", check_json(&b)),
         Format::Text => {
             print_diagnostics(&b.diagnostics, words);
-            print!("{}", report::summary_text(&b, words));
+            if args.translations {
+                print!("{}", report::translations_text(&b, words));
+            } else {
+                print!("{}", report::summary_text(&b, words));
+            }
         }
     }
     let (e, w) = diagnostics::count(&b.diagnostics);
@@ -316,6 +331,8 @@ fn check_json(b: &Build) -> String {
         "pages": pages,
         "diagnostics": b.diagnostics,
         "untranslated": untranslated,
+        "outdated": b.outdated,
+        "translations": b.translations,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }

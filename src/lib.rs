@@ -34,5 +34,6 @@ pub mod session;
 pub mod slug;
 pub mod stamp;
 pub mod swap;
+pub mod translations;
 pub mod write;
 pub mod yaml;

@@ -76,6 +76,10 @@ pub struct Build {
     pub images: crate::media::Stats,
     /// Pages missing in some language: (page path without language, file per language or `None`).
     pub untranslated: Vec<Untranslated>,
+    /// Translations whose default-language page changed after they were translated.
+    pub outdated: Vec<crate::model::outdated::Outdated>,
+    /// Every page in every language: translated, missing or maybe out of date.
+    pub translations: crate::model::outdated::Table,
     /// The next day a page's publish_date or expiry_date changes the site (not with drafts).
     pub next_change: Option<Date>,
 }
@@ -148,6 +152,11 @@ fn build_loaded(
         },
         None => None,
     };
+    // New translations get the fingerprint of their source as it is now (`check` writes
+    // nothing, so it only reads the record).
+    if target.is_some() || opts.preview {
+        crate::translations::record_new(&mut src, &mut diags);
+    }
     // Nothing changed since the last build into the same folder: say so and stop.
     let fingerprint = target
         .as_ref()
@@ -254,6 +263,8 @@ impl Run<'_> {
     ) -> (Build, Option<SiteMemo>) {
         let pages_per_lang = pages_per_lang(&site);
         let untranslated = site.untranslated.clone();
+        let outdated = site.outdated.clone();
+        let translations = crate::model::outdated::table(&site);
         // Images lose their camera data before anything is published.
         let cache = Cache::new(Some(self.root.join(".cache").join("images")));
         let media = clean_media(&mut src, &cache);
@@ -321,6 +332,8 @@ impl Run<'_> {
         let build = Build {
             files_written,
             untranslated,
+            outdated,
+            translations,
             images,
             output,
             ..finish(diags, pages_per_lang, self.start)

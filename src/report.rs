@@ -2,6 +2,7 @@
 
 use crate::diagnostics;
 use crate::messages::Messages;
+use crate::model::outdated::Status;
 use crate::pipeline::Build;
 use std::fmt::Write as _;
 
@@ -11,6 +12,71 @@ pub fn summary_text(b: &Build, words: &Messages) -> String {
     let mut out = untranslated_table(b, words);
     let _ = writeln!(out, "{}", summary_line(b, words));
     out
+}
+
+/// `check --translations`: every page × language (translated, missing, maybe out of date),
+/// a count per language, then the summary line.
+pub fn translations_text(b: &Build, words: &Messages) -> String {
+    let t = &b.translations;
+    let mut out = String::new();
+    let width = t
+        .rows
+        .iter()
+        .map(|r| r.page.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let title = words.word("report-translations", &[], || {
+        "Translations (✓ translated, — missing, ! may be out of date):".into()
+    });
+    let page = words.word("report-page", &[], || "page".into());
+    let langs: Vec<String> = t.langs.iter().map(|l| format!("{l:<3}")).collect();
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "  {:<width$}  {}", page, langs.join(" ").trim_end());
+    for r in &t.rows {
+        let cells: Vec<String> = r
+            .statuses
+            .iter()
+            .map(|s| format!("{:<3}", mark(*s)))
+            .collect();
+        let _ = writeln!(out, "  {:<width$}  {}", r.page, cells.join(" ").trim_end());
+    }
+    for (i, lang) in t.langs.iter().enumerate() {
+        let count = |want: Status| {
+            t.rows
+                .iter()
+                .filter(|r| r.statuses.get(i) == Some(&want))
+                .count()
+                .to_string()
+        };
+        let (done, missing, old) = (
+            count(Status::Translated),
+            count(Status::Missing),
+            count(Status::Outdated),
+        );
+        let line = words.word(
+            "report-translations-count",
+            &[
+                ("code", lang),
+                ("done", &done),
+                ("missing", &missing),
+                ("old", &old),
+            ],
+            || format!("{lang}: {done} translated, {missing} missing, {old} may be out of date"),
+        );
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(out, "{}", summary_line(b, words));
+    out
+}
+
+/// A cell of the overview.
+fn mark(s: Status) -> &'static str {
+    match s {
+        Status::Translated => "✓",
+        Status::Missing => "—",
+        Status::Outdated => "!",
+    }
 }
 
 /// The table of pages missing a translation, one column per language (empty when none).

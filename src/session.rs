@@ -6,7 +6,7 @@
 use crate::date::Date;
 use crate::diagnostics;
 use crate::load;
-use crate::model::Page;
+use crate::model::{Page, outdated};
 use crate::pipeline::{Build, BuildOptions, SiteMemo, build_with_memo};
 use crate::render;
 use crate::write::Sink;
@@ -89,6 +89,17 @@ impl Session {
         for (path, bytes) in sink.into_output()?.iter() {
             memo.output.replace(path.clone(), bytes.clone());
         }
+        // A changed page in the default language may outdate its translations (or a
+        // change undone may bring them back up to date).
+        let site = &mut memo.site;
+        memo.pre_render.retain(|d| d.code != outdated::WARNING);
+        site.outdated = outdated::check(
+            site.record.as_ref(),
+            &site.pages,
+            &site.by_key,
+            &site.config,
+            &mut memo.pre_render,
+        );
         let mut diags = memo.pre_render.clone();
         diags.extend(render_diags);
         diagnostics::sort(&mut diags);
@@ -103,6 +114,8 @@ impl Session {
             elapsed: start.elapsed(),
             images: Default::default(),
             untranslated: memo.untranslated.clone(),
+            outdated: memo.site.outdated.clone(),
+            translations: outdated::table(&memo.site),
             next_change: None,
         })
     }

@@ -46,6 +46,7 @@ pub fn fingerprint(root: &Path, src: &Sources, options: &str) -> u64 {
         .chain(&src.data)
         .chain(&src.templates)
         .chain(src.locales.iter().map(|(_, t)| t))
+        .chain(&src.translations)
     {
         parts.push((&t.file, t.text.as_bytes()));
     }

@@ -54,6 +54,8 @@ pub struct Sources {
     pub locales: Vec<(String, TextFile)>,
     /// Theme and site static files (the site's win on the same path).
     pub statics: Vec<StaticFile>,
+    /// `translations.yaml` (which text each translation was made from), when there is one.
+    pub translations: Option<TextFile>,
     /// Problems found while reading (non-UTF-8 files, unreadable folders).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -136,7 +138,26 @@ pub fn load(root: &Path) -> Sources {
     read_templates(&mut src, &root.join("templates"), root);
     read_statics(&mut src, &root.join("static"), root);
     read_locales(&mut src, root);
+    read_translations(&mut src, root);
     src
+}
+
+/// `translations.yaml` at the root, if there is one.
+fn read_translations(src: &mut Sources, root: &Path) {
+    let file = crate::model::outdated::FILE;
+    let Ok(bytes) = std::fs::read(root.join(file)) else {
+        return;
+    };
+    match decode_owned(bytes, file) {
+        Ok(text) => {
+            src.translations = Some(TextFile {
+                file: file.into(),
+                rel: file.into(),
+                text,
+            })
+        }
+        Err(d) => src.diagnostics.push(d),
+    }
 }
 
 /// The text of one site file (`rel`, relative to `root`), decoded as [`load`] decodes it;

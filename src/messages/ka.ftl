@@ -753,3 +753,37 @@ new-empty-title = სათაური ცარიელია; დაწე�
 new-no-address = სათაურიდან `{ $title }` მისამართი ვერ იქმნება; გამოიყენეთ მასში ასოები ან ციფრები
 new-section = `{ $section }` განყოფილების სახელი არ არის; გამოიყენეთ content/-ის ქვესაქაღალდე, მაგალითად news
 new-exists = { $file } უკვე არსებობს; არაფერი ჩაწერილა (აირჩიეთ სხვა სათაური)
+
+## Outdated translations (`translations.yaml`, `campaign translated`, `check --translations`)
+
+# The name of the language `source_code` in Georgian (as `language-name`).
+source-language-name = { $source_code ->
+        [ka] ქართული
+        [en] ინგლისური
+        [ru] რუსული
+        [uk] უკრაინული
+        [hy] სომხური
+        [az] აზერბაიჯანული
+        [de] გერმანული
+        [fr] ფრანგული
+        [ar] არაბული
+        [fa] სპარსული
+        [tr] თურქული
+       *[other] { $source_language }
+    }
+outdated-translation = { language-name } თარგმანი შეიძლება მოძველებულია: { source-language-name } გვერდი შეიცვალა მას შემდეგ, რაც ის ითარგმნა
+    .hint = ნახეთ, რა შეიცვალა ფაილში { $source }, განაახლეთ ეს გვერდი, შემდეგ გაუშვით `campaign translated { $file }`
+translations-record = campaign ამ ფაილს ვერ კითხულობს, ამიტომ ვერ გაარკვევს, რომელი თარგმანია მოძველებული
+    .hint = ყოველი სტრიქონი ასეთია: `"content/page.en.md": "ანაბეჭდი"`; თავიდან დასაწყებად წაშალეთ ფაილი (მაშინ ყველა თარგმანი განახლებულად ჩაითვლება)
+translations-write = { $file } ვერ ჩაიწერა: { io-reason }
+    .hint = შეამოწმეთ, რომ საიტის საქაღალდეში ჩაწერა შესაძლებელია
+not-a-translation = { $file } საიტის პირველ ენაზე დაწერილი გვერდის თარგმანი არ არის
+    .hint = { $kind ->
+        [source] ამ გვერდიდან კეთდება თარგმანები; დაასახელეთ თარგმანი: { $translations }
+       *[none] დაასახელეთ ნათარგმნი გვერდი, მაგალითად `campaign translated content/about.en.md`, ან გამოიყენეთ --all
+    }
+translated-marked = განახლებულია: { $file } (ფაილის { $source } ახლანდელი ტექსტის მიხედვით)
+report-translations = თარგმანები (✓ ნათარგმნია, — არ არის, ! შეიძლება მოძველებულია):
+report-translations-count = { $code }: ნათარგმნია { $done }, არ არის { $missing }, შეიძლება მოძველებულია { $old }
+preview-translations-title = თარგმანები
+preview-translations-link = ყველა თარგმანი

@@ -199,7 +199,7 @@ fn missing(first: &Page, l: &crate::config::Language) -> Diagnostic {
 }
 
 /// `services/medical-care` for `content/services/medical-care.ka.md`.
-fn name_without_lang(p: &Page) -> String {
+pub(super) fn name_without_lang(p: &Page) -> String {
     let name = p.file.strip_prefix("content/").unwrap_or(&p.file);
     let name = name.strip_suffix(".md").unwrap_or(name);
     name.strip_suffix(&format!(".{}", p.lang))

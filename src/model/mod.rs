@@ -3,6 +3,7 @@
 
 pub mod fallback;
 mod index;
+pub mod outdated;
 mod pages;
 pub mod regions;
 pub mod route;
@@ -100,6 +101,10 @@ pub struct Site {
     pub feeds: HashMap<String, Feed>,
     /// Pages missing in some language.
     pub untranslated: Vec<Untranslated>,
+    /// `translations.yaml` as read, when it could be read.
+    pub record: Option<outdated::Record>,
+    /// Translations whose default-language page changed after they were translated.
+    pub outdated: Vec<outdated::Outdated>,
     /// The date the site is built for (printouts carry it).
     pub today: Date,
 }
@@ -174,6 +179,11 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         .get(selfcheck::flow::FILE)
         .and_then(|tf| index::self_check(tf, &pages, &mut by_url, &config, &mut diags));
     let feeds = index::feeds(&pages, &by_key, &config);
+    let record = src
+        .translations
+        .as_ref()
+        .and_then(|tf| outdated::Record::parse(tf).map_err(|d| diags.push(d)).ok());
+    let outdated = outdated::check(record.as_ref(), &pages, &by_key, &config, &mut diags);
     let site = Site {
         config,
         pages,
@@ -186,6 +196,8 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
         self_check,
         feeds,
         untranslated,
+        record,
+        outdated,
         today: opts.today,
     };
     (Some(site), diags)

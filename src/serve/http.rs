@@ -2,6 +2,7 @@
 //! requests, ETags, the site's own 404 page, and the reload script and error overlay
 //! added to every HTML page.
 
+use super::editors;
 use super::paths::{self, Refused, Target};
 use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH, WORKER_PATH};
 use super::state::{Snapshot, State};
@@ -22,6 +23,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route(SCRIPT_PATH, get(reload::script))
         .route(WORKER_PATH, get(reload::worker))
         .route(STYLE_PATH, get(reload::style))
+        .route(editors::TRANSLATIONS_PATH, get(translations))
         .fallback(site)
         .with_state(state)
 }
@@ -67,6 +69,17 @@ async fn site(
     }
 }
 
+/// `GET /__campaign/translations`: every page × language, for editors.
+async fn translations(Shared(state): Shared<Arc<State>>, headers: HeaderMap) -> Response {
+    let snap = state.snapshot();
+    let words = words(&state, &headers);
+    let page = editors::translations_page(&snap.editors, words);
+    html(
+        StatusCode::OK,
+        reload::inject(page.as_bytes(), &snap, "", words),
+    )
+}
+
 /// The overlay's words: the browser's language if it asks for Georgian or English, else
 /// the editor's language the server was started with.
 fn words<'a>(state: &'a State, headers: &HeaderMap) -> &'a Messages {
@@ -91,7 +104,7 @@ fn file(
     if paths::is_html(mime) {
         return html(
             StatusCode::OK,
-            reload::inject(bytes, snap, words(state, headers)),
+            reload::inject(bytes, snap, key, words(state, headers)),
         );
     }
     let etag = format!("\"{:x}-{}\"", state.nonce(), snap.generation);
@@ -150,8 +163,8 @@ impl AsRef<[u8]> for SharedBytes {
 /// The site's own `404.html` (with the reload script), or a plain one.
 fn not_found(snap: &Snapshot, output: &Output, words: &Messages) -> Response {
     let page = match output.get("404.html") {
-        Some(page) => reload::inject(page, snap, words),
-        None => reload::inject(plain_not_found(words).as_bytes(), snap, words),
+        Some(page) => reload::inject(page, snap, "404.html", words),
+        None => reload::inject(plain_not_found(words).as_bytes(), snap, "404.html", words),
     };
     html(StatusCode::NOT_FOUND, page)
 }

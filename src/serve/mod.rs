@@ -11,6 +11,7 @@
 pub mod changes;
 pub mod conns;
 mod console;
+pub mod editors;
 pub mod hosts;
 pub mod http;
 pub mod paths;
@@ -110,8 +111,10 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     };
     let first = Arc::clone(&state);
     let (hashes, build) = match tokio::task::spawn_blocking(move || {
-        let hashes = watch::hash_all(first.root());
-        (hashes, first.build_blocking(&[]))
+        let mut hashes = watch::hash_all(first.root());
+        let build = first.build_blocking(&[]);
+        watch::rehash_record(first.root(), &mut hashes);
+        (hashes, build)
     })
     .await
     {

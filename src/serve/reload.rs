@@ -261,8 +261,8 @@ fn script_tag(token: &str) -> String {
 /// An HTML page as served: with the reload script, and the error overlay when the latest
 /// build failed, inserted before the last `</body>` (or appended when there is none).
 /// The overlay's words are in the language of `words`.
-pub fn inject(html: &[u8], snap: &Snapshot, words: &Messages) -> Vec<u8> {
-    let mut extra = String::new();
+pub fn inject(html: &[u8], snap: &Snapshot, key: &str, words: &Messages) -> Vec<u8> {
+    let mut extra = super::editors::notice(&snap.editors, key, words).unwrap_or_default();
     if snap.failed() {
         let n = snap.errors.len();
         extra.push_str(&panel(
@@ -325,19 +325,20 @@ mod tests {
             errors,
             generation: 3,
             token: "abc-3".into(),
+            editors: Default::default(),
         }
     }
 
     #[test]
     fn the_script_goes_before_the_last_body_end() {
         let html = b"<html><body><p>x</p></BODY></html>";
-        let out = String::from_utf8(inject(html, &snapshot(Vec::new()), &en())).expect("utf-8");
+        let out = String::from_utf8(inject(html, &snapshot(Vec::new()), "", &en())).expect("utf-8");
         assert_eq!(
             out,
             "<html><body><p>x</p><script src=\"/__campaign/reload.js\" data-state=\"abc-3\"></script></BODY></html>"
         );
         let out =
-            String::from_utf8(inject(b"<p>bare", &snapshot(Vec::new()), &en())).expect("utf-8");
+            String::from_utf8(inject(b"<p>bare", &snapshot(Vec::new()), "", &en())).expect("utf-8");
         assert!(out.starts_with("<p>bare<script"));
         assert!(!out.contains("campaign-errors"));
     }
@@ -350,8 +351,8 @@ mod tests {
             .at(2, 8)
             .with_source(text)
             .with_hint("check the \"quotes\"");
-        let out =
-            String::from_utf8(inject(b"<body></body>", &snapshot(vec![d]), &en())).expect("utf-8");
+        let out = String::from_utf8(inject(b"<body></body>", &snapshot(vec![d]), "", &en()))
+            .expect("utf-8");
         assert!(out.contains("role=\"alert\""));
         assert!(out.contains("could not be rebuilt: 1 error<"));
         assert!(out.contains("<code>content/a.ka.md:2:8</code>"));
@@ -390,8 +391,13 @@ mod tests {
         .with_hint("check the spelling")
         .tr("broken-link", &[("dest", "/x/")]);
         let ka = Messages::new(Lang::Ka);
-        let out = String::from_utf8(inject(b"<body></body>", &snapshot(vec![d.clone()]), &ka))
-            .expect("utf-8");
+        let out = String::from_utf8(inject(
+            b"<body></body>",
+            &snapshot(vec![d.clone()]),
+            "",
+            &ka,
+        ))
+        .expect("utf-8");
         assert!(out.contains("lang=\"ka\""));
         assert!(out.contains("საიტის ხელახლა აწყობა ვერ მოხერხდა: შეცდომები: 1<"));
         assert!(out.contains("<p>ბმული `/x/` არარსებულ გვერდზე მიუთითებს</p>"));

@@ -57,6 +57,8 @@ pub struct Snapshot {
     /// Identifies this snapshot across server restarts (`<start>-<generation>`); pages carry
     /// it so that a page rendered from an older snapshot reloads when it reconnects.
     pub token: Arc<str>,
+    /// What the last good build tells editors (outdated translations, the overview).
+    pub editors: Arc<super::editors::Editors>,
 }
 
 impl Snapshot {
@@ -92,6 +94,7 @@ impl State {
             errors: Vec::new(),
             generation: 0,
             token: format!("{nonce:x}-0").into(),
+            editors: Arc::default(),
         };
         let (current, _) = watch::channel(Arc::new(first));
         let (notices, _) = broadcast::channel(64);
@@ -178,6 +181,7 @@ impl State {
     /// `None` when nothing visible changed (the same errors again).
     pub fn publish(&self, build: Build, css_only: bool) -> Option<Notice> {
         let prev = self.snapshot();
+        let editors = Arc::new(super::editors::Editors::of(&build));
         let errors: Vec<Diagnostic> = build
             .diagnostics
             .into_iter()
@@ -194,11 +198,17 @@ impl State {
         };
         let generation = prev.generation + 1;
         let token: Arc<str> = format!("{:x}-{generation}", self.nonce).into();
+        let editors = if good.is_some() {
+            editors
+        } else {
+            prev.editors.clone()
+        };
         let next = Snapshot {
             output: good.map(Arc::new).or_else(|| prev.output.clone()),
             errors,
             generation,
             token: token.clone(),
+            editors,
         };
         self.current.send_replace(Arc::new(next));
         // No receivers (no open pages) is fine.

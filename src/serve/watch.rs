@@ -173,7 +173,9 @@ fn relevant(path: &Path, root: &Path) -> bool {
         None => true,
         Some(first) => {
             let first = first.as_os_str();
-            first == "site.yaml" || FOLDERS.iter().any(|f| first == *f)
+            first == "site.yaml"
+                || first == crate::model::outdated::FILE
+                || FOLDERS.iter().any(|f| first == *f)
         }
     }
 }
@@ -291,6 +293,7 @@ impl Watching {
             let result = tokio::task::spawn_blocking(move || {
                 let changed = check(&root, &task_changes, &mut hashes);
                 let build = (!changed.is_empty()).then(|| task_state.build_blocking(&changed));
+                rehash_record(&root, &mut hashes);
                 (hashes, changed, build)
             })
             .await;
@@ -368,12 +371,23 @@ fn check(root: &Path, changes: &ChangeSet, hashes: &mut Hashes) -> Vec<PathBuf> 
     changed
 }
 
+/// A build may write the translation record itself (new translations): that is no change
+/// to build again for.
+pub fn rehash_record(root: &Path, hashes: &mut Hashes) {
+    let record = root.join(crate::model::outdated::FILE);
+    if let Some(h) = hash_file(&record) {
+        hashes.insert(record, h);
+    }
+}
+
 /// Hash every site file: `site.yaml` and the files in the watched folders.
 pub fn hash_all(root: &Path) -> Hashes {
     let mut hashes = Hashes::new();
-    let config = root.join("site.yaml");
-    if let Some(h) = hash_file(&config) {
-        hashes.insert(config, h);
+    for file in ["site.yaml", crate::model::outdated::FILE] {
+        let path = root.join(file);
+        if let Some(h) = hash_file(&path) {
+            hashes.insert(path, h);
+        }
     }
     for folder in FOLDERS {
         // Links are not followed into folders: one pointing at `/` must not make this walk

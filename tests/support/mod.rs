@@ -244,6 +244,7 @@ pub const BUNDLED_PARTS: &[&str] = &[
     "themes",
     "templates",
     "locales",
+    "translations.yaml",
 ];
 
 /// A copy of the bundled site (the repository root's [`BUNDLED_PARTS`]) in a fresh temporary
