@@ -141,6 +141,9 @@ pub struct ServeArgs {
 pub struct InitArgs {
     /// The folder to create the site in (it must be empty or not exist).
     pub dir: PathBuf,
+    /// The site's languages, the first one served at / (default: ka,en), e.g. ka,en,ar.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub languages: Vec<String>,
 }
 
 /// What `campaign new` is given.

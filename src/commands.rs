@@ -356,7 +356,8 @@ fn serve_site(args: ServeArgs, lang: Lang, words: &Messages) -> ExitCode {
 /// `campaign init DIR`: a new site from the starter files.
 fn init_site(args: InitArgs, words: &Messages) -> ExitCode {
     let dir = args.dir;
-    match init::init(&dir) {
+    let written = init::languages(&args.languages).and_then(|langs| init::init(&dir, &langs));
+    match written {
         Ok(files) => {
             for f in files {
                 let file = dir.join(f).display().to_string();

@@ -1,8 +1,9 @@
 //! A language added one page at a time, through the real CLI: Arabic and Russian added to a
 //! copy of the bundled site with one page translated into each. The build succeeds; data
 //! kept only in the default language (region names, the self-check's texts) is shown in
-//! Georgian with one warning per file and language; the interface strings missing in a new
-//! language are one warning, not one per string; a news item with a video, translated, keeps
+//! Georgian with one warning per file and language; the built-in theme speaks Arabic,
+//! Persian, Russian and Ukrainian (a language without strings would get one warning, not one
+//! per string); `init --languages` starts a site in them; a news item with a video, translated, keeps
 //! its video with the other languages' captions and the Georgian transcript, and says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -41,7 +42,11 @@ fn arabic_and_russian_can_start_with_one_page_each() {
             "regions.yaml and self-check.yaml once each:\n{err}"
         );
         let strings = format!("interface strings are missing in {name} ({lang})");
-        assert_eq!(count(err, &strings), 1, "{err}");
+        assert_eq!(
+            count(err, &strings),
+            0,
+            "the built-in theme has them:\n{err}"
+        );
         assert!(!err.contains(&format!("is missing in {name}")), "{err}");
     }
     for file in ["content/regions.yaml", "content/self-check.yaml"] {
@@ -71,6 +76,14 @@ fn arabic_and_russian_can_start_with_one_page_each() {
     // Region names stand in in Georgian on a page in a new language.
     let ru = std::fs::read_to_string(b.out.join("ru/about/index.html")).unwrap();
     assert!(ru.contains("<html lang=\"ru\">"), "{ru}");
+    assert!(
+        ru.contains("Перейти к содержанию"),
+        "Russian interface words"
+    );
+    assert!(
+        !ru.contains("Skip to content"),
+        "no English interface words"
+    );
 
     // `check` says the same, and passes.
     let c = support::campaign(&["check", "--root", root.to_str().unwrap()]);
@@ -80,5 +93,112 @@ fn arabic_and_russian_can_start_with_one_page_each() {
         4,
         "{}",
         c.stderr
+    );
+}
+
+/// The interface words of the built-in theme in a language (the skip link and the menu).
+fn interface_words(lang: &str) -> (&'static str, &'static str) {
+    match lang {
+        "ar" => ("انتقل إلى المحتوى", "القائمة الرئيسية"),
+        "fa" => ("رفتن به محتوا", "منوی اصلی"),
+        "ru" => ("Перейти к содержанию", "Главное меню"),
+        "uk" => ("Перейти до змісту", "Головне меню"),
+        "en" => ("Skip to content", "Main menu"),
+        _ => ("გადასვლა ძირითად შინაარსზე", "მთავარი მენიუ"),
+    }
+}
+
+#[test]
+fn init_with_languages_starts_a_site_that_builds_without_a_warning() {
+    for langs in ["ka,en,ar", "ka,ru,uk,fa"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        let site_s = site.to_str().unwrap();
+        let init = support::campaign(&["init", "--languages", langs, site_s]);
+        assert!(init.ok(), "{}", init.stderr);
+        let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+        assert!(
+            yaml.contains(&format!("languages: [{}]", langs.replace(',', ", "))),
+            "{yaml}"
+        );
+        let b = support::build_to_temp_with(&site, &["--base-url", "https://example.ge/"]);
+        assert!(b.ok(), "{}", b.stderr);
+        assert!(!b.stderr.contains("warning"), "{langs}: {}", b.stderr);
+        for (i, lang) in langs.split(',').enumerate() {
+            let prefix = if i == 0 {
+                String::new()
+            } else {
+                format!("{lang}/")
+            };
+            let home = std::fs::read_to_string(b.out.join(format!("{prefix}index.html"))).unwrap();
+            let dir = if matches!(lang, "ar" | "fa") {
+                " dir=\"rtl\""
+            } else {
+                ""
+            };
+            assert!(
+                home.contains(&format!("<html lang=\"{lang}\"{dir}>")),
+                "{lang}"
+            );
+            let (skip, menu) = interface_words(lang);
+            assert!(home.contains(skip) && home.contains(menu), "{lang}: {home}");
+            for other in langs.split(',').filter(|o| *o != lang) {
+                let (other_skip, _) = interface_words(other);
+                assert!(!home.contains(other_skip), "{lang} page has {other} words");
+            }
+            for other in langs.split(',') {
+                assert!(
+                    home.contains(&format!("hreflang=\"{other}\"")),
+                    "{lang} page lists {other}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn init_refuses_a_wrong_language_list_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let site_s = site.to_str().unwrap();
+    for (langs, en, ka) in [
+        (
+            "ka,en,x1",
+            "error: `x1` is not a language code\n  = hint: give two- or three-letter codes separated by commas, the site's first language first: --languages ka,en,ar\n",
+            "შეცდომა: `x1` ენის კოდი არ არის\n",
+        ),
+        (
+            "ka,en,ka",
+            "error: `ka` is named twice in --languages\n  = hint: name each language once: --languages ka,en,ar\n",
+            "შეცდომა: `ka` --languages-ში ორჯერ წერია\n",
+        ),
+    ] {
+        let r = support::campaign(&["init", "--languages", langs, site_s]);
+        assert_eq!((r.code, r.stderr.as_str()), (1, en));
+        let r = support::campaign(&["--lang", "ka", "init", "--languages", langs, site_s]);
+        assert!(r.stderr.starts_with(ka), "{}", r.stderr);
+        assert!(!site.exists(), "nothing written");
+    }
+}
+
+#[test]
+fn a_language_the_theme_does_not_speak_gets_one_warning_and_georgian_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let init = support::campaign(&["init", "--languages", "ka,de", site.to_str().unwrap()]);
+    assert!(init.ok(), "{}", init.stderr);
+    let b = support::build_to_temp(&site);
+    assert!(b.ok(), "{}", b.stderr);
+    assert_eq!(count(&b.stderr, "warning:"), 1, "{}", b.stderr);
+    assert!(
+        b.stderr
+            .contains("interface strings are missing in Deutsch (de)"),
+        "{}",
+        b.stderr
+    );
+    let home = std::fs::read_to_string(b.out.join("de/index.html")).unwrap();
+    assert!(
+        home.contains("მთავარი მენიუ"),
+        "the default language's words stand in"
     );
 }

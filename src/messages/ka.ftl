@@ -787,3 +787,7 @@ report-translations = თარგმანები (✓ ნათარგმ�
 report-translations-count = { $code }: ნათარგმნია { $done }, არ არის { $missing }, შეიძლება მოძველებულია { $old }
 preview-translations-title = თარგმანები
 preview-translations-link = ყველა თარგმანი
+init-language = `{ $code }` ენის კოდი არ არის
+    .hint = მიუთითეთ ორ- ან სამასოიანი კოდები მძიმით, საიტის პირველი ენა პირველად: --languages ka,en,ar
+init-language-twice = `{ $code }` --languages-ში ორჯერ წერია
+    .hint = თითო ენა ერთხელ მიუთითეთ: --languages ka,en,ar

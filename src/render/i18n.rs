@@ -238,7 +238,13 @@ mod tests {
 
     fn strings() -> Strings {
         let config = crate::config::parse("title: t\nlanguages: [ka, en]\n", "site.yaml").unwrap();
-        let files: Vec<(String, TextFile)> = crate::embedded::LOCALES
+        let (s, diags) = Strings::new(&config, &embedded_locales());
+        assert!(diags.is_empty(), "{diags:?}");
+        s
+    }
+
+    fn embedded_locales() -> Vec<(String, TextFile)> {
+        crate::embedded::LOCALES
             .iter()
             .filter_map(|(rel, bytes)| {
                 let (lang, _) = rel.split_once('/')?;
@@ -251,10 +257,38 @@ mod tests {
                     },
                 ))
             })
-            .collect();
-        let (s, diags) = Strings::new(&config, &files);
+            .collect()
+    }
+
+    /// Plural forms by CLDR's rules (through fluent-bundle's `intl_pluralrules`): Russian
+    /// and Ukrainian have one/few/many, Arabic six forms.
+    #[test]
+    fn plurals_follow_cldr_in_the_built_in_languages() {
+        let config = crate::config::parse(
+            "title: t\nlanguages: [ka, en, ru, uk, ar, fa]\n",
+            "site.yaml",
+        )
+        .unwrap();
+        let (s, diags) = Strings::new(&config, &embedded_locales());
         assert!(diags.is_empty(), "{diags:?}");
-        s
+        let pages = |lang: &str, n: f64| {
+            let mut args = BTreeMap::new();
+            args.insert("count".to_string(), Arg::Number(n));
+            s.get(lang, "pages-count", &args).unwrap()
+        };
+        assert_eq!(pages("ru", 1.0), "1 страница");
+        assert_eq!(pages("ru", 3.0), "3 страницы");
+        assert_eq!(pages("ru", 5.0), "5 страниц");
+        assert_eq!(pages("ru", 21.0), "21 страница");
+        assert_eq!(pages("ru", 11.0), "11 страниц");
+        assert_eq!(pages("uk", 22.0), "22 сторінки");
+        assert_eq!(pages("ar", 0.0), "لا توجد صفحات");
+        assert_eq!(pages("ar", 1.0), "صفحة واحدة");
+        assert_eq!(pages("ar", 2.0), "صفحتان");
+        assert_eq!(pages("ar", 3.0), "3 صفحات");
+        assert_eq!(pages("ar", 11.0), "11 صفحة");
+        assert_eq!(pages("ar", 100.0), "100 صفحة");
+        assert_eq!(pages("fa", 2.0), "2 صفحه");
     }
 
     #[test]
