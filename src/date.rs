@@ -250,15 +250,26 @@ pub fn parse_datetime(s: &str) -> Option<(Date, u8, u8)> {
 }
 
 /// The date in the style of CLDR's long format: `7 მარტი 2025` (ka) or
-/// `7 March 2025` (en). Languages other than `ka` get English.
+/// `7 March 2025` (en); other languages in their own style from CLDR (`7 марта 2025 г.`),
+/// English where CLDR has none.
 pub fn format_date(d: &Date, lang: &str) -> String {
+    if !crate::cldr::own_forms(lang)
+        && let Some(s) = crate::cldr::date(d, lang, false)
+    {
+        return s;
+    }
     let month = month_name(d.month, lang);
     format!("{} {month} {}", d.day, d.year)
 }
 
 /// The date with its weekday: `პარასკევი, 7 მარტი 2025` (ka) or
-/// `Friday, 7 March 2025` (en). Languages other than `ka` get English.
+/// `Friday, 7 March 2025` (en); other languages as [`format_date`].
 pub fn format_date_long(d: &Date, lang: &str) -> String {
+    if !crate::cldr::own_forms(lang)
+        && let Some(s) = crate::cldr::date(d, lang, true)
+    {
+        return s;
+    }
     format!("{}, {}", weekday_name(d, lang), format_date(d, lang))
 }
 
@@ -355,10 +366,11 @@ mod tests {
         let date = d(2025, 3, 7);
         assert_eq!(format_date(&date, "en"), "7 March 2025");
         assert_eq!(format_date_long(&date, "en"), "Friday, 7 March 2025");
-        // Unknown languages fall back to English; regional Georgian tags are Georgian.
-        assert_eq!(format_date(&date, "de"), "7 March 2025");
+        // Other languages in CLDR's style, languages CLDR lacks in English; regional
+        // Georgian tags are Georgian.
+        assert_eq!(format_date(&date, "de"), "7. März 2025");
         assert_eq!(format_date(&date, "ka-GE"), "7 მარტი 2025");
-        assert_eq!(format_date(&date, "kab"), "7 March 2025");
+        assert_eq!(format_date(&date, "xx"), "7 March 2025");
     }
 
     #[test]

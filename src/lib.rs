@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod archive;
+pub mod cldr;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -16,7 +16,8 @@ const DEFAULT_MAX_DECIMALS: usize = 3;
 /// Formats `n` with the decimal and grouping separators of `lang`.
 ///
 /// - `ka`: `1234,5`, `12 345,5`, `650 000` (grouping with NBSP from five digits);
-/// - `en` and anything else: `1,234.5`, `12,345.5`.
+/// - `en`: `1,234.5`, `12,345.5`;
+/// - other languages in their own style from CLDR (`1 234,5` ru, `۱٬۲۳۴٫۵` fa), else as `en`.
 ///
 /// `decimals: None` gives the shortest form with at most three fractional digits and no
 /// trailing zeros; `Some(k)` gives exactly `k` (rounded). Negative numbers start with
@@ -38,6 +39,13 @@ pub fn format_number(n: f64, lang: &str, decimals: Option<usize>) -> String {
         frac_part
     };
     let is_zero = int_part.bytes().chain(frac_part.bytes()).all(|b| b == b'0');
+    if !crate::cldr::own_forms(lang) {
+        let sign = if n < 0.0 && !is_zero { "-" } else { "" };
+        let dot = if frac_part.is_empty() { "" } else { "." };
+        if let Some(s) = crate::cldr::number(&format!("{sign}{int_part}{dot}{frac_part}"), lang) {
+            return s;
+        }
+    }
 
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
     if n < 0.0 && !is_zero {
@@ -152,7 +160,16 @@ mod tests {
         assert_eq!(format_number(999.0, "en", None), "999");
         assert_eq!(format_number(1_000_000.0, "en", None), "1,000,000");
         assert_eq!(format_number(-12345.5, "en", None), "-12,345.5");
-        assert_eq!(format_number(1234.5, "fr", None), "1,234.5");
+        assert_eq!(
+            format_number(1234.5, "fr", None),
+            "1\u{202f}234,5",
+            "CLDR's French"
+        );
+        assert_eq!(
+            format_number(1234.5, "xx", None),
+            "1,234.5",
+            "no data: English"
+        );
     }
 
     #[test]

@@ -64,6 +64,11 @@ fn arabic_and_russian_can_start_with_one_page_each() {
     let page =
         std::fs::read_to_string(b.out.join("ar/news/awareness-training-2018/index.html")).unwrap();
     assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    // The date in Arabic's style from CLDR (the Gregorian calendar, as on the Georgian page).
+    assert!(
+        page.contains("<time datetime=\"2018-06-15\">15 يونيو 2018</time>"),
+        "{page}"
+    );
     assert!(page.contains("<video"), "the video is on the Arabic page");
     assert!(
         page.contains("srclang=\"ka\""),
