@@ -291,6 +291,22 @@ pub fn sort(diags: &mut [Diagnostic]) {
     });
 }
 
+/// [`sort`], then drop exact repeats (one mistake, one message: a page published as a
+/// stand-in in another language renders the same text again).
+pub fn sort_unique(diags: &mut Vec<Diagnostic>) {
+    sort(diags);
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    for d in diags.drain(..) {
+        let same_place = |o: &&Diagnostic| {
+            (o.file.as_deref(), o.line, o.column) == (d.file.as_deref(), d.line, d.column)
+        };
+        if !out.iter().rev().take_while(same_place).any(|o| *o == d) {
+            out.push(d);
+        }
+    }
+    *diags = out;
+}
+
 /// 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());

@@ -325,7 +325,7 @@ impl Run<'_> {
                 }
             }
         }
-        diagnostics::sort(&mut diags);
+        diagnostics::sort_unique(&mut diags);
         if has_errors(&diags) {
             output = None;
         }
@@ -461,7 +461,7 @@ fn finish(
     pages_per_lang: Vec<(String, usize)>,
     start: Instant,
 ) -> Build {
-    diagnostics::sort(&mut diags);
+    diagnostics::sort_unique(&mut diags);
     Build {
         diagnostics: diags,
         pages_per_lang,

@@ -102,7 +102,7 @@ impl Session {
         );
         let mut diags = memo.pre_render.clone();
         diags.extend(render_diags);
-        diagnostics::sort(&mut diags);
+        diagnostics::sort_unique(&mut diags);
         let failed = diagnostics::has_errors(&diags);
         Some(Build {
             output: (!failed).then(|| memo.output.clone()),

@@ -207,3 +207,62 @@ fn a_language_the_theme_does_not_speak_gets_one_warning_and_georgian_words() {
         "the default language's words stand in"
     );
 }
+
+#[test]
+fn untranslated_fallback_publishes_the_default_text_with_a_notice() {
+    let site = support::bundled_copy();
+    let root = site.path();
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    let with_ar = |untranslated: &str| {
+        yaml.replacen(
+            "    locale: en_US\n",
+            &format!("    locale: en_US\n  - code: ar\n    untranslated: {untranslated}\n"),
+            1,
+        )
+    };
+    std::fs::write(root.join("site.yaml"), with_ar("maybe")).unwrap();
+    let bad = support::campaign(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.starts_with("error: `untranslated: maybe` of `ar` is neither `absent` nor `fallback`\n  --> site.yaml:"),
+        "{}",
+        bad.stderr
+    );
+    std::fs::write(root.join("site.yaml"), with_ar("fallback")).unwrap();
+    let about = std::fs::read_to_string(root.join("content/about.en.md")).unwrap();
+    std::fs::write(root.join("content/about.ar.md"), about).unwrap();
+
+    let b = support::build_to_temp(root);
+    assert!(b.ok(), "{}", b.stderr);
+    // One mistake, one message: a stand-in page does not repeat its Georgian page's warnings.
+    let blocks: Vec<&str> = b.stderr.split("warning: ").collect();
+    let unique: std::collections::HashSet<&&str> = blocks.iter().collect();
+    assert_eq!(blocks.len(), unique.len(), "{}", b.stderr);
+    assert!(!b.stderr.contains("captions in العربية"), "{}", b.stderr);
+
+    let read = |p: &str| std::fs::read_to_string(b.out.join(p)).unwrap();
+    let stand_in = read("ar/eligibility/index.html");
+    assert!(stand_in.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(
+        stand_in
+            .contains("<main id=\"main\" class=\"wrap\" tabindex=\"-1\" lang=\"ka\" dir=\"ltr\">")
+    );
+    assert!(stand_in.contains("<p class=\"fallback-notice\" lang=\"ar\" dir=\"rtl\">لم تُترجم هذه الصفحة بعد. وهي معروضة بهذه اللغة: <bdi lang=\"ka\" dir=\"ltr\">ქართული</bdi></p>"));
+    let georgian = read("eligibility/index.html");
+    let georgian_title = support::between(&georgian, "<h1>", "</h1>");
+    assert!(stand_in.contains(&format!("<h1>{georgian_title}</h1>")));
+    // Search engines are not told the stand-in is an Arabic page; the switcher still says
+    // "not translated yet" and leads to it.
+    assert!(!georgian.contains("<link rel=\"alternate\" hreflang=\"ar\""));
+    assert!(georgian.contains("<small class=\"not-translated\" lang=\"ar\" dir=\"rtl\">"));
+    let translated = read("ar/about/index.html");
+    assert!(!translated.contains("fallback-notice"));
+    assert!(read("about/index.html").contains("<link rel=\"alternate\" hreflang=\"ar\""));
+    // The overview still counts the stand-ins as missing.
+    let table = support::campaign(&["check", "--translations", "--root", root.to_str().unwrap()]);
+    assert!(
+        table.stdout.contains("ar: 1 translated, 21 missing"),
+        "{}",
+        table.stdout
+    );
+}

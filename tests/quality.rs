@@ -69,6 +69,30 @@ fn the_site_with_its_address_and_posters_passes_the_nu_html_checker() {
     assert_nu_clean(&b.out);
 }
 
+/// Arabic (every page, most as stand-ins in Georgian: `untranslated: fallback`) and Russian
+/// (one page) added to the bundled site: every page, right-to-left ones included, is valid.
+#[test]
+fn the_site_with_arabic_and_russian_passes_the_nu_html_checker() {
+    let site = bundled_copy();
+    let root = site.path();
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    let yaml = yaml.replacen(
+        "    locale: en_US\n",
+        "    locale: en_US\n  - code: ar\n    untranslated: fallback\n  - code: ru\n",
+        1,
+    );
+    std::fs::write(root.join("site.yaml"), yaml).unwrap();
+    for lang in ["ar", "ru"] {
+        let about = std::fs::read_to_string(root.join("content/about.en.md")).unwrap();
+        std::fs::write(root.join(format!("content/about.{lang}.md")), about).unwrap();
+    }
+    let b = build_to_temp_with(root, &["--base-url", "https://example.ge/"]);
+    assert!(b.ok(), "{}", b.stderr);
+    assert!(b.out.join("ar/eligibility/index.html").is_file());
+    assert!(b.out.join("ru/about/index.html").is_file());
+    assert_nu_clean(&b.out);
+}
+
 /// The local stylesheets and scripts a page loads (relative `href`/`src`).
 fn assets_of(page: &Path, html: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();

@@ -4,6 +4,7 @@ language-switcher = اللغة
 main-menu = القائمة الرئيسية
 menu-open = القائمة
 print-date = التاريخ: { $date }
+fallback-notice = لم تُترجم هذه الصفحة بعد. وهي معروضة بهذه اللغة:
 not-translated-yet = (لم تُترجم بعد)
 nav-home = الرئيسية
 updated = حُدِّثت

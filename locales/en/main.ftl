@@ -4,6 +4,7 @@ language-switcher = Language
 main-menu = Main menu
 menu-open = Menu
 print-date = Date: { $date }
+fallback-notice = This page is not translated yet. It is shown in this language:
 not-translated-yet = (not translated yet)
 nav-home = Home
 updated = updated

@@ -4,6 +4,7 @@ language-switcher = زبان
 main-menu = منوی اصلی
 menu-open = منو
 print-date = تاریخ: { $date }
+fallback-notice = این صفحه هنوز ترجمه نشده است. به این زبان نمایش داده می‌شود:
 not-translated-yet = (هنوز ترجمه نشده)
 nav-home = خانه
 updated = به‌روزشده

@@ -4,6 +4,7 @@ language-switcher = ენა
 main-menu = მთავარი მენიუ
 menu-open = მენიუ
 print-date = თარიღი: { $date }
+fallback-notice = ეს გვერდი ჯერ არ არის ნათარგმნი. ის ნაჩვენებია ამ ენაზე:
 not-translated-yet = (ჯერ არ არის თარგმნილი)
 nav-home = მთავარი
 updated = განახლდა

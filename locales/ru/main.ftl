@@ -4,6 +4,7 @@ language-switcher = Язык
 main-menu = Главное меню
 menu-open = Меню
 print-date = Дата: { $date }
+fallback-notice = Эта страница ещё не переведена. Она показана на этом языке:
 not-translated-yet = (ещё не переведено)
 nav-home = Главная
 updated = обновлено

@@ -4,6 +4,7 @@ language-switcher = Мова
 main-menu = Головне меню
 menu-open = Меню
 print-date = Дата: { $date }
+fallback-notice = Ця сторінка ще не перекладена. Її показано цією мовою:
 not-translated-yet = (ще не перекладено)
 nav-home = Головна
 updated = оновлено

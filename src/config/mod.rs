@@ -22,6 +22,9 @@ pub struct Language {
     pub locale: String,
     /// Writing direction: `rtl` for Arabic, Persian, Hebrew, Urdu and the like, else `ltr`.
     pub dir: String,
+    /// `untranslated: fallback`: a page not yet translated into this language is published
+    /// at its address in the default language's text, with a notice.
+    pub fallback: bool,
 }
 
 /// Text given per language (or once for all languages).

@@ -102,6 +102,7 @@ struct LanguageEntry {
     name: Option<String>,
     locale: Option<String>,
     dir: Option<String>,
+    untranslated: Option<String>,
 }
 
 impl LanguageEntry {
@@ -114,18 +115,23 @@ impl LanguageEntry {
                 name: None,
                 locale: None,
                 dir: None,
+                untranslated: None,
             },
             Value::Mapping(m) => LanguageEntry {
                 code: text(m, "code").unwrap_or_default(),
                 name: text(m, "name"),
                 locale: text(m, "locale"),
                 dir: m.get("dir").map(|v| v.as_str().unwrap_or("?").to_string()),
+                untranslated: m
+                    .get("untranslated")
+                    .map(|v| v.as_str().unwrap_or("?").to_string()),
             },
             _ => LanguageEntry {
                 code: String::new(),
                 name: None,
                 locale: None,
                 dir: None,
+                untranslated: None,
             },
         }
     }
@@ -139,6 +145,7 @@ fn language(code: &str, name: Option<String>, locale: Option<String>) -> Languag
         name: name.unwrap_or(bname),
         locale: locale.unwrap_or(blocale),
         dir: builtin_dir(code).to_string(),
+        fallback: false,
     }
 }
 
@@ -204,11 +211,23 @@ fn language_list(items: &[Value], source: &Source, errors: &mut Vec<Diagnostic>)
                 "write `dir: rtl` for a language written from right to left, `dir: ltr` otherwise",
                 tr("config-language-dir", &[("code", &code), ("dir", dir)]),
             ));
+        } else if let Some(u) = entry
+            .untranslated
+            .as_deref()
+            .filter(|u| !["absent", "fallback"].contains(u))
+        {
+            errors.push(source.error(
+                "languages",
+                format!("`untranslated: {u}` of `{code}` is neither `absent` nor `fallback`"),
+                "write `untranslated: fallback` to show pages not yet translated in the default language, or leave it out",
+                tr("config-language-untranslated", &[("code", &code), ("value", u)]),
+            ));
         } else {
             let mut l = language(&code, entry.name, entry.locale);
             if let Some(dir) = entry.dir {
                 l.dir = dir;
             }
+            l.fallback = entry.untranslated.as_deref() == Some("fallback");
             languages.push(l);
         }
     }

@@ -791,3 +791,5 @@ init-language = `{ $code }` ენის კოდი არ არის
     .hint = მიუთითეთ ორ- ან სამასოიანი კოდები მძიმით, საიტის პირველი ენა პირველად: --languages ka,en,ar
 init-language-twice = `{ $code }` --languages-ში ორჯერ წერია
     .hint = თითო ენა ერთხელ მიუთითეთ: --languages ka,en,ar
+config-language-untranslated = `untranslated: { $value }` ენისთვის `{ $code }` არც `absent`-ია და არც `fallback`
+    .hint = დაწერეთ `untranslated: fallback`, რომ ჯერ უთარგმნელი გვერდები ნაგულისხმევ ენაზე გამოჩნდეს, ან საერთოდ ამოშალეთ

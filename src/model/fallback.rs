@@ -1,11 +1,48 @@
-//! Data files that exist only in the default language for now (region names, the
-//! self-check's texts): a language added one page at a time shows the default language's
-//! text in their place, and each file says so once per language, not once per entry.
+//! What exists only in the default language for now: data files (region names, the
+//! self-check's texts) show the default language's text in their place, and each file says
+//! so once per language, not once per entry; with `untranslated: fallback`, pages not yet
+//! translated are published in the default language's text at the language's address.
 
+use super::Page;
 use crate::config::{Config, Language};
 use crate::diagnostics::Diagnostic;
 use crate::load::TextFile;
 use std::collections::BTreeMap;
+
+/// For each language with `untranslated: fallback`, a stand-in for every default-language
+/// page it lacks: the same text, at the language's address, marked as a fallback. Pages stay
+/// sorted by (key, language order).
+pub(super) fn stand_in_pages(pages: &mut Vec<Page>, config: &Config) {
+    let default = config.default_lang();
+    let fallback: Vec<&str> = config
+        .languages
+        .iter()
+        .filter(|l| l.fallback && l.code != default)
+        .map(|l| l.code.as_str())
+        .collect();
+    if fallback.is_empty() {
+        return;
+    }
+    let have: std::collections::HashSet<(&str, &str)> = pages
+        .iter()
+        .map(|p| (p.key.as_str(), p.lang.as_str()))
+        .collect();
+    let mut added = Vec::new();
+    for p in pages.iter().filter(|p| p.lang == default) {
+        for code in &fallback {
+            if !have.contains(&(p.key.as_str(), *code)) {
+                let mut stand_in = p.clone();
+                stand_in.lang = (*code).to_string();
+                stand_in.fallback = Some(default.to_string());
+                added.push(stand_in);
+            }
+        }
+    }
+    drop(have);
+    pages.append(&mut added);
+    let order = |l: &str| config.languages.iter().position(|x| x.code == l);
+    pages.sort_by(|a, b| (a.key.as_str(), order(&a.lang)).cmp(&(b.key.as_str(), order(&b.lang))));
+}
 
 /// The entries of one file that lack a text in some language.
 #[derive(Default)]

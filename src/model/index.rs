@@ -150,7 +150,8 @@ pub(super) fn untranslated(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Untranslated> {
     let mut langs_of: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
-    for p in pages {
+    // A stand-in in the default language's text is no translation.
+    for p in pages.iter().filter(|p| p.fallback.is_none()) {
         langs_of.entry(p.key.as_str()).or_default().push(p);
     }
     let mut table = Vec::new();

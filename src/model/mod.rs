@@ -57,6 +57,9 @@ pub struct Page {
     pub body_line: usize,
     /// Site path with the language prefix, always starting and ending with `/`.
     pub url: String,
+    /// For a page published in a language it is not yet translated into
+    /// (`untranslated: fallback`): the language of its text (the default one).
+    pub fallback: Option<String>,
 }
 
 impl Page {
@@ -158,6 +161,7 @@ pub fn build(src: &Sources, opts: &ModelOptions) -> (Option<Site>, Vec<Diagnosti
     };
     let default_lang = config.default_lang().to_string();
     let mut pages = pages::read_all(&src.pages, &config, opts, &mut diags);
+    fallback::stand_in_pages(&mut pages, &config);
     let by_key = index::by_key(&pages, &default_lang, &mut diags);
     let mut by_url = index::routes(&mut pages, &config, &mut diags);
     let (children, subsections) = index::section_lists(&pages);

@@ -188,7 +188,10 @@ pub fn check(
     let default = config.default_lang();
     let mut out = Vec::new();
     let mut fingerprints: HashMap<usize, String> = HashMap::new();
-    for p in pages.iter().filter(|p| p.lang != default) {
+    for p in pages
+        .iter()
+        .filter(|p| p.lang != default && p.fallback.is_none())
+    {
         let Some(recorded) = record.0.get(&p.file) else {
             continue;
         };
@@ -320,7 +323,7 @@ pub fn table(site: &super::Site) -> Table {
         site.outdated.iter().map(|o| o.file.as_str()).collect();
     let mut rows: Vec<Row> = Vec::new();
     let mut last_key: Option<&str> = None;
-    for p in &site.pages {
+    for p in site.pages.iter().filter(|p| p.fallback.is_none()) {
         if last_key != Some(p.key.as_str()) {
             last_key = Some(p.key.as_str());
             rows.push(Row {

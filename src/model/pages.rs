@@ -114,6 +114,7 @@ fn read_page(tf: &TextFile, config: &Config, default_lang: &str) -> Result<Page,
     let body_line = split.body_line;
     let (kind, key, parent) = kind_of(key);
     Ok(Page {
+        fallback: None,
         key,
         lang,
         file: tf.file.clone(),

@@ -87,7 +87,12 @@ pub fn directive_html(
     let Some(words) = links.words.get(&page.lang) else {
         return String::new();
     };
-    match video::read(d, links.media, &page.lang, &words.languages) {
+    match video::read(
+        d,
+        links.media,
+        page.fallback.as_deref().unwrap_or(&page.lang),
+        &words.languages,
+    ) {
         Ok(facts) => {
             for m in &facts.untranslated {
                 diags.push(

@@ -40,6 +40,20 @@ pub struct PageView<'a> {
     pub headings: &'a [crate::render::body::Heading],
     /// The source file (relative to the site root).
     pub file: &'a str,
+    /// For a page not yet translated, shown in the default language's text: that language.
+    pub fallback: Option<FallbackView>,
+}
+
+/// The language a stand-in page's text is in (`lang` and `dir` for its content, `name` for
+/// the notice).
+#[derive(Debug, Clone, Serialize)]
+pub struct FallbackView {
+    /// Its code.
+    pub lang: String,
+    /// Its direction.
+    pub dir: String,
+    /// Its name in itself.
+    pub name: String,
 }
 
 /// A page in a list (section lists, menus, directories).
@@ -123,6 +137,15 @@ pub fn page_view<'a>(
         extra: &p.front.extra,
         headings,
         file: &p.file,
+        fallback: p.fallback.as_ref().map(|code| FallbackView {
+            lang: code.clone(),
+            dir: config.dir(code),
+            name: config
+                .languages
+                .iter()
+                .find(|l| &l.code == code)
+                .map_or_else(|| code.clone(), |l| l.name.clone()),
+        }),
     }
 }
 
@@ -145,7 +168,7 @@ pub fn translations(p: &Page, site: &Site) -> Vec<LangLink> {
         .iter()
         .map(|l| {
             let (url, exists) = match site.page(&p.key, &l.code) {
-                Some(t) => (t.url.clone(), true),
+                Some(t) => (t.url.clone(), t.fallback.is_none()),
                 None => {
                     let mut key = p.parent.clone();
                     let mut found = None;

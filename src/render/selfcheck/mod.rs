@@ -108,6 +108,7 @@ impl Render<'_> {
     /// as its body: what Markdown and link resolution take.
     fn stand_in(&self, lang: &str, url: &str, text: &str, line: usize) -> Page {
         Page {
+            fallback: None,
             key: self.check.flow.path.clone(),
             lang: lang.to_string(),
             file: self.check.file.clone(),
