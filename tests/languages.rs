@@ -257,6 +257,16 @@ fn untranslated_fallback_publishes_the_default_text_with_a_notice() {
     assert!(georgian.contains("<small class=\"not-translated\" lang=\"ar\" dir=\"rtl\">"));
     let translated = read("ar/about/index.html");
     assert!(!translated.contains("fallback-notice"));
+    // Menu entries and list items in Georgian say so (screen readers switch voice).
+    let menu = support::between(&translated, "<nav class=\"site-nav\"", "</nav>");
+    let eligibility = support::between(&georgian, "<h1>", "</h1>");
+    assert!(
+        menu.contains(&format!("<bdi lang=\"ka\">{eligibility}</bdi>")),
+        "{menu}"
+    );
+    assert!(
+        read("ar/services/index.html").contains("<li class=\"card\" lang=\"ka\" dir=\"auto\">")
+    );
     assert!(read("about/index.html").contains("<link rel=\"alternate\" hreflang=\"ar\""));
     // The overview still counts the stand-ins as missing.
     let table = support::campaign(&["check", "--translations", "--root", root.to_str().unwrap()]);

@@ -61,6 +61,8 @@ pub struct FallbackView {
 pub struct LinkView {
     /// Title.
     pub title: String,
+    /// The language of its title and description (the default language's for a stand-in).
+    pub lang: String,
     /// Site URL (use `| rel`).
     pub url: String,
     /// Description.
@@ -100,6 +102,7 @@ fn iso(d: Option<Date>) -> Option<String> {
 pub fn link_view(p: &Page, active: bool) -> LinkView {
     LinkView {
         title: p.front.title.clone(),
+        lang: p.fallback.clone().unwrap_or_else(|| p.lang.clone()),
         url: p.url.clone(),
         description: p.front.description.clone(),
         date: iso(p.front.date),
