@@ -325,6 +325,7 @@ impl Run<'_> {
                 }
             }
         }
+        crate::render::link_notes::merge(&mut diags);
         diagnostics::sort_unique(&mut diags);
         if has_errors(&diags) {
             output = None;
@@ -461,6 +462,7 @@ fn finish(
     pages_per_lang: Vec<(String, usize)>,
     start: Instant,
 ) -> Build {
+    crate::render::link_notes::merge(&mut diags);
     diagnostics::sort_unique(&mut diags);
     Build {
         diagnostics: diags,

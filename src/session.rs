@@ -102,6 +102,7 @@ impl Session {
         );
         let mut diags = memo.pre_render.clone();
         diags.extend(render_diags);
+        crate::render::link_notes::merge(&mut diags);
         diagnostics::sort_unique(&mut diags);
         let failed = diagnostics::has_errors(&diags);
         Some(Build {

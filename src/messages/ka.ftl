@@ -793,3 +793,5 @@ init-language-twice = `{ $code }` --languages-ში ორჯერ წერ�
     .hint = თითო ენა ერთხელ მიუთითეთ: --languages ka,en,ar
 config-language-untranslated = `untranslated: { $value }` ენისთვის `{ $code }` არც `absent`-ია და არც `fallback`
     .hint = დაწერეთ `untranslated: fallback`, რომ ჯერ უთარგმნელი გვერდები ნაგულისხმევ ენაზე გამოჩნდეს, ან საერთოდ ამოშალეთ
+link-other-language-many = გვერდებზე ენაზე: { source-language-name } ({ $source_code }) ამ ფაილის { $count } ბმული მიდის გვერდებზე, რომლებიც ჯერჯერობით მხოლოდ ამ ენაზე არსებობს: { language-name } (პირველი აქ არის): `{ $dests }`
+    .hint = თარგმნეთ ეს გვერდები ამ გვერდის ენაზე; მანამდე ბმულები არსებულ ვერსიებზე მიდის

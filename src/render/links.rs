@@ -235,6 +235,17 @@ impl LinkTable<'_> {
                         ("language", &l.name),
                         ("code", &l.code),
                         ("file", &p.file),
+                        ("from", lang),
+                        (
+                            "from_name",
+                            &self
+                                .site
+                                .config
+                                .languages
+                                .iter()
+                                .find(|x| x.code == lang)
+                                .map_or_else(|| lang.to_string(), |x| x.name.clone()),
+                        ),
                     ],
                 );
                 return Some((p.url.clone(), Some(note)));

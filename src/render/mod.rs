@@ -9,6 +9,7 @@ pub mod html_links;
 pub mod i18n;
 pub mod ics;
 pub mod incremental;
+pub mod link_notes;
 pub mod links;
 pub mod lints;
 pub mod markdown;
