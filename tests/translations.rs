@@ -209,6 +209,20 @@ fn the_preview_shows_the_notice_on_the_page_and_the_overview() {
         "{page}"
     );
     assert!(!server.get("/about/").text().contains("campaign-notice"));
+    // In the editor's language when the browser asks for Georgian.
+    let ka = server
+        .request(
+            "GET",
+            "/en/about/",
+            &[("Accept-Language", "ka-GE,ka;q=0.9")],
+        )
+        .text();
+    assert!(
+        ka.contains("<aside id=\"campaign-notice\" role=\"status\" lang=\"ka\" dir=\"ltr\">")
+            && ka.contains("ინგლისური თარგმანი შეიძლება მოძველებულია: ქართული გვერდი შეიცვალა მას შემდეგ, რაც ის ითარგმნა")
+            && ka.contains(">ყველა თარგმანი</a>"),
+        "{ka}"
+    );
     let overview = server
         .request(
             "GET",
