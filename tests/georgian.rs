@@ -234,6 +234,13 @@ fn the_serve_console_speaks_georgian() {
         line,
         "  ფაილის შენახვისას გვერდები თავისით განახლდება. გასაჩერებლად დააჭირეთ Ctrl-C-ს."
     );
+    let line = server.wait_output("თარგმანები, გვერდების მიხედვით");
+    assert_eq!(
+        line,
+        format!(
+            "  თარგმანები, გვერდების მიხედვით: http://127.0.0.1:{port}/__campaign/translations"
+        )
+    );
     // A mistake: the message and the rebuild line in Georgian.
     let page = std::fs::read_dir(site.path().join("content"))
         .unwrap()

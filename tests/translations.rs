@@ -193,6 +193,11 @@ fn the_preview_shows_the_notice_on_the_page_and_the_overview() {
     let fx = bundled_copy();
     let site = fx.path();
     let server = serve(site, &[]);
+    let port = server.port;
+    assert_eq!(
+        server.wait_output("Translations, page by page"),
+        format!("  Translations, page by page: http://127.0.0.1:{port}/__campaign/translations")
+    );
     assert!(!server.get("/en/about/").text().contains("campaign-notice"));
     append(site, "content/about.ka.md", "ახალი წინადადება.\n");
     eventually("the notice", || {

@@ -27,6 +27,15 @@ pub(super) fn serving(words: &Messages, root: &Path, url: &str, ip: IpAddr, port
         "Pages reload by themselves when you save a file. Press Ctrl-C to stop.".into()
     });
     println!("  {line}");
+    let overview = format!(
+        "{}{}",
+        url.trim_end_matches('/'),
+        super::editors::TRANSLATIONS_PATH
+    );
+    let line = words.word("serve-translations", &[("url", &overview)], || {
+        format!("Translations, page by page: {overview}")
+    });
+    println!("  {line}");
 }
 
 /// The addresses (and a QR code) to open the preview on a phone.
