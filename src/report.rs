@@ -18,29 +18,16 @@ pub fn summary_text(b: &Build, words: &Messages) -> String {
 /// a count per language, then the summary line.
 pub fn translations_text(b: &Build, words: &Messages) -> String {
     let t = &b.translations;
-    let mut out = String::new();
-    let width = t
-        .rows
-        .iter()
-        .map(|r| r.page.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
     let title = words.word("report-translations", &[], || {
         "Translations (✓ translated, — missing, ! may be out of date):".into()
     });
-    let page = words.word("report-page", &[], || "page".into());
-    let langs: Vec<String> = t.langs.iter().map(|l| format!("{l:<3}")).collect();
-    let _ = writeln!(out, "{title}");
-    let _ = writeln!(out, "  {:<width$}  {}", page, langs.join(" ").trim_end());
-    for r in &t.rows {
-        let cells: Vec<String> = r
-            .statuses
-            .iter()
-            .map(|s| format!("{:<3}", mark(*s)))
-            .collect();
-        let _ = writeln!(out, "  {:<width$}  {}", r.page, cells.join(" ").trim_end());
-    }
+    let rows = t.rows.iter().map(|r| {
+        (
+            r.page.as_str(),
+            r.statuses.iter().map(|s| mark(*s)).collect(),
+        )
+    });
+    let mut out = table(&title, &t.langs, rows.collect(), words);
     for (i, lang) in t.langs.iter().enumerate() {
         let count = |want: Status| {
             t.rows
@@ -81,31 +68,44 @@ fn mark(s: Status) -> &'static str {
 
 /// The table of pages missing a translation, one column per language (empty when none).
 fn untranslated_table(b: &Build, words: &Messages) -> String {
-    let mut out = String::new();
     let rows = &b.untranslated;
     let Some((_, first)) = rows.first() else {
-        return out;
+        return String::new();
     };
-    let langs: Vec<String> = first.iter().map(|(l, _)| format!("{l:<3}")).collect();
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let langs: Vec<String> = first.iter().map(|(l, _)| l.clone()).collect();
     let title = words.word("report-untranslated", &[], || {
         "Pages missing a translation:".into()
     });
-    let page = words.word("report-page", &[], || "page".into());
     let yes = words.word("report-yes", &[], || "yes".into());
+    let rows = rows
+        .iter()
+        .map(|(key, row)| {
+            let cells = row
+                .iter()
+                .map(|(_, f)| if f.is_some() { yes.as_str() } else { "—" })
+                .collect();
+            (key.as_str(), cells)
+        })
+        .collect();
+    table(&title, &langs, rows, words)
+}
+
+/// A title, then a page column and one column per language, a row per page.
+fn table(title: &str, langs: &[String], rows: Vec<(&str, Vec<&str>)>, words: &Messages) -> String {
+    let mut out = String::new();
+    let width = rows
+        .iter()
+        .map(|(page, _)| page.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let page = words.word("report-page", &[], || "page".into());
+    let heads: Vec<String> = langs.iter().map(|l| format!("{l:<3}")).collect();
     let _ = writeln!(out, "{title}");
-    let _ = writeln!(out, "  {:<width$}  {}", page, langs.join(" ").trim_end());
-    for (key, row) in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|(_, f)| format!("{:<3}", if f.is_some() { yes.as_str() } else { "—" }))
-            .collect();
-        let _ = writeln!(out, "  {:<width$}  {}", key, cells.join(" ").trim_end());
+    let _ = writeln!(out, "  {:<width$}  {}", page, heads.join(" ").trim_end());
+    for (name, cells) in rows {
+        let cells: Vec<String> = cells.iter().map(|c| format!("{c:<3}")).collect();
+        let _ = writeln!(out, "  {:<width$}  {}", name, cells.join(" ").trim_end());
     }
     out
 }

@@ -17,13 +17,7 @@ fn count(text: &str, needle: &str) -> usize {
 fn arabic_and_russian_can_start_with_one_page_each() {
     let site = support::bundled_copy();
     let root = site.path();
-    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    let yaml = yaml.replacen(
-        "    locale: en_US\n",
-        "    locale: en_US\n  - code: ar\n  - code: ru\n",
-        1,
-    );
-    std::fs::write(root.join("site.yaml"), yaml).unwrap();
+    support::add_languages(root, "  - code: ar\n  - code: ru\n");
     let about = std::fs::read_to_string(root.join("content/about.en.md")).unwrap();
     std::fs::write(root.join("content/about.ru.md"), &about).unwrap();
     let news = "content/news/awareness-training-2018";
@@ -223,15 +217,7 @@ fn a_language_the_theme_does_not_speak_gets_one_warning_and_georgian_words() {
 fn untranslated_fallback_publishes_the_default_text_with_a_notice() {
     let site = support::bundled_copy();
     let root = site.path();
-    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    let with_ar = |untranslated: &str| {
-        yaml.replacen(
-            "    locale: en_US\n",
-            &format!("    locale: en_US\n  - code: ar\n    untranslated: {untranslated}\n"),
-            1,
-        )
-    };
-    std::fs::write(root.join("site.yaml"), with_ar("maybe")).unwrap();
+    support::add_languages(root, "  - code: ar\n    untranslated: maybe\n");
     let bad = support::campaign(&["check", "--root", root.to_str().unwrap()]);
     assert_eq!(bad.code, 1);
     assert!(
@@ -239,7 +225,9 @@ fn untranslated_fallback_publishes_the_default_text_with_a_notice() {
         "{}",
         bad.stderr
     );
-    std::fs::write(root.join("site.yaml"), with_ar("fallback")).unwrap();
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    let yaml = yaml.replacen("untranslated: maybe", "untranslated: fallback", 1);
+    std::fs::write(root.join("site.yaml"), yaml).unwrap();
     let about = std::fs::read_to_string(root.join("content/about.en.md")).unwrap();
     std::fs::write(root.join("content/about.ar.md"), about).unwrap();
 

@@ -75,13 +75,10 @@ fn the_site_with_its_address_and_posters_passes_the_nu_html_checker() {
 fn the_site_with_arabic_and_russian_passes_the_nu_html_checker() {
     let site = bundled_copy();
     let root = site.path();
-    let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    let yaml = yaml.replacen(
-        "    locale: en_US\n",
-        "    locale: en_US\n  - code: ar\n    untranslated: fallback\n  - code: ru\n",
-        1,
+    add_languages(
+        root,
+        "  - code: ar\n    untranslated: fallback\n  - code: ru\n",
     );
-    std::fs::write(root.join("site.yaml"), yaml).unwrap();
     for lang in ["ar", "ru"] {
         let about = std::fs::read_to_string(root.join("content/about.en.md")).unwrap();
         std::fs::write(root.join(format!("content/about.{lang}.md")), about).unwrap();

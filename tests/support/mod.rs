@@ -266,6 +266,20 @@ fn copy_bundled(to: &Path) {
     }
 }
 
+/// Add languages to the `languages:` list of the site at `root` (a copy of the bundled
+/// site), after English: `entries` is YAML list items, e.g. `"  - code: ar\n"`.
+pub fn add_languages(root: &Path, entries: &str) {
+    let path = root.join("site.yaml");
+    let yaml = std::fs::read_to_string(&path).expect("read site.yaml");
+    let english = "    locale: en_US\n";
+    assert!(
+        yaml.contains(english),
+        "site.yaml lists English as expected"
+    );
+    let yaml = yaml.replacen(english, &format!("{english}{entries}"), 1);
+    std::fs::write(path, yaml).expect("write site.yaml");
+}
+
 /// The bundled site as one build sees it: a copy of it and its output.
 #[derive(Debug)]
 pub struct Bundled {
