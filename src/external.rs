@@ -23,7 +23,9 @@ pub const USER_AGENT: &str = concat!(
 pub fn collect(src: &Sources) -> BTreeMap<String, Vec<(String, usize)>> {
     let mut out: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
     for page in &src.pages {
-        let text = &page.text;
+        // A page changed or gone since the site was read is checked as far as it was kept.
+        let text = page.whole_text().unwrap_or_else(|_| page.text.clone());
+        let text = &*text;
         for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
                 && (dest_url.starts_with("http://") || dest_url.starts_with("https://"))

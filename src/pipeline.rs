@@ -35,6 +35,8 @@ pub struct BuildOptions {
     /// A build for `campaign serve`'s preview: no service worker is written or registered,
     /// so an editor's browser never shows pages kept from an earlier build.
     pub preview: bool,
+    /// What is kept of page texts between reading and rendering (`serve` holds them).
+    pub bodies: load::Bodies,
 }
 
 impl Default for BuildOptions {
@@ -48,6 +50,7 @@ impl Default for BuildOptions {
             force: false,
             portable: false,
             preview: false,
+            bodies: load::Bodies::Reread,
         }
     }
 }
@@ -120,7 +123,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
 /// render single pages again.
 pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Option<SiteMemo>) {
     let start = Instant::now();
-    let src = load::load(root);
+    let src = load::load_with(root, opts.bodies);
     let next_change = if opts.drafts {
         None
     } else {

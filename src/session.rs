@@ -26,6 +26,8 @@ impl Session {
     pub fn new(root: PathBuf, mut opts: BuildOptions) -> Self {
         opts.output = None;
         opts.preview = true;
+        // An edited page is rendered again against its old text (images it asks for).
+        opts.bodies = load::Bodies::Held;
         Session {
             root,
             opts,

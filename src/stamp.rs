@@ -40,6 +40,13 @@ fn hash_bytes(name: &str, bytes: &[u8]) -> u64 {
 pub fn fingerprint(root: &Path, src: &Sources, options: &str) -> u64 {
     let mut parts: Vec<(&str, &[u8])> =
         Vec::with_capacity(src.pages.len() + src.statics.len() + 64);
+    // A page of which only the front matter is held counts by its whole file's digest.
+    let digests: Vec<(&str, [u8; 8])> = src
+        .pages
+        .iter()
+        .filter_map(|t| Some((t.file.as_str(), t.whole.as_ref()?.digest.to_le_bytes())))
+        .collect();
+    parts.extend(digests.iter().map(|(f, d)| (*f, d.as_slice())));
     for t in src
         .pages
         .iter()

@@ -18,11 +18,11 @@ fn current(src: &Sources) -> Option<Record> {
     }
 }
 
-/// The source texts by file.
-fn texts(src: &Sources) -> HashMap<&str, &str> {
+/// The fingerprint of every page's text, by file.
+fn prints(src: &Sources) -> HashMap<&str, String> {
     src.pages
         .iter()
-        .map(|t| (t.file.as_str(), &*t.text))
+        .map(|t| (t.file.as_str(), t.fingerprint()))
         .collect()
 }
 
@@ -38,7 +38,7 @@ pub fn record_new(src: &mut Sources, diags: &mut Vec<Diagnostic>) {
         return;
     };
     let pairs = outdated::pairs(&src.pages, config);
-    let next = record.with_baselines(&pairs, &texts(src));
+    let next = record.with_baselines(&pairs, &prints(src));
     if next == record || (pairs.is_empty() && src.translations.is_none()) {
         return;
     }
@@ -56,6 +56,7 @@ fn save(root: &Path, record: &Record, diags: &mut Vec<Diagnostic>) -> Option<Tex
             file: FILE.into(),
             rel: FILE.into(),
             text: text.into(),
+            whole: None,
         }),
         Err(e) => {
             let (io, code) = load::io_reason(&e);
@@ -111,15 +112,13 @@ pub fn mark(root: &Path, files: &[PathBuf], all: bool, words: &Messages) -> Exit
         }
         chosen
     };
-    let texts = texts(&src);
+    let prints = prints(&src);
     for p in &chosen {
-        if let Some(text) = texts.get(p.source.as_str()) {
-            record
-                .0
-                .insert(p.translation.clone(), outdated::fingerprint(text));
+        if let Some(print) = prints.get(p.source.as_str()) {
+            record.0.insert(p.translation.clone(), print.clone());
         }
     }
-    let record = record.with_baselines(&pairs, &texts);
+    let record = record.with_baselines(&pairs, &prints);
     let mut diags = Vec::new();
     if save(root, &record, &mut diags).is_none() {
         print(&diags, words);

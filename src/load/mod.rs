@@ -2,6 +2,7 @@
 
 pub mod frontmatter;
 mod walk;
+pub mod whole;
 
 pub use walk::is_temp_name;
 use walk::walk_files;
@@ -20,8 +21,38 @@ pub struct TextFile {
     pub file: String,
     /// Path relative to its folder (`content/`, `templates/`, ...), with `/`.
     pub rel: String,
-    /// The text.
+    /// The text; for a page read from disk only its front matter ([`whole`]).
     pub text: std::sync::Arc<str>,
+    /// For a page whose body was not kept: where its whole text is read again.
+    pub whole: Option<whole::Whole>,
+}
+
+impl TextFile {
+    /// A file whose whole text is `text`.
+    pub fn new(file: String, rel: String, text: Arc<str>) -> TextFile {
+        TextFile {
+            file,
+            rel,
+            text,
+            whole: None,
+        }
+    }
+
+    /// The fingerprint of the whole text (for translations).
+    pub fn fingerprint(&self) -> String {
+        match &self.whole {
+            Some(w) => w.fingerprint.clone(),
+            None => whole::fingerprint(&self.text),
+        }
+    }
+
+    /// The whole text, read again when only the front matter was kept.
+    pub fn whole_text(&self) -> Result<Arc<str>, Diagnostic> {
+        match &self.whole {
+            Some(w) => w.read(&self.file),
+            None => Ok(self.text.clone()),
+        }
+    }
 }
 
 /// A file copied to the output as it is.
@@ -116,9 +147,10 @@ fn decode_utf8(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
-/// A file under content/, as read: decoded text or raw bytes.
+/// A file under content/, as read: decoded text (a page's front matter and where the rest
+/// is) or raw bytes.
 enum Read {
-    Text(Result<Arc<str>, Diagnostic>),
+    Text(Result<(Arc<str>, Option<whole::Whole>), Diagnostic>),
     Bytes(Vec<u8>),
 }
 
@@ -126,14 +158,30 @@ fn rel_slash(path: &Path, base: &Path) -> String {
     display_path(path.strip_prefix(base).unwrap_or(path))
 }
 
+/// What is kept of a page's text once it was read and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Bodies {
+    /// Only the front matter; the whole text is read again when the page is rendered
+    /// ([`whole`]), so memory does not grow with the text (`build`, `check`).
+    #[default]
+    Reread,
+    /// The whole text (`serve`, which renders an edited page again against its old text).
+    Held,
+}
+
 /// Read the whole site under `root`. `config` errors are reported in `diagnostics`.
 pub fn load(root: &Path) -> Sources {
+    load_with(root, Bodies::Reread)
+}
+
+/// [`load`], keeping page texts as `bodies` says.
+pub fn load_with(root: &Path, bodies: Bodies) -> Sources {
     let mut src = Sources {
         root: root.to_path_buf(),
         ..Default::default()
     };
     read_config(&mut src, root);
-    read_content(&mut src, root);
+    read_content(&mut src, root, bodies);
     read_theme(&mut src, root);
     read_templates(&mut src, &root.join("templates"), root);
     read_statics(&mut src, &root.join("static"), root);
@@ -154,6 +202,7 @@ fn read_translations(src: &mut Sources, root: &Path) {
                 file: file.into(),
                 rel: file.into(),
                 text,
+                whole: None,
             })
         }
         Err(d) => src.diagnostics.push(d),
@@ -207,13 +256,13 @@ fn extension(path: &Path) -> String {
 
 /// content/: pages, data files and assets, read and decoded in parallel; text files become
 /// shared strings (never copied again).
-fn read_content(src: &mut Sources, root: &Path) {
+fn read_content(src: &mut Sources, root: &Path, bodies: Bodies) {
     let content = root.join("content");
     let files = walk_files(&content, root, &mut src.diagnostics);
     let read: Vec<(PathBuf, std::io::Result<Read>)> = files
         .into_par_iter()
         .map(|p| {
-            let r = std::fs::read(&p).map(|bytes| read_content_bytes(bytes, &p, root));
+            let r = std::fs::read(&p).map(|bytes| read_content_bytes(bytes, &p, root, bodies));
             (p, r)
         })
         .collect();
@@ -231,20 +280,46 @@ fn read_content(src: &mut Sources, root: &Path) {
 }
 
 /// The bytes of a content file, decoded when it is Markdown or YAML.
-fn read_content_bytes(bytes: Vec<u8>, path: &Path, root: &Path) -> Read {
-    if matches!(extension(path).as_str(), "md" | "markdown" | "yaml" | "yml") {
-        Read::Text(decode_owned(bytes, &rel_slash(path, root)))
-    } else {
-        Read::Bytes(bytes)
+fn read_content_bytes(bytes: Vec<u8>, path: &Path, root: &Path, bodies: Bodies) -> Read {
+    match extension(path).as_str() {
+        "md" | "markdown" if bodies == Bodies::Reread => {
+            Read::Text(read_page(bytes, path, &rel_slash(path, root)))
+        }
+        "md" | "markdown" => {
+            Read::Text(decode_owned(bytes, &rel_slash(path, root)).map(|t| (t, None)))
+        }
+        "yaml" | "yml" => {
+            Read::Text(decode_owned(bytes, &rel_slash(path, root)).map(|t| (t, None)))
+        }
+        _ => Read::Bytes(bytes),
     }
+}
+
+/// A page's text, decoded and checked; only its front matter is kept when it has one.
+fn read_page(
+    bytes: Vec<u8>,
+    path: &Path,
+    file: &str,
+) -> Result<(Arc<str>, Option<whole::Whole>), Diagnostic> {
+    let digest = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let text = decode_owned(bytes, file)?;
+    Ok(match whole::split_off(&text, digest, path.to_path_buf()) {
+        Some((head, w)) => (head, Some(w)),
+        None => (text, None),
+    })
 }
 
 /// File a content file among pages, data or assets (`file`: from the root, `rel`: from
 /// content/).
 fn add_content(src: &mut Sources, read: Read, path: &Path, file: String, rel: String) {
     match read {
-        Read::Text(Ok(text)) => {
-            let tf = TextFile { file, rel, text };
+        Read::Text(Ok((text, whole))) => {
+            let tf = TextFile {
+                file,
+                rel,
+                text,
+                whole,
+            };
             if extension(path).starts_with('m') {
                 src.pages.push(tf)
             } else {
@@ -298,6 +373,7 @@ fn embedded_theme(src: &mut Sources) {
                 file: format!("themes/default/{rel}"),
                 rel: name.to_string(),
                 text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
+                whole: None,
             });
         } else if let Some(out) = rel.strip_prefix("static/") {
             src.statics.push(StaticFile {
@@ -322,6 +398,7 @@ fn read_locales(src: &mut Sources, root: &Path) {
                     file: format!("(built-in) locales/{rel}"),
                     rel: rel.to_string(),
                     text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
+                    whole: None,
                 },
             ));
         }
@@ -339,7 +416,7 @@ fn read_locales(src: &mut Sources, root: &Path) {
         match read_text(&path, &file) {
             Ok(text) => src
                 .locales
-                .push((lang.to_string(), TextFile { file, rel, text })),
+                .push((lang.to_string(), TextFile::new(file, rel, text))),
             Err(d) => src.diagnostics.push(d),
         }
     }
@@ -356,6 +433,7 @@ fn read_templates(src: &mut Sources, dir: &Path, root: &Path) {
                     file,
                     rel: name,
                     text,
+                    whole: None,
                 });
             }
             Err(d) => src.diagnostics.push(d),

@@ -49,8 +49,11 @@ pub struct Page {
     pub front: FrontMatter,
     /// The page's content type and its typed fields ([`types`]).
     pub content: types::Content,
-    /// The whole file text (for the body and for message source lines).
+    /// The file text (for the body and for message source lines); only the front matter
+    /// while `whole` says where the rest is ([`Page::whole`]).
     pub text: Arc<str>,
+    /// Where the whole text is read again when the page is rendered.
+    pub whole: Option<crate::load::whole::Whole>,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
     /// 1-based line of the first body line.
@@ -63,9 +66,30 @@ pub struct Page {
 }
 
 impl Page {
-    /// The Markdown body.
+    /// The Markdown body (empty while only the front matter is held: see [`Page::whole`]).
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// The page with its whole text, read again from disk when only its front matter was
+    /// kept (an error when the file changed since the site was read).
+    pub fn whole(&self) -> Result<std::borrow::Cow<'_, Page>, Diagnostic> {
+        let Some(w) = &self.whole else {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        };
+        let text = w.read(&self.file)?;
+        let mut page = self.clone();
+        page.text = text;
+        page.whole = None;
+        Ok(std::borrow::Cow::Owned(page))
+    }
+
+    /// The fingerprint of the page's whole text (for translations).
+    pub fn fingerprint(&self) -> String {
+        match &self.whole {
+            Some(w) => w.fingerprint.clone(),
+            None => crate::load::whole::fingerprint(&self.text),
+        }
     }
 }
 

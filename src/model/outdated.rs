@@ -13,21 +13,6 @@ pub const FILE: &str = "translations.yaml";
 /// The code of the warning for a translation that may be out of date.
 pub const WARNING: &str = "outdated-translation";
 
-/// Front-matter keys that are not text to translate: changing them outdates nothing.
-const NOT_TEXT: &[&str] = &[
-    "draft",
-    "weight",
-    "date",
-    "updated",
-    "publish_date",
-    "expiry_date",
-    "aliases",
-    "template",
-    "page_template",
-    "slug",
-    "image",
-];
-
 /// For each translation (its file, `content/about.en.md`), the fingerprint of its source's
 /// text when the translation was last marked up to date.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,31 +40,7 @@ pub struct Outdated {
     pub url: String,
 }
 
-/// The fingerprint of a page's text: its front matter without the keys that are not text
-/// (dates, weight, draft, ...) and its body without trailing blank space. XXH3, written as
-/// 16 hexadecimal digits (stable across campaign versions and machines).
-pub fn fingerprint(text: &str) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let (yaml, body) = match crate::load::frontmatter::split(text, "") {
-        Ok(s) => (s.yaml, s.body),
-        Err(_) => ("", text),
-    };
-    let mut skipping = false;
-    for line in yaml.lines() {
-        let starts_key = !line.starts_with([' ', '\t', '-', '#']) && !line.trim().is_empty();
-        if starts_key {
-            let key = line.split(':').next().unwrap_or("").trim();
-            skipping = NOT_TEXT.contains(&key);
-        }
-        if !skipping {
-            h.update(line.trim_end().as_bytes());
-            h.update(b"\n");
-        }
-    }
-    h.update(&[0xFF]);
-    h.update(body.trim().as_bytes());
-    format!("{:016x}", h.digest())
-}
+pub use crate::load::whole::fingerprint;
 
 /// Every translation with its default-language page, from the page files as read (drafts
 /// included), in file order.
@@ -138,13 +99,13 @@ impl Record {
 
     /// The record with an entry for every pair: entries kept as they are, new translations
     /// up to date with their source as it is now, translations that are gone dropped.
-    pub fn with_baselines(&self, pairs: &[Pair], texts: &HashMap<&str, &str>) -> Record {
+    pub fn with_baselines(&self, pairs: &[Pair], prints: &HashMap<&str, String>) -> Record {
         let mut out = BTreeMap::new();
         for p in pairs {
             let value = match self.0.get(&p.translation) {
                 Some(v) => v.clone(),
-                None => match texts.get(p.source.as_str()) {
-                    Some(text) => fingerprint(text),
+                None => match prints.get(p.source.as_str()) {
+                    Some(print) => print.clone(),
                     None => continue,
                 },
             };
@@ -200,7 +161,7 @@ pub fn check(
         };
         let now = fingerprints
             .entry(si)
-            .or_insert_with(|| fingerprint(&pages[si].text));
+            .or_insert_with(|| pages[si].fingerprint());
         if now != recorded {
             let source = &pages[si];
             diags.push(warning(p, source, config));
@@ -371,6 +332,7 @@ mod tests {
             file: FILE.into(),
             rel: FILE.into(),
             text: r.to_text().into(),
+            whole: None,
         };
         assert_eq!(Record::parse(&tf).ok(), Some(r));
     }

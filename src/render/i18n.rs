@@ -254,6 +254,7 @@ mod tests {
                         file: rel.to_string(),
                         rel: rel.to_string(),
                         text: String::from_utf8_lossy(bytes).into_owned().into(),
+                        whole: None,
                     },
                 ))
             })
@@ -331,6 +332,7 @@ mod ordinal_tests {
                 file: "ka.ftl".into(),
                 rel: "ka/x.ftl".into(),
                 text: ftl.into(),
+                whole: None,
             },
         )];
         let (s, _) = Strings::new(&config, &files);

@@ -225,6 +225,18 @@ fn render_page(
     ctx: &page::Shared<'_>,
     sink: &Sink,
 ) -> Slim {
+    let whole = match p.whole() {
+        Ok(w) => w,
+        Err(d) => {
+            return Slim {
+                facts: lints::PageFacts::default(),
+                summary: String::new(),
+                diags: vec![d],
+                template_error: None,
+            };
+        }
+    };
+    let p = whole.as_ref();
     let (r, mut diags) = markdown::render(p, table);
     diags.extend(lints::page(p, &r));
     let cleared;

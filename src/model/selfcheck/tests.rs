@@ -51,6 +51,7 @@ fn read(text: &str) -> (Option<Flow>, Vec<Diagnostic>) {
         file: "content/self-check.yaml".into(),
         rel: "self-check.yaml".into(),
         text: text.into(),
+        whole: None,
     };
     super::read_flow(&tf, &config())
 }

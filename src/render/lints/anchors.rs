@@ -19,10 +19,12 @@ impl SiteLint for Anchors {
             .map(|(p, f)| (p.url.as_str(), f.ids.iter().map(String::as_str).collect()))
             .collect();
         for (p, f) in site.pages.iter().zip(&cx.pages) {
-            anchor_errors(&f.anchors, &ids, &p.file, &p.text, out);
+            // The whole text (for the source line) is read again only for a page in error.
+            let text = || p.whole().map(|w| w.text.clone()).unwrap_or(p.text.clone());
+            anchor_errors(&f.anchors, &ids, &p.file, text, out);
         }
         if let Some(tf) = site.data.get(crate::model::selfcheck::flow::FILE) {
-            anchor_errors(cx.check_anchors, &ids, &tf.file, &tf.text, out);
+            anchor_errors(cx.check_anchors, &ids, &tf.file, || tf.text.clone(), out);
         }
     }
 }
@@ -32,7 +34,7 @@ fn anchor_errors(
     anchors: &[AnchorRef],
     ids: &HashMap<&str, HashSet<&str>>,
     file: &str,
-    text: &str,
+    text: impl Fn() -> std::sync::Arc<str>,
     diags: &mut Vec<Diagnostic>,
 ) {
     for a in anchors {
@@ -44,7 +46,7 @@ fn anchor_errors(
                 Diagnostic::error("broken-anchor", format!("the link points to #{} on {}, but that page has no heading with that anchor", a.anchor, a.url))
                     .in_file(file)
                     .at(a.line, a.column)
-                    .with_source(text)
+                    .with_source(&text())
                     .with_hint("anchors are made from headings: `## Who can get it` → #who-can-get-it; check the heading's spelling")
                     .tr("broken-anchor", &[("anchor", &a.anchor), ("url", &a.url)]),
             );

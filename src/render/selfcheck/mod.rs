@@ -117,6 +117,7 @@ impl Render<'_> {
             content: Default::default(),
             front: FrontMatter::default(),
             text: Arc::from(text),
+            whole: None,
             body_start: 0,
             body_line: line,
             url: url.to_string(),
