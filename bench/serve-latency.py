@@ -63,6 +63,9 @@ def add_pages(site, count):
 
 
 def start_server(binary, site):
+    """Start `campaign serve`; (process, port, output lines, seconds until it served the
+    first build: it prints its address once that build is done)."""
+    t0 = time.perf_counter()
     proc = subprocess.Popen(
         [binary, "serve", "--root", site, "--port", "0"],
         stdout=subprocess.PIPE,
@@ -79,6 +82,7 @@ def start_server(binary, site):
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if m:
             port = int(m.group(1))
+            ready = time.perf_counter() - t0
             break
     if port is None:
         proc.kill()
@@ -89,7 +93,19 @@ def start_server(binary, site):
             lines.put(line.rstrip("\n"))
 
     threading.Thread(target=drain, daemon=True).start()
-    return proc, port, lines
+    return proc, port, lines, ready
+
+
+def peak_rss_mb(pid):
+    """The process's peak resident memory so far (VmHWM), in MB."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 class Stream:
@@ -167,7 +183,8 @@ def main():
     copy_site(args.root, site)
     if args.pages:
         add_pages(site, args.pages)
-    proc, port, log = start_server(args.binary, site)
+    proc, port, log, ready = start_server(args.binary, site)
+    print(f"ready (first build served) in {ready:.2f} s")
     try:
         streams = [Stream(port) for _ in range(args.listeners)]
         for s in streams:
@@ -219,6 +236,7 @@ def main():
                   f"max {max(last):.1f}")
         if builds:
             print(f"rebuild time reported by the server: median {statistics.median(builds)} ms")
+        print(f"peak memory of the server: {peak_rss_mb(proc.pid):.0f} MB")
     finally:
         proc.terminate()
         try:

@@ -13,7 +13,8 @@
 //! - load: `load::load` (walk + read + UTF-8 decode; what the build does);
 //! - front matter: split + YAML of every page (alone, in parallel);
 //! - model: `model::build` (front matter again, routes, translations, lists);
-//! - markdown: `render::markdown::render` of every page (alone, in parallel);
+//! - markdown: `render::markdown::render` of every page, its body read again (alone, in
+//!   parallel);
 //! - render: `render::render` (Markdown again, anchors, templates, site files);
 //!   templates ≈ render − markdown;
 //! - render+write: `render::render` into a disk sink (pages are written as they are rendered);
@@ -157,7 +158,11 @@ fn main() {
     let html: usize = site
         .pages
         .par_iter()
-        .map(|p| markdown::render(p, &table).0.html.len())
+        .map(|p| {
+            // The body is read again, as the render reads it.
+            let p = p.whole().unwrap();
+            markdown::render(&p, &table).0.html.len()
+        })
         .sum();
     let t_md = c.lap(
         "markdown",

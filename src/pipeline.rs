@@ -185,6 +185,11 @@ fn build_loaded(
     };
     let (site, mut d) = model::build(&src, &model_opts);
     diags.append(&mut d);
+    // The model holds what the render needs of each page: the files as read go (unless
+    // `serve` keeps the texts for its next build).
+    if opts.bodies == load::Bodies::Reread {
+        src.pages = Vec::new();
+    }
     let Some(site) = site else {
         return (finish(diags, Vec::new(), start), None);
     };

@@ -23,8 +23,9 @@ pub struct TextFile {
     pub rel: String,
     /// The text; for a page read from disk only its front matter ([`whole`]).
     pub text: std::sync::Arc<str>,
-    /// For a page whose body was not kept: where its whole text is read again.
-    pub whole: Option<whole::Whole>,
+    /// For a page whose body was not kept: where its whole text is read again (shared with
+    /// the page of the model).
+    pub whole: Option<Arc<whole::Whole>>,
 }
 
 impl TextFile {
@@ -150,7 +151,7 @@ fn decode_utf8(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
 /// A file under content/, as read: decoded text (a page's front matter and where the rest
 /// is) or raw bytes.
 enum Read {
-    Text(Result<(Arc<str>, Option<whole::Whole>), Diagnostic>),
+    Text(Result<(Arc<str>, Option<Arc<whole::Whole>>), Diagnostic>),
     Bytes(Vec<u8>),
 }
 
@@ -300,11 +301,11 @@ fn read_page(
     bytes: Vec<u8>,
     path: &Path,
     file: &str,
-) -> Result<(Arc<str>, Option<whole::Whole>), Diagnostic> {
+) -> Result<(Arc<str>, Option<Arc<whole::Whole>>), Diagnostic> {
     let digest = xxhash_rust::xxh3::xxh3_64(&bytes);
     let text = decode_owned(bytes, file)?;
     Ok(match whole::split_off(&text, digest, path.to_path_buf()) {
-        Some((head, w)) => (head, Some(w)),
+        Some((head, w)) => (head, Some(Arc::new(w))),
         None => (text, None),
     })
 }

@@ -53,7 +53,7 @@ pub struct Page {
     /// while `whole` says where the rest is ([`Page::whole`]).
     pub text: Arc<str>,
     /// Where the whole text is read again when the page is rendered.
-    pub whole: Option<crate::load::whole::Whole>,
+    pub whole: Option<Arc<crate::load::whole::Whole>>,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
     /// 1-based line of the first body line.

@@ -262,7 +262,11 @@ fn render_page(
             ids: r.headings.into_iter().map(|h| h.id).collect(),
             anchors: r.anchors,
         },
-        summary: r.summary,
+        // Later outputs use the summary only in place of a missing description.
+        summary: match p.front.description {
+            Some(_) => String::new(),
+            None => r.summary,
+        },
         diags,
         template_error,
     }
