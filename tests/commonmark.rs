@@ -115,6 +115,9 @@ impl Fixture {
             .iter()
             .find(|p| p.file == file)
             .ok_or("no page")?;
+        // The body is read again from disk, as the render does.
+        let page = page.whole().map_err(|d| d.message.to_string())?;
+        let page = page.as_ref();
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             campaign::render::markdown::render(page, &table)
         }));
