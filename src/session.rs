@@ -72,6 +72,7 @@ impl Session {
             .map(|&i| memo.site.pages[i].clone())
             .collect();
         for (i, text) in updates {
+            memo.site.pages[i].fingerprint = outdated::fingerprint(&text);
             memo.site.pages[i].text = text;
         }
         let old_refs: Vec<&Page> = old.iter().collect();

@@ -151,6 +151,35 @@ fn a_summary_change_rewrites_the_feed() {
 }
 
 #[test]
+fn a_summary_change_rewrites_the_poster_of_that_page() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    // A service without a description: its poster shows its first paragraph.
+    edit(
+        root,
+        "content/services/medical-care.en.md",
+        "description: \"The programme provides medical care and medicines for migrants who have come back to Georgia.\"\n",
+        "",
+    );
+    let mut s = session(root);
+    let rel = edit(
+        root,
+        "content/services/medical-care.en.md",
+        "People who have come back to Georgia and who meet",
+        "Edited: people who have come back to Georgia and who meet",
+    );
+    // Only the edited page's poster is made again (the comparison holds every other poster
+    // to a full build), and it shows the new first paragraph.
+    let b = rebuild_and_compare(&mut s, root, &[rel]);
+    assert!(b.incremental);
+    let poster = page(&b, "en/services/medical-care/poster/index.html");
+    assert!(
+        poster.contains("Edited: people who have come back"),
+        "{poster}"
+    );
+}
+
+#[test]
 fn broken_and_healed_anchors_across_pages_match_a_full_build() {
     let dir = bundled_copy();
     let root = dir.path();

@@ -54,6 +54,8 @@ pub struct Page {
     pub text: Arc<str>,
     /// Where the whole text is read again when the page is rendered.
     pub whole: Option<Arc<crate::load::whole::Whole>>,
+    /// The fingerprint of the whole text, for translations ([`outdated`]), computed once.
+    pub fingerprint: String,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
     /// 1-based line of the first body line.
@@ -82,14 +84,6 @@ impl Page {
         page.text = text;
         page.whole = None;
         Ok(std::borrow::Cow::Owned(page))
-    }
-
-    /// The fingerprint of the page's whole text (for translations).
-    pub fn fingerprint(&self) -> String {
-        match &self.whole {
-            Some(w) => w.fingerprint.clone(),
-            None => crate::load::whole::fingerprint(&self.text),
-        }
     }
 }
 

@@ -148,7 +148,6 @@ pub fn check(
     };
     let default = config.default_lang();
     let mut out = Vec::new();
-    let mut fingerprints: HashMap<usize, String> = HashMap::new();
     for p in pages
         .iter()
         .filter(|p| p.lang != default && p.fallback.is_none())
@@ -159,10 +158,7 @@ pub fn check(
         let Some(&si) = by_key.get(&(p.key.clone(), default.to_string())) else {
             continue;
         };
-        let now = fingerprints
-            .entry(si)
-            .or_insert_with(|| pages[si].fingerprint());
-        if now != recorded {
+        if pages[si].fingerprint != *recorded {
             let source = &pages[si];
             diags.push(warning(p, source, config));
             out.push(Outdated {

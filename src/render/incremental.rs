@@ -96,7 +96,10 @@ pub fn rerender(
     diags.extend(memo.late_diags.iter().cloned());
     let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
     // Their messages are the memo's already (`late_diags`).
-    let cx = setup.outputs(site, src, &summaries);
+    let cx = outputs::Context {
+        changed: Some(changed),
+        ..setup.outputs(site, src, &summaries)
+    };
     outputs::write_body_dependent(&cx, sink, &mut Vec::new());
     Ok(diags)
 }

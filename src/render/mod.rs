@@ -109,6 +109,7 @@ impl Setup {
             tera: &self.tera,
             files: &self.files,
             summaries,
+            changed: None,
         }
     }
 

@@ -36,6 +36,9 @@ pub struct Context<'a> {
     pub files: &'a HashSet<String>,
     /// The summary of each page (its first paragraph), in site order.
     pub summaries: &'a [&'a str],
+    /// After an edit of page bodies in `serve`: the indices of the pages edited, so that a
+    /// step may write again only what depends on them (`None`: write everything).
+    pub changed: Option<&'a [usize]>,
 }
 
 /// One output of the site.

@@ -39,7 +39,12 @@ impl Step for Posters {
     }
 
     fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
-        let targets = targets(cx, diags);
+        let mut targets = targets(cx, diags);
+        // After an edit of page bodies only the edited pages' posters can change (a poster
+        // reads no other page).
+        if let Some(changed) = cx.changed {
+            targets.retain(|t| t.page.is_some_and(|i| changed.contains(&i)));
+        }
         if targets.is_empty() || !has_template(cx, diags) || cx.site.config.base_url.is_none() {
             return;
         }
@@ -113,6 +118,8 @@ fn wanted(site: &Site, key: &str) -> bool {
 
 /// A page that gets a poster.
 struct Target<'a> {
+    /// The page's index in the site (`None` for the self-check).
+    page: Option<usize>,
     key: &'a str,
     lang: &'a str,
     url: String,
@@ -133,6 +140,7 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
         if wanted(site, &p.key) {
             let summary = cx.summaries.get(i).copied().unwrap_or("");
             out.push(Target {
+                page: Some(i),
                 key: &p.key,
                 lang: &p.lang,
                 url: p.url.clone(),
@@ -153,6 +161,7 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
     {
         for l in &c.languages {
             out.push(Target {
+                page: None,
                 key: &check.flow.path,
                 lang: &l.code,
                 url: check.root(c, &l.code),

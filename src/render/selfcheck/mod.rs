@@ -118,6 +118,7 @@ impl Render<'_> {
             front: FrontMatter::default(),
             text: Arc::from(text),
             whole: None,
+            fingerprint: String::new(),
             body_start: 0,
             body_line: line,
             url: url.to_string(),
