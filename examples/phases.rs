@@ -141,13 +141,7 @@ fn main() {
 
     let mut files: HashSet<String> = src.statics.iter().map(|s| s.out.clone()).collect();
     files.extend(src.assets.iter().map(|a| a.out.clone()));
-    let media = std::sync::Arc::new(campaign::media::Media::new(
-        src.statics
-            .iter()
-            .chain(&src.assets)
-            .map(|f| (f.out.clone(), f.bytes.clone()))
-            .collect(),
-    ));
+    let media = std::sync::Arc::new(campaign::media::Media::new(src.published_files()));
     let words = std::collections::HashMap::new();
     let table = LinkTable {
         site: &site,

@@ -410,13 +410,7 @@ fn pages_per_lang(site: &model::Site) -> Vec<(String, usize)> {
 fn clean_media(src: &mut load::Sources, cache: &Cache) -> std::sync::Arc<Media> {
     let mut broken = clean::clean_all(&mut src.statics, cache);
     broken.extend(clean::clean_all(&mut src.assets, cache));
-    let files = src
-        .statics
-        .iter()
-        .chain(&src.assets)
-        .map(|f| (f.out.clone(), f.bytes.clone()))
-        .collect();
-    std::sync::Arc::new(Media::new(files).with_broken(broken))
+    std::sync::Arc::new(Media::new(src.published_files()).with_broken(broken))
 }
 
 /// A staging folder beside the destination, or the reason there is none.

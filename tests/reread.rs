@@ -9,7 +9,6 @@ use campaign::load::Bodies;
 use campaign::media::Media;
 use campaign::model::ModelOptions;
 use campaign::write::Sink;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const PAGE: &str = "content/about.en.md";
@@ -30,13 +29,7 @@ fn render_after(
     let (model, diags) = campaign::model::build(&src, &opts);
     assert!(!campaign::diagnostics::has_errors(&diags), "{diags:?}");
     let model = model.unwrap();
-    let files: HashMap<String, Arc<Vec<u8>>> = src
-        .statics
-        .iter()
-        .chain(&src.assets)
-        .map(|f| (f.out.clone(), f.bytes.clone()))
-        .collect();
-    let media = Arc::new(Media::new(files));
+    let media = Arc::new(Media::new(src.published_files()));
     let sink = Sink::memory();
     let (diags, _) = campaign::render::render(&model, &src, &media, &sink, false);
     let html = sink
@@ -57,6 +50,13 @@ fn render_after(
         })
         .collect();
     (messages, html)
+}
+
+/// Save the page with a sentence added at its end.
+fn add_a_sentence(root: &std::path::Path) {
+    let path = root.join(PAGE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text + "\nA sentence added during the build.\n").unwrap();
 }
 
 #[test]
@@ -81,11 +81,7 @@ fn the_body_read_again_is_the_body_of_the_page_as_read() {
 
 #[test]
 fn a_page_saved_between_reading_and_rendering_is_an_error_naming_it() {
-    let (errors, _) = render_after(Bodies::Reread, |root| {
-        let path = root.join(PAGE);
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text + "\nA sentence added during the build.\n").unwrap();
-    });
+    let (errors, _) = render_after(Bodies::Reread, add_a_sentence);
     assert_eq!(
         errors,
         vec![format!(
@@ -96,11 +92,7 @@ fn a_page_saved_between_reading_and_rendering_is_an_error_naming_it() {
 
 #[test]
 fn serve_keeps_the_texts_and_renders_what_it_read() {
-    let (errors, html) = render_after(Bodies::Held, |root| {
-        let path = root.join(PAGE);
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text + "\nA sentence added during the build.\n").unwrap();
-    });
+    let (errors, html) = render_after(Bodies::Held, add_a_sentence);
     assert!(errors.is_empty(), "{errors:?}");
     assert!(!html.unwrap().contains("A sentence added during the build."));
 }

@@ -92,6 +92,18 @@ pub struct Sources {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Sources {
+    /// Every file published as it is (static files, then files beside the pages): output
+    /// path → bytes, as images and links look them up.
+    pub fn published_files(&self) -> std::collections::HashMap<String, Arc<Vec<u8>>> {
+        self.statics
+            .iter()
+            .chain(&self.assets)
+            .map(|f| (f.out.clone(), f.bytes.clone()))
+            .collect()
+    }
+}
+
 /// Find the site root: `dir` itself or the nearest parent holding `site.yaml`.
 pub fn find_root(dir: &Path) -> Option<PathBuf> {
     let mut cur = Some(dir);

@@ -18,7 +18,7 @@ use crate::media::Media;
 use crate::model::{Page, Site};
 use crate::write::Sink;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Why pages could not be rendered on their own; the caller builds everything instead.
@@ -43,12 +43,7 @@ pub fn rerender(
     memo: &mut Memo,
     sink: &Sink,
 ) -> Result<Vec<Diagnostic>, Fallback> {
-    let files: HashMap<String, Arc<Vec<u8>>> = src
-        .statics
-        .iter()
-        .chain(&src.assets)
-        .map(|f| (f.out.clone(), f.bytes.clone()))
-        .collect();
+    let files = src.published_files();
     let media = Arc::new(Media::new(files.clone()));
     // Messages of the setup are the memo's already.
     let mut ignored = Vec::new();
