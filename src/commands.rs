@@ -332,7 +332,7 @@ fn check_json(b: &Build) -> String {
         "diagnostics": b.diagnostics,
         "untranslated": untranslated,
         "outdated": b.outdated,
-        "translations": b.translations,
+        "translations": &*b.translations,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }

@@ -12,6 +12,7 @@ use crate::render;
 use crate::stamp;
 use crate::write::{Output, Sink, Staging};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What a build is asked to do.
@@ -82,7 +83,7 @@ pub struct Build {
     /// Translations whose default-language page changed after they were translated.
     pub outdated: Vec<crate::model::outdated::Outdated>,
     /// Every page in every language: translated, missing or maybe out of date.
-    pub translations: crate::model::outdated::Table,
+    pub translations: Arc<crate::model::outdated::Table>,
     /// The next day a page's publish_date or expiry_date changes the site (not with drafts).
     pub next_change: Option<Date>,
 }
@@ -110,6 +111,8 @@ pub(crate) struct SiteMemo {
     pub pages_per_lang: Vec<(String, usize)>,
     /// Pages missing in some language.
     pub untranslated: Vec<Untranslated>,
+    /// Every page in every language (made again only when a page's status changes).
+    pub translations: Arc<crate::model::outdated::Table>,
     /// The options the memo was built with.
     pub opts: BuildOptions,
 }
@@ -272,7 +275,7 @@ impl Run<'_> {
         let pages_per_lang = pages_per_lang(&site);
         let untranslated = site.untranslated.clone();
         let outdated = site.outdated.clone();
-        let translations = crate::model::outdated::table(&site);
+        let translations = Arc::new(crate::model::outdated::table(&site));
         // Images lose their camera data before anything is published.
         let cache = Cache::new(Some(self.root.join(".cache").join("images")));
         let media = clean_media(&mut src, &cache);
@@ -323,6 +326,7 @@ impl Run<'_> {
                     memo = Some(SiteMemo {
                         pages_per_lang: pages_per_lang.clone(),
                         untranslated: untranslated.clone(),
+                        translations: Arc::clone(&translations),
                         src,
                         site,
                         render,

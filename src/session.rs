@@ -11,6 +11,7 @@ use crate::pipeline::{Build, BuildOptions, SiteMemo, build_with_memo};
 use crate::render;
 use crate::write::Sink;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Builds one site again and again, as its files change.
@@ -95,12 +96,14 @@ impl Session {
         // A changed page in the default language may outdate its translations (or a
         // change undone may bring them back up to date).
         let site = &mut memo.site;
-        memo.pre_render.retain(|d| d.code != outdated::WARNING);
-        site.outdated = outdated::check(
+        let was = site.outdated.clone();
+        outdated::recheck(
             site.record.as_ref(),
             &site.pages,
             &site.by_key,
             &site.config,
+            &indices,
+            &mut site.outdated,
             &mut memo.pre_render,
         );
         let mut diags = memo.pre_render.clone();
@@ -108,6 +111,9 @@ impl Session {
         crate::render::link_notes::merge(&mut diags);
         diagnostics::sort_unique(&mut diags);
         let failed = diagnostics::has_errors(&diags);
+        if memo.site.outdated != was {
+            memo.translations = Arc::new(outdated::table(&memo.site));
+        }
         Some(Build {
             output: (!failed).then(|| memo.output.clone()),
             files_written: memo.output.len(),
@@ -119,7 +125,7 @@ impl Session {
             images: Default::default(),
             untranslated: memo.untranslated.clone(),
             outdated: memo.site.outdated.clone(),
-            translations: outdated::table(&memo.site),
+            translations: Arc::clone(&memo.translations),
             next_change: None,
         })
     }

@@ -9,58 +9,110 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use xxhash_rust::xxh3::xxh3_64;
 
-/// The finished site in memory: output path (relative, `/`) → bytes.
+/// The finished site in memory: output path (relative, `/`) → bytes. A copy is cheap: the
+/// bulk of the files is shared, and a file put in place later (`serve`'s edits) goes into a
+/// small layer on top until that layer is an eighth of the whole.
 #[derive(Debug, Clone, Default)]
 pub struct Output {
-    files: HashMap<String, Arc<Vec<u8>>>,
+    base: Arc<HashMap<String, Arc<Vec<u8>>>>,
+    over: HashMap<String, Arc<Vec<u8>>>,
+    /// Files of `over` that are not in `base`.
+    added: usize,
 }
 
 impl Output {
     /// Add (or replace) a file.
     pub fn add(&mut self, path: String, bytes: Vec<u8>) {
-        self.files.insert(path, Arc::new(bytes));
+        self.replace(path, Arc::new(bytes));
     }
 
     /// Add a file whose bytes are shared with the sources.
     pub fn add_shared(&mut self, path: String, bytes: Arc<Vec<u8>>) {
-        self.files.entry(path).or_insert(bytes);
+        if !self.contains(&path) {
+            self.replace(path, bytes);
+        }
     }
 
     /// Put a file in place of any file of the same path.
     pub fn replace(&mut self, path: String, bytes: Arc<Vec<u8>>) {
-        self.files.insert(path, bytes);
+        if !self.base.contains_key(&path) && !self.over.contains_key(&path) {
+            self.added += 1;
+        }
+        self.over.insert(path, bytes);
+        if self.over.len() > 64 && self.over.len() * 8 > self.base.len() {
+            Arc::make_mut(&mut self.base).extend(self.over.drain());
+            self.added = 0;
+        }
     }
 
     /// Whether a file exists.
     pub fn contains(&self, path: &str) -> bool {
-        self.files.contains_key(path)
+        self.over.contains_key(path) || self.base.contains_key(path)
     }
 
     /// The bytes of a file.
     pub fn get(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
-        self.files.get(path)
+        self.over.get(path).or_else(|| self.base.get(path))
     }
 
     /// Number of files.
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.base.len() + self.added
     }
 
     /// Whether there are no files.
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.len() == 0
     }
 
     /// All paths, sorted.
     pub fn paths(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.files.keys().map(String::as_str).collect();
+        let mut v: Vec<&str> = self.iter().map(|(k, _)| k.as_str()).collect();
         v.sort_unstable();
         v
     }
 
     /// Iterate over (path, bytes).
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Arc<Vec<u8>>)> {
-        self.files.iter()
+        let over = &self.over;
+        over.iter().chain(
+            self.base
+                .iter()
+                .filter(move |(k, _)| !over.contains_key(*k)),
+        )
+    }
+}
+
+#[cfg(test)]
+mod output_tests {
+    use super::Output;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_copy_shares_files_and_later_changes_stay_apart() {
+        let mut a = Output::default();
+        for i in 0..1000 {
+            a.add(format!("p{i}/index.html"), vec![1]);
+        }
+        let b = a.clone();
+        a.replace("p1/index.html".into(), Arc::new(vec![2]));
+        a.add("new.html".into(), vec![3]);
+        a.add_shared("p2/index.html".into(), Arc::new(vec![9]));
+        assert_eq!(a.len(), 1001);
+        assert_eq!(b.len(), 1000);
+        assert_eq!(a.get("p1/index.html").map(|v| v[0]), Some(2));
+        assert_eq!(b.get("p1/index.html").map(|v| v[0]), Some(1));
+        assert_eq!(a.get("p2/index.html").map(|v| v[0]), Some(1));
+        assert!(a.contains("new.html") && !b.contains("new.html"));
+        assert_eq!(a.iter().count(), 1001);
+        assert_eq!(a.paths().len(), 1001);
+        for i in 0..500 {
+            a.add(format!("q{i}"), vec![4]);
+        }
+        assert_eq!(a.len(), 1501);
+        assert_eq!(a.iter().count(), 1501);
+        assert_eq!(a.get("p1/index.html").map(|v| v[0]), Some(2));
+        assert_eq!(b.iter().count(), 1000);
     }
 }
 

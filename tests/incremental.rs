@@ -50,6 +50,16 @@ fn rebuild_and_compare(s: &mut Session, root: &Path, changed: &[PathBuf]) -> Bui
     let full = pipeline::build(root, &options());
     assert_eq!(inc.diagnostics, full.diagnostics, "messages differ");
     assert_eq!(inc.failed(), full.failed());
+    let files = |b: &Build| {
+        let mut v: Vec<String> = b.outdated.iter().map(|o| o.file.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(files(&inc), files(&full), "outdated translations differ");
+    assert_eq!(
+        *inc.translations, *full.translations,
+        "the overview differs"
+    );
     if !full.failed() {
         assert_eq!(inc.files_written, full.files_written);
     }
@@ -121,6 +131,38 @@ fn body_edits_render_only_their_pages_and_equal_a_full_build() {
     assert!(b.incremental);
     assert!(page(&b, "services/medical-care/index.html").contains("ბოლო აბზაცი."));
     assert!(page(&b, "en/about/index.html").contains("id=\"a-new-heading\""));
+}
+
+#[test]
+fn a_georgian_edit_outdates_its_translation_until_undone_and_a_page_message_comes_and_goes() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let mut s = session(root);
+    let ka = "content/about.ka.md";
+    let original = std::fs::read_to_string(root.join(ka)).expect("read");
+    let outdated = |b: &Build| b.outdated.iter().any(|o| o.file == "content/about.en.md");
+
+    // A new sentence, and a link the lints warn about (a message of that page only).
+    std::fs::write(
+        root.join(ka),
+        format!(
+            "{original}
+ახალი წინადადება [ბმული](http://example.org/).
+"
+        ),
+    )
+    .expect("write");
+    let b = rebuild_and_compare(&mut s, root, &[PathBuf::from(ka)]);
+    assert!(b.incremental);
+    assert!(outdated(&b), "{:#?}", b.outdated);
+    assert!(b.diagnostics.iter().any(|d| d.file.as_deref() == Some(ka)));
+
+    // Undone: up to date again, and the page's message gone.
+    std::fs::write(root.join(ka), &original).expect("write");
+    let b = rebuild_and_compare(&mut s, root, &[PathBuf::from(ka)]);
+    assert!(b.incremental);
+    assert!(!outdated(&b), "{:#?}", b.outdated);
+    assert!(!b.diagnostics.iter().any(|d| d.file.as_deref() == Some(ka)));
 }
 
 #[test]

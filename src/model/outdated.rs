@@ -143,33 +143,85 @@ pub fn check(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Outdated> {
-    let Some(record) = record.filter(|r| !r.0.is_empty()) else {
-        return Vec::new();
-    };
-    let default = config.default_lang();
     let mut out = Vec::new();
-    for p in pages
-        .iter()
-        .filter(|p| p.lang != default && p.fallback.is_none())
-    {
-        let Some(recorded) = record.0.get(&p.file) else {
-            continue;
-        };
-        let Some(&si) = by_key.get(&(p.key.clone(), default.to_string())) else {
-            continue;
-        };
-        if pages[si].fingerprint != *recorded {
-            let source = &pages[si];
-            diags.push(warning(p, source, config));
-            out.push(Outdated {
-                file: p.file.clone(),
-                source: source.file.clone(),
-                lang: p.lang.clone(),
-                url: p.url.clone(),
-            });
+    if record.is_some_and(|r| !r.0.is_empty()) {
+        let mut key = (String::new(), config.default_lang().to_string());
+        for p in pages {
+            outdated(record, pages, by_key, config, p, &mut key, &mut out, diags);
         }
     }
     out
+}
+
+/// [`check`] again after the pages at `changed` changed their text only: the translations
+/// of those in the default language are looked at again, the rest of `out` and `diags`
+/// kept (a text edit in `serve` on a large site, without a pass over every page).
+pub fn recheck(
+    record: Option<&Record>,
+    pages: &[Page],
+    by_key: &HashMap<(String, String), usize>,
+    config: &Config,
+    changed: &[usize],
+    out: &mut Vec<Outdated>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let default = config.default_lang();
+    let mut key = (String::new(), String::new());
+    let mut translations = Vec::new();
+    for p in changed.iter().filter_map(|&i| pages.get(i)) {
+        if p.lang != default {
+            continue;
+        }
+        for l in config.languages.iter().filter(|l| l.code != default) {
+            key.0.clone_from(&p.key);
+            key.1.clone_from(&l.code);
+            translations.extend(by_key.get(&key).and_then(|&t| pages.get(t)));
+        }
+    }
+    let again: std::collections::HashSet<&str> =
+        translations.iter().map(|t| t.file.as_str()).collect();
+    out.retain(|o| !again.contains(o.file.as_str()));
+    diags.retain(|d| d.code != WARNING || !d.file.as_deref().is_some_and(|f| again.contains(f)));
+    if record.is_some_and(|r| !r.0.is_empty()) {
+        let mut key = (String::new(), default.to_string());
+        for t in translations {
+            outdated(record, pages, by_key, config, t, &mut key, out, diags);
+        }
+    }
+}
+
+/// Whether translation `p` is out of date: if so, its entry in `out` and its warning. `key`
+/// is a buffer whose second part is the default language.
+#[allow(clippy::too_many_arguments)]
+fn outdated(
+    record: Option<&Record>,
+    pages: &[Page],
+    by_key: &HashMap<(String, String), usize>,
+    config: &Config,
+    p: &Page,
+    key: &mut (String, String),
+    out: &mut Vec<Outdated>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if p.lang == key.1 || p.fallback.is_some() {
+        return;
+    }
+    let Some(recorded) = record.and_then(|r| r.0.get(&p.file)) else {
+        return;
+    };
+    key.0.clone_from(&p.key);
+    let Some(source) = by_key.get(&*key).and_then(|&si| pages.get(si)) else {
+        return;
+    };
+    if source.fingerprint != *recorded {
+        diags.push(warning(p, source, config));
+        out.push(Outdated {
+            file: p.file.clone(),
+            source: source.file.clone(),
+            lang: p.lang.clone(),
+            url: p.url.clone(),
+        });
+    }
 }
 
 /// The English name of a language campaign's Georgian messages also name (`language-name`).

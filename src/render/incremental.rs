@@ -11,7 +11,7 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{Memo, Setup, Slim, markdown, outputs, page, page_diags, render_page, site_lints};
+use super::{Memo, Setup, Slim, markdown, outputs, page, render_page, site_lints};
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
@@ -79,11 +79,23 @@ pub fn rerender(
         return Err(Fallback::TemplateError);
     }
     for (i, slim) in fresh {
+        match slim.diags.is_empty() {
+            true => memo.with_diags.remove(&i),
+            false => memo.with_diags.insert(i),
+        };
         memo.pages[i] = slim;
     }
 
     let mut diags = memo.setup_diags.clone();
-    page_diags(&mut memo.pages, &mut diags);
+    // The memo's pages have no template errors (a page with one is rendered in full).
+    for &i in &memo.with_diags {
+        diags.extend(
+            memo.pages
+                .get(i)
+                .into_iter()
+                .flat_map(|s| s.diags.iter().cloned()),
+        );
+    }
     diags.extend(site_lints(site, &memo.pages, &memo.check_anchors));
     if crate::diagnostics::has_errors(&diags) {
         return Ok(diags);

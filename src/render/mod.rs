@@ -139,6 +139,8 @@ pub struct Memo {
     late_diags: Vec<Diagnostic>,
     /// Anchor links in the self-check's texts.
     check_anchors: Vec<body::AnchorRef>,
+    /// The pages with messages, in site order (so that an edit need not visit every page).
+    with_diags: std::collections::BTreeSet<usize>,
 }
 
 /// The finished site plus the messages found on the way, and a [`Memo`] of it when the
@@ -210,7 +212,11 @@ pub fn render(
     //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
     outputs::write_all(&setup.outputs(site, src, &summaries), sink, &mut diags);
+    let with_diags = (0..slims.len())
+        .filter(|&i| slims.get(i).is_some_and(|s| !s.diags.is_empty()))
+        .collect();
     let memo = Memo {
+        with_diags,
         pages: slims,
         setup_diags,
         late_diags: diags[late_start..].to_vec(),

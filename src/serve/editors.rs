@@ -8,6 +8,7 @@ use crate::model::outdated::{Status, Table, WARNING};
 use crate::pipeline::Build;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// The overview's address.
 pub const TRANSLATIONS_PATH: &str = "/__campaign/translations";
@@ -18,7 +19,7 @@ pub struct Editors {
     /// The outdated-translation warning of each page, by output file (`en/about/index.html`).
     pub notices: HashMap<String, Diagnostic>,
     /// Every page × language.
-    pub table: Table,
+    pub table: Arc<Table>,
 }
 
 impl Editors {
@@ -40,7 +41,7 @@ impl Editors {
             .collect();
         Editors {
             notices,
-            table: build.translations.clone(),
+            table: Arc::clone(&build.translations),
         }
     }
 }

@@ -12,12 +12,25 @@ pub struct Anchors;
 impl SiteLint for Anchors {
     fn check(&self, cx: &SiteFacts<'_>, out: &mut Vec<Diagnostic>) {
         let site = cx.site;
-        let ids: HashMap<&str, HashSet<&str>> = site
+        // The anchors of the pages that links point into, only (few, on most sites): a
+        // table of every page's anchors would cost `serve` most of an edit on a large site.
+        let wanted: HashSet<&str> = cx
             .pages
             .iter()
-            .zip(&cx.pages)
-            .map(|(p, f)| (p.url.as_str(), f.ids.iter().map(String::as_str).collect()))
+            .flat_map(|f| &f.anchors)
+            .chain(cx.check_anchors)
+            .map(|a| a.url.as_str())
             .collect();
+        let ids: HashMap<&str, HashSet<&str>> = match wanted.is_empty() {
+            true => HashMap::new(),
+            false => site
+                .pages
+                .iter()
+                .zip(&cx.pages)
+                .filter(|(p, _)| wanted.contains(p.url.as_str()))
+                .map(|(p, f)| (p.url.as_str(), f.ids.iter().map(String::as_str).collect()))
+                .collect(),
+        };
         for (p, f) in site.pages.iter().zip(&cx.pages) {
             // The whole text (for the source line) is read again only for a page in error.
             let text = || p.whole().map(|w| w.text.clone()).unwrap_or(p.text.clone());

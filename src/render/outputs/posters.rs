@@ -137,6 +137,10 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
     let dl = c.default_lang();
     let mut out = Vec::new();
     for (i, p) in site.pages.iter().enumerate() {
+        // After an edit in `serve`: the edited pages only (the others' posters stand).
+        if cx.changed.is_some_and(|c| !c.contains(&i)) {
+            continue;
+        }
         if wanted(site, &p.key) {
             let summary = cx.summaries.get(i).copied().unwrap_or("");
             out.push(Target {
@@ -170,6 +174,10 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
                 file: &check.file,
             });
         }
+    }
+    if cx.changed.is_some() {
+        // The site-wide checks below are the full build's, whose messages are kept.
+        return out;
     }
     unmatched_entries(site, &out, diags);
     for t in &out {
