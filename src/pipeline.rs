@@ -36,8 +36,6 @@ pub struct BuildOptions {
     /// A build for `campaign serve`'s preview: no service worker is written or registered,
     /// so an editor's browser never shows pages kept from an earlier build.
     pub preview: bool,
-    /// What is kept of page texts between reading and rendering (`serve` holds them).
-    pub bodies: load::Bodies,
 }
 
 impl Default for BuildOptions {
@@ -51,7 +49,6 @@ impl Default for BuildOptions {
             force: false,
             portable: false,
             preview: false,
-            bodies: load::Bodies::Reread,
         }
     }
 }
@@ -126,7 +123,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
 /// render single pages again.
 pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Option<SiteMemo>) {
     let start = Instant::now();
-    let src = load::load_with(root, opts.bodies);
+    let src = load::load(root);
     let next_change = if opts.drafts {
         None
     } else {
@@ -188,11 +185,8 @@ fn build_loaded(
     };
     let (site, mut d) = model::build(&src, &model_opts);
     diags.append(&mut d);
-    // The model holds what the render needs of each page: the files as read go (unless
-    // `serve` keeps the texts for its next build).
-    if opts.bodies == load::Bodies::Reread {
-        src.pages = Vec::new();
-    }
+    // The model holds what the render needs of each page: the files as read go.
+    src.pages = Vec::new();
     let Some(site) = site else {
         return (finish(diags, Vec::new(), start), None);
     };

@@ -6,13 +6,16 @@
 use crate::date::Date;
 use crate::diagnostics;
 use crate::load;
-use crate::model::{Page, outdated};
+use crate::model::outdated;
 use crate::pipeline::{Build, BuildOptions, SiteMemo, build_with_memo};
 use crate::render;
 use crate::write::Sink;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
+
+/// Full builds in a row when pages keep changing while they are built.
+const TRIES: usize = 3;
 
 /// Builds one site again and again, as its files change.
 pub struct Session {
@@ -27,8 +30,6 @@ impl Session {
     pub fn new(root: PathBuf, mut opts: BuildOptions) -> Self {
         opts.output = None;
         opts.preview = true;
-        // An edited page is rendered again against its old text (images it asks for).
-        opts.bodies = load::Bodies::Held;
         Session {
             root,
             opts,
@@ -42,6 +43,20 @@ impl Session {
         self.opts.today = today;
         if let Some(build) = self.incremental(changed) {
             return build;
+        }
+        // Page bodies are read again as they are rendered: a page saved meanwhile stops the
+        // build. Its save is on its way from the watcher too; build again at once (a few
+        // times at most) rather than show the editor that message.
+        for _ in 1..TRIES {
+            let (build, memo) = build_with_memo(&self.root, &self.opts);
+            if !build
+                .diagnostics
+                .iter()
+                .any(|d| d.code == load::whole::CHANGED)
+            {
+                self.memo = memo;
+                return build;
+            }
         }
         let (build, memo) = build_with_memo(&self.root, &self.opts);
         self.memo = memo;
@@ -68,24 +83,16 @@ impl Session {
             updates.push((i, text));
         }
         let indices: Vec<usize> = updates.iter().map(|(i, _)| *i).collect();
-        let old: Vec<Page> = indices
-            .iter()
-            .map(|&i| memo.site.pages[i].clone())
-            .collect();
         for (i, text) in updates {
-            memo.site.pages[i].fingerprint = outdated::fingerprint(&text);
-            memo.site.pages[i].text = text;
+            let page = &mut memo.site.pages[i];
+            page.fingerprint = outdated::fingerprint(&text);
+            // Its whole text is held from now on, not read again.
+            page.text = text;
+            page.whole = None;
         }
-        let old_refs: Vec<&Page> = old.iter().collect();
         let sink = Sink::memory();
-        let rendered = render::incremental::rerender(
-            &memo.site,
-            &old_refs,
-            &indices,
-            &memo.src,
-            &mut memo.render,
-            &sink,
-        );
+        let rendered =
+            render::incremental::rerender(&memo.site, &indices, &memo.src, &mut memo.render, &sink);
         let Ok(render_diags) = rendered else {
             self.memo = None;
             return None;

@@ -166,6 +166,30 @@ fn a_georgian_edit_outdates_its_translation_until_undone_and_a_page_message_come
 }
 
 #[test]
+fn a_page_with_a_video_poster_stays_incremental_until_its_images_change() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let mut s = session(root);
+    let rel = "content/news/awareness-training-2018.en.md";
+
+    // Text around the video: the same images as before, so only this page is made again.
+    let changed = edit(
+        root,
+        rel,
+        "## More information",
+        "An added line.\n\n## More information",
+    );
+    let b = rebuild_and_compare(&mut s, root, &[changed]);
+    assert!(b.incremental, "the page asks for the same images");
+    assert!(page(&b, "en/news/awareness-training-2018/index.html").contains("An added line."));
+
+    // The poster dropped: other images than before, so everything is built.
+    let changed = edit(root, rel, " poster=\"/images/sample-poster.jpg\"", "");
+    let b = rebuild_and_compare(&mut s, root, &[changed]);
+    assert!(!b.incremental, "the images asked for changed");
+}
+
+#[test]
 fn a_summary_change_rewrites_the_feed() {
     let dir = bundled_copy();
     let root = dir.path();

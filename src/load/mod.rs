@@ -171,30 +171,16 @@ fn rel_slash(path: &Path, base: &Path) -> String {
     display_path(path.strip_prefix(base).unwrap_or(path))
 }
 
-/// What is kept of a page's text once it was read and checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Bodies {
-    /// Only the front matter; the whole text is read again when the page is rendered
-    /// ([`whole`]), so memory does not grow with the text (`build`, `check`).
-    #[default]
-    Reread,
-    /// The whole text (`serve`, which renders an edited page again against its old text).
-    Held,
-}
-
-/// Read the whole site under `root`. `config` errors are reported in `diagnostics`.
+/// Read the whole site under `root`. `config` errors are reported in `diagnostics`. Of a
+/// page only its front matter is kept; its whole text is read again when the page is
+/// rendered ([`whole`]), so memory does not grow with the text.
 pub fn load(root: &Path) -> Sources {
-    load_with(root, Bodies::Reread)
-}
-
-/// [`load`], keeping page texts as `bodies` says.
-pub fn load_with(root: &Path, bodies: Bodies) -> Sources {
     let mut src = Sources {
         root: root.to_path_buf(),
         ..Default::default()
     };
     read_config(&mut src, root);
-    read_content(&mut src, root, bodies);
+    read_content(&mut src, root);
     read_theme(&mut src, root);
     read_templates(&mut src, &root.join("templates"), root);
     read_statics(&mut src, &root.join("static"), root);
@@ -269,13 +255,13 @@ fn extension(path: &Path) -> String {
 
 /// content/: pages, data files and assets, read and decoded in parallel; text files become
 /// shared strings (never copied again).
-fn read_content(src: &mut Sources, root: &Path, bodies: Bodies) {
+fn read_content(src: &mut Sources, root: &Path) {
     let content = root.join("content");
     let files = walk_files(&content, root, &mut src.diagnostics);
     let read: Vec<(PathBuf, std::io::Result<Read>)> = files
         .into_par_iter()
         .map(|p| {
-            let r = std::fs::read(&p).map(|bytes| read_content_bytes(bytes, &p, root, bodies));
+            let r = std::fs::read(&p).map(|bytes| read_content_bytes(bytes, &p, root));
             (p, r)
         })
         .collect();
@@ -293,14 +279,9 @@ fn read_content(src: &mut Sources, root: &Path, bodies: Bodies) {
 }
 
 /// The bytes of a content file, decoded when it is Markdown or YAML.
-fn read_content_bytes(bytes: Vec<u8>, path: &Path, root: &Path, bodies: Bodies) -> Read {
+fn read_content_bytes(bytes: Vec<u8>, path: &Path, root: &Path) -> Read {
     match extension(path).as_str() {
-        "md" | "markdown" if bodies == Bodies::Reread => {
-            Read::Text(read_page(bytes, path, &rel_slash(path, root)))
-        }
-        "md" | "markdown" => {
-            Read::Text(decode_owned(bytes, &rel_slash(path, root)).map(|t| (t, None)))
-        }
+        "md" | "markdown" => Read::Text(read_page(bytes, path, &rel_slash(path, root))),
         "yaml" | "yml" => {
             Read::Text(decode_owned(bytes, &rel_slash(path, root)).map(|t| (t, None)))
         }

@@ -30,15 +30,15 @@ impl Whole {
     }
 }
 
+/// The code of the message for a page that changed during the build.
+pub const CHANGED: &str = "changed-during-build";
+
 /// The message for a page that changed between reading the site and rendering the page.
 fn changed(file: &str) -> Diagnostic {
-    Diagnostic::error(
-        "changed-during-build",
-        "the file changed while the site was being built",
-    )
-    .in_file(file)
-    .with_hint("build again once the file is saved")
-    .tr("changed-during-build", &[])
+    Diagnostic::error(CHANGED, "the file changed while the site was being built")
+        .in_file(file)
+        .with_hint("build again once the file is saved")
+        .tr("changed-during-build", &[])
 }
 
 /// A page read from disk split for keeping: the front matter (up to and with its closing

@@ -46,4 +46,7 @@ pub struct Rendered {
     pub summary: String,
     /// Videos embedded in the page.
     pub videos: Vec<video::Video>,
+    /// The images the page asks the media step for (site paths; a video's poster as
+    /// `poster <path>`), in order, maybe twice.
+    pub pictures: Vec<String>,
 }

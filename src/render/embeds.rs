@@ -87,6 +87,9 @@ pub fn directive_html(
     let Some(words) = links.words.get(&page.lang) else {
         return String::new();
     };
+    if let Some(p) = d.args.get("poster") {
+        out.pictures.push(format!("poster {p}"));
+    }
     match video::read(
         d,
         links.media,

@@ -11,14 +11,13 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{Memo, Setup, Slim, markdown, outputs, page, render_page, site_lints};
+use super::{Memo, Setup, Slim, outputs, page, render_page, site_lints};
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
-use crate::model::{Page, Site};
+use crate::model::Site;
 use crate::write::Sink;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Why pages could not be rendered on their own; the caller builds everything instead.
@@ -32,37 +31,21 @@ pub enum Fallback {
     TemplateError,
 }
 
-/// Render pages `changed` of `site` again (their bodies changed since `old`, the site the
-/// memo was made from) into `sink`, update the memo, and return every message of the site,
-/// as a full render would. Feeds and calendars are rewritten; nothing else is.
+/// Render pages `changed` of `site` again (their bodies changed since the memo was made)
+/// into `sink`, update the memo, and return every message of the site, as a full render
+/// would. Feeds, calendars and the pages' posters are rewritten; nothing else is.
 pub fn rerender(
     site: &Site,
-    old: &[&Page],
     changed: &[usize],
     src: &Sources,
     memo: &mut Memo,
     sink: &Sink,
 ) -> Result<Vec<Diagnostic>, Fallback> {
     let files = src.published_files();
-    let media = Arc::new(Media::new(files.clone()));
+    let media = Arc::new(Media::new(files));
     // Messages of the setup are the memo's already.
     let mut ignored = Vec::new();
     let setup = Setup::new(site, src, &media, &mut ignored).ok_or(Fallback::Templates)?;
-    // Images asked for by the Markdown of each version of the pages: they must not differ.
-    let images_of = |pages: &mut dyn Iterator<Item = &Page>| -> BTreeSet<String> {
-        let media = Arc::new(Media::new(files.clone()));
-        let table = setup.table(site, &media);
-        for p in pages {
-            let _ = markdown::render(p, &table);
-        }
-        media.job_paths()
-    };
-    if images_of(&mut old.iter().copied())
-        != images_of(&mut changed.iter().map(|&i| &site.pages[i]))
-    {
-        return Err(Fallback::Images);
-    }
-
     let table = setup.table(site, &media);
     let per_lang = LangShared::all(site, &mut ignored);
     let ctx = page::Shared {
@@ -77,6 +60,13 @@ pub fn rerender(
         .collect();
     if fresh.iter().any(|(_, s)| s.template_error.is_some()) {
         return Err(Fallback::TemplateError);
+    }
+    // The images asked for must be those of the memo: the media step ran for those only.
+    if fresh
+        .iter()
+        .any(|(i, s)| memo.pages.get(*i).is_none_or(|m| m.pictures != s.pictures))
+    {
+        return Err(Fallback::Images);
     }
     for (i, slim) in fresh {
         match slim.diags.is_empty() {

@@ -426,6 +426,11 @@ impl<'p> Writer<'p, '_> {
         let Some(img) = self.image.take() else {
             return;
         };
+        if let Ok(url) = &img.target
+            && crate::media::Media::is_image(url)
+        {
+            self.out.pictures.push(url.clone());
+        }
         let html = embeds::image_html(
             img.target,
             &img.alt,

@@ -237,6 +237,7 @@ fn render_page(
         Err(d) => {
             return Slim {
                 facts: lints::PageFacts::default(),
+                pictures: Vec::new(),
                 summary: String::new(),
                 diags: vec![d],
                 template_error: None,
@@ -264,11 +265,15 @@ fn render_page(
         }
         Err(d) => Some(d),
     };
+    let mut pictures = r.pictures;
+    pictures.sort_unstable();
+    pictures.dedup();
     Slim {
         facts: lints::PageFacts {
             ids: r.headings.into_iter().map(|h| h.id).collect(),
             anchors: r.anchors,
         },
+        pictures,
         // Later outputs use the summary only in place of a missing description.
         summary: match p.front.description {
             Some(_) => String::new(),
@@ -307,6 +312,8 @@ fn site_lints(site: &Site, slims: &[Slim], check_anchors: &[body::AnchorRef]) ->
 /// What is kept of a page after it was written: anchors, summary, messages.
 struct Slim {
     facts: lints::PageFacts,
+    /// The images its body asks for (sorted): an edit that changes them builds everything.
+    pictures: Vec<String>,
     summary: String,
     diags: Vec<Diagnostic>,
     template_error: Option<Diagnostic>,
