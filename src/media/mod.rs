@@ -97,14 +97,6 @@ impl Media {
         v
     }
 
-    /// The output paths of the image variants requested so far.
-    pub fn job_paths(&self) -> std::collections::BTreeSet<String> {
-        self.jobs
-            .lock()
-            .map(|j| j.keys().cloned().collect())
-            .unwrap_or_default()
-    }
-
     /// The bytes of a site file (`videos/x.mp4`).
     pub fn file(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
         self.files.get(path.trim_start_matches('/'))
