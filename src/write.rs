@@ -35,6 +35,13 @@ impl Output {
 
     /// Put a file in place of any file of the same path.
     pub fn replace(&mut self, path: String, bytes: Arc<Vec<u8>>) {
+        // Not shared with a copy (a build filling it): straight into the whole.
+        if self.over.is_empty()
+            && let Some(base) = Arc::get_mut(&mut self.base)
+        {
+            base.insert(path, bytes);
+            return;
+        }
         if !self.base.contains_key(&path) && !self.over.contains_key(&path) {
             self.added += 1;
         }
