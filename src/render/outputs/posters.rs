@@ -39,12 +39,7 @@ impl Step for Posters {
     }
 
     fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
-        let mut targets = targets(cx, diags);
-        // After an edit of page bodies only the edited pages' posters can change (a poster
-        // reads no other page).
-        if let Some(changed) = cx.changed {
-            targets.retain(|t| t.page.is_some_and(|i| changed.contains(&i)));
-        }
+        let targets = targets(cx, diags);
         if targets.is_empty() || !has_template(cx, diags) || cx.site.config.base_url.is_none() {
             return;
         }
@@ -118,8 +113,6 @@ fn wanted(site: &Site, key: &str) -> bool {
 
 /// A page that gets a poster.
 struct Target<'a> {
-    /// The page's index in the site (`None` for the self-check).
-    page: Option<usize>,
     key: &'a str,
     lang: &'a str,
     url: String,
@@ -137,14 +130,14 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
     let dl = c.default_lang();
     let mut out = Vec::new();
     for (i, p) in site.pages.iter().enumerate() {
-        // After an edit in `serve`: the edited pages only (the others' posters stand).
+        // After an edit of page bodies in `serve`: the edited pages only (a poster reads no
+        // other page, so the others' posters stand).
         if cx.changed.is_some_and(|c| !c.contains(&i)) {
             continue;
         }
         if wanted(site, &p.key) {
             let summary = cx.summaries.get(i).copied().unwrap_or("");
             out.push(Target {
-                page: Some(i),
                 key: &p.key,
                 lang: &p.lang,
                 url: p.url.clone(),
@@ -158,6 +151,11 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
             });
         }
     }
+    if cx.changed.is_some() {
+        // The self-check's posters read no page body, and the site-wide checks below are the
+        // full build's, whose messages are kept.
+        return out;
+    }
     if let Some(check) = site
         .self_check
         .as_ref()
@@ -165,7 +163,6 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
     {
         for l in &c.languages {
             out.push(Target {
-                page: None,
                 key: &check.flow.path,
                 lang: &l.code,
                 url: check.root(c, &l.code),
@@ -174,10 +171,6 @@ fn targets<'a>(cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Vec<Target<'a>>
                 file: &check.file,
             });
         }
-    }
-    if cx.changed.is_some() {
-        // The site-wide checks below are the full build's, whose messages are kept.
-        return out;
     }
     unmatched_entries(site, &out, diags);
     for t in &out {
