@@ -30,6 +30,7 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod schedule;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod slug;

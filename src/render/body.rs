@@ -44,6 +44,8 @@ pub struct Rendered {
     pub external: Vec<(String, usize)>,
     /// Plain text of the first paragraph (fallback description).
     pub summary: String,
+    /// Plain text of the whole body (for the search index; blocks end with a space).
+    pub text: String,
     /// Videos embedded in the page.
     pub videos: Vec<video::Video>,
     /// The images the page asks the media step for (site paths; a video's poster as

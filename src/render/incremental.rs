@@ -11,7 +11,7 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{Memo, Setup, Slim, outputs, page, render_page, site_lints};
+use super::{Found, Memo, Setup, Slim, outputs, page, render_page, site_lints};
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
@@ -54,9 +54,13 @@ pub fn rerender(
         templates: &src.templates,
         per_lang: &per_lang,
     };
+    let terms = memo.terms.clone();
     let fresh: Vec<(usize, Slim)> = changed
         .par_iter()
-        .map(|&i| (i, render_page(&site.pages[i], &table, &ctx, sink)))
+        .map_init(crate::search::Extractor::default, |x, &i| {
+            let search = terms.as_deref().map(|names| (x, names));
+            (i, render_page(&site.pages[i], &table, &ctx, sink, search))
+        })
         .collect();
     if fresh.iter().any(|(_, s)| s.template_error.is_some()) {
         return Err(Fallback::TemplateError);
@@ -92,10 +96,11 @@ pub fn rerender(
     }
     diags.extend(memo.late_diags.iter().cloned());
     let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
+    let found = Found::of(&memo.pages, terms.as_deref());
     // Their messages are the memo's already (`late_diags`).
     let cx = outputs::Context {
         changed: Some(changed),
-        ..setup.outputs(site, src, &summaries)
+        ..setup.outputs(&ctx, src, &summaries, &found)
     };
     outputs::write_body_dependent(&cx, sink, &mut Vec::new());
     Ok(diags)

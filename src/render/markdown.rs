@@ -185,6 +185,7 @@ impl<'p> Writer<'p, '_> {
             self.alt_text(event);
             return;
         }
+        self.plain_text(&event);
         let body = self.body;
         match event {
             Event::Start(Tag::Paragraph) if directives::is_directive(&body[range.clone()]) => {
@@ -316,6 +317,16 @@ impl<'p> Writer<'p, '_> {
                 self.events.push(event);
             }
             other => self.events.push(other),
+        }
+    }
+
+    /// Add the event's text to the page's plain text (a space at the end of each block).
+    fn plain_text(&mut self, event: &Event<'p>) {
+        match event {
+            Event::Text(t) | Event::Code(t) => self.out.text.push_str(t),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => self.out.text.push(' '),
+            _ => {}
         }
     }
 

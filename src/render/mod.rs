@@ -99,17 +99,21 @@ impl Setup {
     /// What the outputs after the pages read.
     fn outputs<'a>(
         &'a self,
-        site: &'a Site,
+        shared: &'a page::Shared<'a>,
         src: &'a Sources,
         summaries: &'a [&'a str],
+        found: &'a Found<'a>,
     ) -> outputs::Context<'a> {
         outputs::Context {
-            site,
+            site: shared.site,
             src,
             tera: &self.tera,
             files: &self.files,
             summaries,
             changed: None,
+            shared,
+            found,
+            strings: &self.strings,
         }
     }
 
@@ -141,6 +145,8 @@ pub struct Memo {
     check_anchors: Vec<body::AnchorRef>,
     /// The pages with messages, in site order (so that an edit need not visit every page).
     with_diags: std::collections::BTreeSet<usize>,
+    /// The search terms' numbers (`None` when the theme has no search page).
+    terms: Option<Arc<crate::search::Interner>>,
 }
 
 /// The finished site plus the messages found on the way, and a [`Memo`] of it when the
@@ -177,10 +183,17 @@ pub fn render(
 
     // 2. Each page in one parallel pass: Markdown, lints, template, written to the sink at
     //    once; only what later checks need is kept.
+    let terms = setup
+        .tera
+        .contains_template(outputs::search::TEMPLATE)
+        .then(|| Arc::new(crate::search::Interner::default()));
     let mut slims: Vec<Slim> = site
         .pages
         .par_iter()
-        .map(|p| render_page(p, &table, &ctx, sink))
+        .map_init(crate::search::Extractor::default, |x, p| {
+            let search = terms.as_deref().map(|names| (x, names));
+            render_page(p, &table, &ctx, sink, search)
+        })
         .collect();
     if let Some(built) = check_built.as_mut() {
         let pages: Vec<Result<page::Files, Diagnostic>> = built
@@ -211,7 +224,8 @@ pub fn render(
     // 4. Everything after the pages: sitemap, posters, 404, aliases, calendars, feeds, static
     //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
-    outputs::write_all(&setup.outputs(site, src, &summaries), sink, &mut diags);
+    let found = Found::of(&slims, terms.as_deref());
+    outputs::write_all(&setup.outputs(&ctx, src, &summaries, &found), sink, &mut diags);
     let with_diags = (0..slims.len())
         .filter(|&i| slims.get(i).is_some_and(|s| !s.diags.is_empty()))
         .collect();
@@ -221,6 +235,7 @@ pub fn render(
         setup_diags,
         late_diags: diags[late_start..].to_vec(),
         check_anchors,
+        terms,
     };
     (diags, Some(memo))
 }
@@ -231,6 +246,7 @@ fn render_page(
     table: &links::LinkTable<'_>,
     ctx: &page::Shared<'_>,
     sink: &Sink,
+    search: Option<(&mut crate::search::Extractor, &crate::search::Interner)>,
 ) -> Slim {
     let whole = match p.whole() {
         Ok(w) => w,
@@ -241,6 +257,7 @@ fn render_page(
                 summary: String::new(),
                 diags: vec![d],
                 template_error: None,
+                search: None,
             };
         }
     };
@@ -265,6 +282,10 @@ fn render_page(
         }
         Err(d) => Some(d),
     };
+    // A stand-in (a page shown in a language it is not written in) is found in its own.
+    let search = search
+        .filter(|_| p.fallback.is_none())
+        .map(|(x, names)| x.page(&p.lang, &p.front.title, &r.text, names));
     let mut pictures = r.pictures;
     pictures.sort_unstable();
     pictures.dedup();
@@ -281,6 +302,7 @@ fn render_page(
         },
         diags,
         template_error,
+        search,
     }
 }
 
@@ -317,6 +339,28 @@ struct Slim {
     summary: String,
     diags: Vec<Diagnostic>,
     template_error: Option<Diagnostic>,
+    /// Its search terms (none for a stand-in, or when the theme has no search page).
+    search: Option<crate::search::PageTerms>,
+}
+
+/// What the search index reads of the rendered pages.
+pub struct Found<'a> {
+    /// Each page's terms, in site order.
+    pub pages: Vec<Option<&'a crate::search::PageTerms>>,
+    /// The terms' names (empty when there is no search).
+    pub names: Vec<Box<str>>,
+    /// Whether the theme has a search page.
+    pub on: bool,
+}
+
+impl<'a> Found<'a> {
+    fn of(slims: &'a [Slim], terms: Option<&crate::search::Interner>) -> Found<'a> {
+        Found {
+            pages: slims.iter().map(|s| s.search.as_ref()).collect(),
+            names: terms.map(|t| t.names()).unwrap_or_default(),
+            on: terms.is_some(),
+        }
+    }
 }
 
 /// The words video HTML needs, in `lang`.

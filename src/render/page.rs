@@ -62,6 +62,12 @@ pub fn base_context(
     ctx.insert("footer", &shared.footer);
     ctx.insert("feed_url", &sh.site.feeds.get(lang).map(|f| f.url.clone()));
     ctx.insert(
+        "search_url",
+        &sh.tera
+            .contains_template(super::outputs::search::TEMPLATE)
+            .then(|| super::outputs::search::search_url(sh.site, lang)),
+    );
+    ctx.insert(
         "poster_url",
         &super::outputs::poster_url(sh.site, sh.tera, url),
     );

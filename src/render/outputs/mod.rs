@@ -1,6 +1,6 @@
 //! Outputs after the pages: a list of steps, each one file with one job (sitemap, 404 page,
-//! posters, alias redirects, calendars, feeds, static files, the offline worker; next the
-//! search index).
+//! posters, alias redirects, calendars, feeds, the search index and pages, static files, the
+//! offline worker).
 //! [`render`](super::render) runs them all once the pages are written and no page has an
 //! error; `serve` runs again, after an edit of page bodies, only the steps that read them.
 //!
@@ -13,6 +13,7 @@ mod feeds;
 mod not_found;
 pub mod offline;
 mod posters;
+pub mod search;
 mod sitemap;
 mod statics;
 
@@ -39,6 +40,12 @@ pub struct Context<'a> {
     /// After an edit of page bodies in `serve`: the indices of the pages edited, so that a
     /// step may write again only what depends on them (`None`: write everything).
     pub changed: Option<&'a [usize]>,
+    /// What every page render shares (for pages made by a step, with the site's menu).
+    pub shared: &'a crate::render::page::Shared<'a>,
+    /// The pages' search terms.
+    pub found: &'a crate::render::Found<'a>,
+    /// The interface strings.
+    pub strings: &'a crate::render::i18n::Strings,
 }
 
 /// One output of the site.
@@ -65,6 +72,7 @@ pub const STEPS: &[&dyn Step] = &[
     &aliases::Aliases,
     &calendars::Calendars,
     &feeds::Feeds,
+    &search::Search,
     &statics::Statics,
     &offline::Offline,
 ];

@@ -1,0 +1,226 @@
+//! The search: each language's index files (`search/data/<lang>/`, see [`crate::search`]),
+//! the rules the client script reads (`search/data/rules.js`), and the search page of each
+//! language (`/search/`, `/en/search/`) with its A–Z list of the language's pages, which
+//! serves readers without JavaScript; a long list goes on one page per letter.
+
+use super::{Context, Step};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Page, Site};
+use crate::model::route::relative;
+use crate::render::templates::template_error;
+use crate::search::{DATA, client, index};
+use crate::write::Sink;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// The search page's template; without it, a theme has no search.
+pub const TEMPLATE: &str = "search.html";
+
+/// Lists longer than this go on one page per letter.
+const ONE_PAGE: usize = 300;
+
+/// Writes the index and the search pages.
+pub struct Search;
+
+impl Step for Search {
+    fn name(&self) -> &'static str {
+        "search"
+    }
+
+    fn reads_bodies(&self) -> bool {
+        true
+    }
+
+    fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
+        if !cx.found.on {
+            return;
+        }
+        let site = cx.site;
+        let langs: Vec<String> = site.config.languages.iter().map(|l| l.code.clone()).collect();
+        let data = DATA.trim_start_matches('/');
+        out.put(format!("{data}rules.js"), client::rules_js(&langs).into_bytes());
+        let (files, pages) = rayon::join(
+            || {
+                use rayon::prelude::*;
+                langs
+                    .par_iter()
+                    .map(|l| (l, index_of(cx, l)))
+                    .collect::<Vec<_>>()
+            },
+            || match cx.changed {
+                // Titles and addresses do not change with a body.
+                Some(_) => Vec::new(),
+                None => langs.iter().map(|l| pages_of(cx, l)).collect(),
+            },
+        );
+        for (lang, files) in files {
+            for (path, text) in files {
+                out.put(format!("{data}{lang}/{path}"), text.into_bytes());
+            }
+        }
+        for result in pages {
+            match result {
+                Ok(files) => files.into_iter().for_each(|(p, b)| out.put(p, b)),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+}
+
+/// The index files of `lang`.
+fn index_of(cx: &Context<'_>, lang: &str) -> Vec<(String, String)> {
+    let site = cx.site;
+    let entries: Vec<index::Entry<'_>> = site
+        .pages
+        .iter()
+        .zip(&cx.found.pages)
+        .filter(|(p, _)| p.lang == lang)
+        .filter_map(|(p, t)| {
+            Some(index::Entry {
+                url: &p.url,
+                title: &p.front.title,
+                section: section_title(site, p),
+                terms: (*t)?,
+            })
+        })
+        .collect();
+    index::files(lang, &entries, &cx.found.names)
+}
+
+/// The title of the section a page is in.
+fn section_title<'a>(site: &'a Site, p: &Page) -> &'a str {
+    p.parent
+        .as_ref()
+        .filter(|k| !k.is_empty())
+        .and_then(|k| site.page(k, &p.lang))
+        .map_or("", |s| s.front.title.as_str())
+}
+
+/// The address of the search page of `lang`.
+pub fn search_url(site: &Site, lang: &str) -> String {
+    format!("{}search/", site.config.lang_prefix(lang))
+}
+
+/// The first letter of a title, as the A–Z list shows it.
+fn letter(title: &str) -> String {
+    let c = title
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map(crate::search::fold::capital_free)
+        .unwrap_or('#');
+    match crate::search::fold::is_georgian(c) {
+        // Georgian has no case in running text (upper case would be Mtavruli).
+        true => c.to_string(),
+        false => c.to_uppercase().collect(),
+    }
+}
+
+/// The search page of `lang`, and its letter pages when the list is long.
+fn pages_of(cx: &Context<'_>, lang: &str) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let site = cx.site;
+    let url = search_url(site, lang);
+    let mut entries: Vec<(String, String, &Page)> = site
+        .pages
+        .iter()
+        .filter(|p| p.lang == lang)
+        .map(|p| (letter(&p.front.title), p.front.title.to_lowercase(), p))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut groups: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for (l, _, p) in &entries {
+        let lang_of = p.fallback.as_deref().unwrap_or(&p.lang);
+        groups
+            .entry(l.clone())
+            .or_default()
+            .push(json!({"url": p.url, "title": p.front.title, "lang": lang_of}));
+    }
+    let split = entries.len() > ONE_PAGE;
+    let letter_url = |n: usize| format!("{url}a-z/{}/", n + 1);
+    let letters: Vec<Value> = groups
+        .keys()
+        .enumerate()
+        .map(|(n, l)| match split {
+            true => json!({"letter": l, "url": letter_url(n)}),
+            false => json!({"letter": l, "anchor": format!("az-{}", n + 1)}),
+        })
+        .collect();
+    let group_view = |n: usize, (l, pages): (&String, &Vec<Value>)| {
+        json!({"letter": l, "anchor": format!("az-{}", n + 1), "pages": pages})
+    };
+    let mut files = Vec::new();
+    let all: Vec<Value> = match split {
+        true => Vec::new(),
+        false => groups.iter().enumerate().map(|(n, g)| group_view(n, g)).collect(),
+    };
+    files.push(render(cx, lang, &url, &letters, &all, None)?);
+    if split {
+        for (n, g) in groups.iter().enumerate() {
+            let page_url = letter_url(n);
+            let one = vec![group_view(n, g)];
+            files.push(render(cx, lang, &page_url, &letters, &one, Some(g.0))?);
+        }
+    }
+    Ok(files)
+}
+
+/// One search page (or letter page) through the template.
+fn render(
+    cx: &Context<'_>,
+    lang: &str,
+    url: &str,
+    letters: &[Value],
+    groups: &[Value],
+    letter: Option<&str>,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let site = cx.site;
+    let c = &site.config;
+    let word = |key: &str| cx.strings.get(lang, key, &BTreeMap::new()).unwrap_or_default();
+    let title = match letter {
+        Some(l) => format!("{} — {l}", word("search-az")),
+        None => word("search-title"),
+    };
+    let view = json!({
+        "title": title,
+        "description": word("search-description"),
+        "url": url,
+        "permalink": c.absolute(url),
+        "kind": "page",
+        "key": url.trim_matches('/'),
+        "lang": lang,
+        "date": Value::Null,
+        "image": Value::Null,
+        "extra": {},
+        "headings": [],
+    });
+    let translations: Vec<Value> = c
+        .languages
+        .iter()
+        .map(|l| {
+            let u = search_url(site, &l.code);
+            json!({"href": c.absolute(&u), "code": l.code, "name": l.name, "dir": l.dir,
+                   "exists": true, "current": l.code == lang, "url": u})
+        })
+        .collect();
+    let mut ctx = crate::render::page::base_context(cx.shared, lang, url, &view, &translations);
+    let langs: Vec<&str> = c.languages.iter().map(|l| l.code.as_str()).collect();
+    ctx.insert(
+        "search",
+        &json!({
+            "root": relative(url, "/"),
+            "data": relative(url, DATA),
+            "langs": langs.join(" "),
+            "portable": c.portable,
+            "home": url == search_url(site, lang),
+            "search_url": search_url(site, lang),
+        }),
+    );
+    ctx.insert("letters", letters);
+    ctx.insert("groups", groups);
+    match cx.tera.render(TEMPLATE, &ctx) {
+        Ok(html) => Ok((
+            format!("{}index.html", url.trim_start_matches('/')),
+            html.into_bytes(),
+        )),
+        Err(e) => Err(template_error(&e, &cx.src.templates)),
+    }
+}

@@ -1,0 +1,145 @@
+//! One language's index files: term shards (`t/<n>.js`: each term's best pages), page
+//! records in chunks (`p/<n>.js`: address, title, section, the start of the text) and a meta
+//! file saying how many shards there are. Each file is a script calling
+//! `campaignSearch.<kind>(...)`, so that it loads from `file://` as well as over HTTP.
+
+use super::terms::PageTerms;
+use std::fmt::Write;
+
+/// Pages a term lists at most (the best by weight).
+const MAX_POSTINGS: usize = 48;
+/// Pages per page-record chunk.
+pub const CHUNK: usize = 16;
+/// Bytes a shard is aimed at.
+const SHARD_BYTES: usize = 12 * 1024;
+
+/// A page of the language, as the index shows it.
+pub struct Entry<'a> {
+    /// Site path.
+    pub url: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// The title of its section (empty for the home page and sections).
+    pub section: &'a str,
+    /// Its terms.
+    pub terms: &'a PageTerms,
+}
+
+/// FNV-1a (32 bits) of a term's UTF-8 bytes: which shard holds it (the client computes it
+/// the same way).
+pub fn shard_hash(term: &str) -> u32 {
+    term.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The index files of language `lang` (paths relative to its data folder, and text).
+pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(String, String)> {
+    let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); names.len()];
+    for (page, e) in entries.iter().enumerate() {
+        for (&t, &w) in e.terms.terms.iter().zip(e.terms.weights.iter()) {
+            if let Some(list) = postings.get_mut(t as usize) {
+                list.push((page as u32, w));
+            }
+        }
+    }
+    let mut bytes = 0;
+    for (t, list) in postings.iter_mut().enumerate() {
+        if list.len() > MAX_POSTINGS {
+            list.select_nth_unstable_by(MAX_POSTINGS, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(MAX_POSTINGS);
+        }
+        list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if !list.is_empty() {
+            bytes += names[t].len() + 6 + list.len() * 9;
+        }
+    }
+    let shards = (bytes / SHARD_BYTES).max(1).next_power_of_two();
+    let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); shards];
+    for (t, list) in postings.iter().enumerate() {
+        if !list.is_empty() {
+            by_shard[(shard_hash(&names[t]) as usize) & (shards - 1)].push(t);
+        }
+    }
+    let mut out = Vec::with_capacity(shards + entries.len() / CHUNK + 2);
+    for (n, mut terms) in by_shard.into_iter().enumerate() {
+        terms.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
+        let mut s = String::with_capacity(SHARD_BYTES * 2);
+        let _ = write!(s, "campaignSearch.t({},{n},{{", json(lang));
+        for (k, &t) in terms.iter().enumerate() {
+            if k > 0 {
+                s.push(',');
+            }
+            s.push_str(&json(&names[t]));
+            s.push_str(":[");
+            for (j, (page, w)) in postings[t].iter().enumerate() {
+                if j > 0 {
+                    s.push(',');
+                }
+                let _ = write!(s, "{page},{w}");
+            }
+            s.push(']');
+        }
+        s.push_str("});\n");
+        out.push((format!("t/{n}.js"), s));
+    }
+    for (n, chunk) in entries.chunks(CHUNK).enumerate() {
+        let rows: Vec<[&str; 4]> = chunk
+            .iter()
+            .map(|e| [e.url, e.title, e.section, &e.terms.excerpt])
+            .collect();
+        let rows = serde_json::to_string(&rows).unwrap_or_default();
+        out.push((
+            format!("p/{n}.js"),
+            format!("campaignSearch.p({},{n},{rows});\n", json(lang)),
+        ));
+    }
+    out.push((
+        "meta.js".to_string(),
+        format!(
+            "campaignSearch.m({},{{\"shards\":{shards},\"chunk\":{CHUNK},\"pages\":{}}});\n",
+            json(lang),
+            entries.len()
+        ),
+    ));
+    out
+}
+
+fn json(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_go_to_their_shard_with_their_best_pages() {
+        let names: Vec<Box<str>> = vec!["a".into(), "ბ".into()];
+        let pages: Vec<PageTerms> = (0..60)
+            .map(|i| PageTerms {
+                terms: vec![0, 1].into(),
+                weights: vec![i as u16, 1].into(),
+                excerpt: "x".into(),
+            })
+            .collect();
+        let entries: Vec<Entry> = pages
+            .iter()
+            .map(|t| Entry {
+                url: "/a/",
+                title: "A \"q\"",
+                section: "",
+                terms: t,
+            })
+            .collect();
+        let files = files("ka", &entries, &names);
+        let meta = files.iter().find(|f| f.0 == "meta.js").unwrap();
+        assert!(meta.1.contains("\"shards\":1,\"chunk\":16,\"pages\":60"));
+        let shard = &files.iter().find(|f| f.0 == "t/0.js").unwrap().1;
+        assert!(shard.starts_with("campaignSearch.t(\"ka\",0,{\"a\":[59,59,58,58,"));
+        assert!(shard.contains(",12,12]") && !shard.contains(",11,11"), "{shard}");
+        assert!(shard.contains("\"ბ\":[0,1,1,1,2,1,"), "{shard}");
+        assert_eq!(files.iter().filter(|f| f.0.starts_with("p/")).count(), 4);
+        assert_eq!(shard_hash("a"), 0xe40c292c);
+    }
+}

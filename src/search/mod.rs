@@ -1,0 +1,19 @@
+//! Site search: words → terms (Georgian folded and stemmed, other words lower-cased and, in
+//! English, stemmed), each page's terms counted while it is rendered, and the index files a
+//! small client script reads (`search/data/`), one set per language, sharded so that a query
+//! loads only the shards of its words.
+//!
+//! The rules the client needs to make the same terms from a query (letter folding,
+//! suffixes, Latin-typed Georgian) are written by [`client::rules_js`] from the tables here,
+//! so the index and the script cannot disagree.
+
+pub mod client;
+pub mod fold;
+pub mod index;
+pub mod stem;
+pub mod terms;
+
+pub use terms::{Extractor, Interner, PageTerms};
+
+/// Where the index files go (site path).
+pub const DATA: &str = "/search/data/";
