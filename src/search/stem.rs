@@ -19,7 +19,7 @@ pub struct Rules {
 /// Georgian endings, written in plain letters and folded like the words they end.
 const GEORGIAN: &[&str] = &[
     "ისთვის", "თვის", "ში", "ზე", "თან", "დან", "კენ", "მდე", "ვით", "ის", "ით", "ად", "ს", "მა",
-    "ო", "თა", "ი", "ა", "ე", "ებ",
+    "ო", "თა", "ი", "ა", "ე", "ებ", "სა",
 ];
 
 /// English endings and their replacements; an ending replaced by itself protects the word
@@ -54,7 +54,7 @@ impl Rules {
             .iter()
             .map(|s| (s.chars().map(fold).collect(), String::new()))
             .collect();
-        Rules::new(folded, 3, 2)
+        Rules::new(folded, 4, 2)
     }
 
     /// The stemmer for other words on pages in `lang` (English only for now).
@@ -102,7 +102,8 @@ mod tests {
             &["მიგრანტი", "მიგრანტებს", "მიგრანტთა", "მიგრანტებისთვის", "მიგრანტის"][..],
             &["თბილისი", "თბილისში", "თბილისის", "ᲗᲑᲘᲚᲘᲡᲘ"],
             &["ენა", "ენის", "ენებზე", "ენას"],
-            &["დასაქმება", "დასაქმების", "დასაქმებაში"],
+            &["დასაქმება", "დასაქმების", "დასაქმებაში", "დასაქმებასა"],
+            &["თბილისი", "თბილისსა", "თბილისისა"],
             &["ინტეგრაცია", "ინტეგრაციის", "ინტეგრაციისთვის"],
             &["ლტოლვილი", "ლტოლვილებს", "ლტოლვილთა"],
         ] {
