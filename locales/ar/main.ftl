@@ -72,3 +72,4 @@ search-none = لا توجد صفحة بهذه الكلمات. جرّب صيغة 
 search-other-language = بلغة أخرى
 search-az = الصفحات أبجديًا
 search-letters = الحروف
+search-more = نتائج أخرى

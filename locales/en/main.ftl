@@ -68,3 +68,4 @@ search-none = No page has these words. Try another form of the word, or find the
 search-other-language = In another language
 search-az = Pages from A to Z
 search-letters = Letters
+search-more = More results

@@ -68,3 +68,4 @@ search-none = صفحه‌ای با این واژه‌ها نیست. شکل دی�
 search-other-language = به زبانی دیگر
 search-az = صفحه‌ها به ترتیب الفبا
 search-letters = حروف
+search-more = نتیجه‌های بیشتر

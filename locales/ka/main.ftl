@@ -68,3 +68,4 @@ search-none = ამ სიტყვებით გვერდი ვერ �
 search-other-language = სხვა ენაზე
 search-az = გვერდები ანბანის მიხედვით
 search-letters = ასოები
+search-more = მეტი შედეგი

@@ -70,3 +70,4 @@ search-none = Нет страниц с этими словами. Попробу
 search-other-language = На другом языке
 search-az = Страницы от А до Я
 search-letters = Буквы
+search-more = Ещё результаты

@@ -70,3 +70,4 @@ search-none = Немає сторінок із цими словами. Спро
 search-other-language = Іншою мовою
 search-az = Сторінки від А до Я
 search-letters = Літери
+search-more = Більше результатів

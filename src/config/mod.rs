@@ -65,6 +65,9 @@ pub struct Config {
     /// regional help list for reading without a connection (a service worker, `sw.js`);
     /// `offline: false` turns it off. On when not given.
     pub offline: bool,
+    /// `search: true`: a search page per language with an index of the pages' words (when
+    /// the theme has `search.html`). Off when not given.
+    pub search: bool,
     /// Every other key, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
     /// The 1-based line in site.yaml of each `menu:` entry, for messages about them.

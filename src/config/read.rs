@@ -24,6 +24,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
     let output_keep = output_keep(&map, &source, &mut errors);
     let posters = posters(&map, &source, &mut errors);
     let offline = offline(&map, &source, &mut errors);
+    let search = search(&map, &source, &mut errors);
     let extra = extra(&map);
     if let Some((key, line)) = yaml::duplicate_top_level_key(text) {
         errors.push(
@@ -50,6 +51,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         posters,
         footer_line: yaml::key_line(text, "footer").unwrap_or(1),
         offline,
+        search,
         portable: false,
         preview: false,
         extra,
@@ -342,6 +344,7 @@ fn extra(map: &serde_yaml::Mapping) -> serde_json::Value {
                 | "output_keep"
                 | "posters"
                 | "offline"
+                | "search"
         ) {
             extra.insert(k, yaml::to_json(v));
         }
@@ -442,6 +445,24 @@ fn posters(
         ));
     }
     Some(paths)
+}
+
+/// `search:`: `true` (a search page and index, when the theme has `search.html`) or `false`
+/// (the default while the index costs more than a tenth of a large build: issue 18).
+fn search(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnostic>) -> bool {
+    match map.get("search") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            errors.push(source.error(
+                "search",
+                "`search` should be `true` or `false`".into(),
+                "write `search: true` to give the site a search page, or delete the line",
+                tr("config-search", &[]),
+            ));
+            false
+        }
+    }
 }
 
 /// `offline:`: `true` (the default) or `false`.

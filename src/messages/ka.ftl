@@ -233,6 +233,8 @@ config-output-keep-list = `output_keep` სახელების სია �
     .hint = დაწერეთ სახელების სია, მაგალითად `output_keep: [README.md, "*.txt"]`
 config-offline = `offline` უნდა იყოს `true` ან `false`
     .hint = დაწერეთ `offline: false`, რომ ოფლაინ კითხვა გამოირთოს, ან წაშალეთ ეს ხაზი, რომ ჩართული დარჩეს
+config-search = `search` უნდა იყოს `true` ან `false`
+    .hint = დაწერეთ `search: true`, რომ საიტს ძიების გვერდი ჰქონდეს, ან წაშალეთ ეს ხაზი
 config-posters = `posters` საიტის მისამართების სია უნდა იყოს
     .hint = დაწერეთ გვერდების ან განყოფილებების მისამართები, მაგალითად `posters: [/services/, /check/]`, ან `posters: []`, თუ პლაკატები არ გჭირდებათ
 

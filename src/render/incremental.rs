@@ -57,10 +57,13 @@ pub fn rerender(
     let terms = memo.terms.clone();
     let fresh: Vec<(usize, Slim)> = changed
         .par_iter()
-        .map_init(crate::search::Extractor::default, |x, &i| {
-            let search = terms.as_deref().map(|names| (x, names));
-            (i, render_page(&site.pages[i], &table, &ctx, sink, search))
-        })
+        .map_init(
+            || terms.as_deref().map(|t| (t.pool.lend(), &t.names)),
+            |x, &i| {
+                let search = x.as_mut().map(|(x, names)| (&mut **x, *names));
+                (i, render_page(&site.pages[i], &table, &ctx, sink, search))
+            },
+        )
         .collect();
     if fresh.iter().any(|(_, s)| s.template_error.is_some()) {
         return Err(Fallback::TemplateError);
@@ -96,7 +99,7 @@ pub fn rerender(
     }
     diags.extend(memo.late_diags.iter().cloned());
     let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
-    let found = Found::of(&memo.pages, terms.as_deref());
+    let found = Found::of(&memo.pages, terms.as_deref().map(|t| &t.names));
     // Their messages are the memo's already (`late_diags`).
     let cx = outputs::Context {
         changed: Some(changed),

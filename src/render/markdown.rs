@@ -104,7 +104,10 @@ pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>)
         links,
         body,
         lines: LineIndex::new(body),
-        out: Rendered::default(),
+        out: Rendered {
+            text: String::with_capacity(body.len()),
+            ..Rendered::default()
+        },
         diags: Vec::new(),
         events: Vec::with_capacity(256),
         seen_ids: HashMap::new(),

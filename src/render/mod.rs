@@ -146,7 +146,7 @@ pub struct Memo {
     /// The pages with messages, in site order (so that an edit need not visit every page).
     with_diags: std::collections::BTreeSet<usize>,
     /// The search terms' numbers (`None` when the theme has no search page).
-    terms: Option<Arc<crate::search::Interner>>,
+    terms: Option<Arc<crate::search::Terms>>,
 }
 
 /// The finished site plus the messages found on the way, and a [`Memo`] of it when the
@@ -183,17 +183,17 @@ pub fn render(
 
     // 2. Each page in one parallel pass: Markdown, lints, template, written to the sink at
     //    once; only what later checks need is kept.
-    let terms = setup
-        .tera
-        .contains_template(outputs::search::TEMPLATE)
-        .then(|| Arc::new(crate::search::Interner::default()));
+    let terms = outputs::search::on(site, &setup.tera).then(|| Arc::new(crate::search::Terms::default()));
     let mut slims: Vec<Slim> = site
         .pages
         .par_iter()
-        .map_init(crate::search::Extractor::default, |x, p| {
-            let search = terms.as_deref().map(|names| (x, names));
-            render_page(p, &table, &ctx, sink, search)
-        })
+        .map_init(
+            || terms.as_deref().map(|t| (t.pool.lend(), &t.names)),
+            |x, p| {
+                let search = x.as_mut().map(|(x, names)| (&mut **x, *names));
+                render_page(p, &table, &ctx, sink, search)
+            },
+        )
         .collect();
     if let Some(built) = check_built.as_mut() {
         let pages: Vec<Result<page::Files, Diagnostic>> = built
@@ -224,7 +224,7 @@ pub fn render(
     // 4. Everything after the pages: sitemap, posters, 404, aliases, calendars, feeds, static
     //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
-    let found = Found::of(&slims, terms.as_deref());
+    let found = Found::of(&slims, terms.as_deref().map(|t| &t.names));
     outputs::write_all(&setup.outputs(&ctx, src, &summaries, &found), sink, &mut diags);
     let with_diags = (0..slims.len())
         .filter(|&i| slims.get(i).is_some_and(|s| !s.diags.is_empty()))

@@ -63,8 +63,7 @@ pub fn base_context(
     ctx.insert("feed_url", &sh.site.feeds.get(lang).map(|f| f.url.clone()));
     ctx.insert(
         "search_url",
-        &sh.tera
-            .contains_template(super::outputs::search::TEMPLATE)
+        &super::outputs::search::on(sh.site, sh.tera)
             .then(|| super::outputs::search::search_url(sh.site, lang)),
     );
     ctx.insert(

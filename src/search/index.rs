@@ -9,9 +9,9 @@ use std::fmt::Write;
 /// Pages a term lists at most (the best by weight).
 const MAX_POSTINGS: usize = 48;
 /// Pages per page-record chunk.
-pub const CHUNK: usize = 16;
+pub const CHUNK: usize = 8;
 /// Bytes a shard is aimed at.
-const SHARD_BYTES: usize = 12 * 1024;
+const SHARD_BYTES: usize = 3 * 1024;
 
 /// A page of the language, as the index shows it.
 pub struct Entry<'a> {
@@ -35,30 +35,19 @@ pub fn shard_hash(term: &str) -> u32 {
 
 /// The index files of language `lang` (paths relative to its data folder, and text).
 pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(String, String)> {
-    let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); names.len()];
-    for (page, e) in entries.iter().enumerate() {
-        for (&t, &w) in e.terms.terms.iter().zip(e.terms.weights.iter()) {
-            if let Some(list) = postings.get_mut(t as usize) {
-                list.push((page as u32, w));
-            }
-        }
-    }
+    let postings = Postings::of(entries, names.len());
     let mut bytes = 0;
-    for (t, list) in postings.iter_mut().enumerate() {
-        if list.len() > MAX_POSTINGS {
-            list.select_nth_unstable_by(MAX_POSTINGS, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(MAX_POSTINGS);
-        }
-        list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if !list.is_empty() {
-            bytes += names[t].len() + 6 + list.len() * 9;
+    for t in 0..names.len() {
+        let n = postings.of_term(t).len();
+        if n > 0 {
+            bytes += names[t].len() + 6 + n * 9;
         }
     }
     let shards = (bytes / SHARD_BYTES).max(1).next_power_of_two();
     let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); shards];
-    for (t, list) in postings.iter().enumerate() {
-        if !list.is_empty() {
-            by_shard[(shard_hash(&names[t]) as usize) & (shards - 1)].push(t);
+    for (t, name) in names.iter().enumerate() {
+        if !postings.of_term(t).is_empty() {
+            by_shard[(shard_hash(name) as usize) & (shards - 1)].push(t);
         }
     }
     let mut out = Vec::with_capacity(shards + entries.len() / CHUNK + 2);
@@ -72,11 +61,14 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
             }
             s.push_str(&json(&names[t]));
             s.push_str(":[");
-            for (j, (page, w)) in postings[t].iter().enumerate() {
+            let mut num = itoa::Buffer::new();
+            for (j, (page, w)) in postings.of_term(t).iter().enumerate() {
                 if j > 0 {
                     s.push(',');
                 }
-                let _ = write!(s, "{page},{w}");
+                s.push_str(num.format(*page));
+                s.push(',');
+                s.push_str(num.format(*w));
             }
             s.push(']');
         }
@@ -103,6 +95,61 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
         ),
     ));
     out
+}
+
+/// Each term's best pages (page number in the language, weight), best first, in one array.
+struct Postings {
+    /// Where each term's pages start in `flat` (one more entry than terms).
+    start: Vec<u32>,
+    /// How many of them are kept (at most [`MAX_POSTINGS`]).
+    kept: Vec<u16>,
+    flat: Vec<(u32, u16)>,
+}
+
+impl Postings {
+    /// Counted, placed, then each term's list cut to its best pages.
+    fn of(entries: &[Entry<'_>], terms: usize) -> Postings {
+        let mut start = vec![0u32; terms + 1];
+        for e in entries {
+            for &t in e.terms.terms.iter() {
+                if let Some(n) = start.get_mut(t as usize + 1) {
+                    *n += 1;
+                }
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut fill = start.clone();
+        let mut flat = vec![(0u32, 0u16); start[terms] as usize];
+        for (page, e) in entries.iter().enumerate() {
+            for (&t, &w) in e.terms.terms.iter().zip(e.terms.weights.iter()) {
+                if let Some(at) = fill.get_mut(t as usize).filter(|_| (t as usize) < terms) {
+                    flat[*at as usize] = (page as u32, w);
+                    *at += 1;
+                }
+            }
+        }
+        let best = |a: &(u32, u16), b: &(u32, u16)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        let kept = (0..terms)
+            .map(|t| {
+                let list = &mut flat[start[t] as usize..start[t + 1] as usize];
+                if list.len() > MAX_POSTINGS {
+                    list.select_nth_unstable_by(MAX_POSTINGS, best);
+                }
+                let n = list.len().min(MAX_POSTINGS);
+                list[..n].sort_unstable_by(best);
+                n as u16
+            })
+            .collect();
+        Postings { start, kept, flat }
+    }
+
+    /// The best pages of term `t`.
+    fn of_term(&self, t: usize) -> &[(u32, u16)] {
+        let from = self.start[t] as usize;
+        &self.flat[from..from + self.kept[t] as usize]
+    }
 }
 
 fn json(s: &str) -> String {

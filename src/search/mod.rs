@@ -10,10 +10,11 @@
 pub mod client;
 pub mod fold;
 pub mod index;
+pub mod span;
 pub mod stem;
 pub mod terms;
 
-pub use terms::{Extractor, Interner, PageTerms};
+pub use terms::{Extractor, Interner, PageTerms, Terms};
 
 /// Where the index files go (site path).
 pub const DATA: &str = "/search/data/";

@@ -1,13 +1,25 @@
 //! A page's words → its terms and how often each occurs, fast: the text is cut at ASCII
-//! bytes that are not letters or digits (any other byte stays in the span), and each span's
-//! bytes are looked up in a table of the spans met before; only a new span is decoded, split
-//! into words, folded and stemmed ([`Extractor::learn`]). Terms get numbers from an
-//! [`Interner`] shared by the threads of a render, so pages can be indexed together later.
+//! bytes that are not letters or digits (any other byte stays in the span), and each span is
+//! looked up by its 64-bit hash ([`span`](super::span)) in a table of the spans met before; only a new span
+//! is decoded, split into words, folded and stemmed ([`Extractor::learn`]). Two different
+//! spans with the same hash would count as one: for 100,000 distinct spans, odds of about 3
+//! in 10¹⁰. Terms get numbers from an [`Interner`] shared by the threads of a render, so
+//! pages can be indexed together later; extractors are lent from a [`Pool`], so that each
+//! thread learns the spans once, not once per parallel job.
 
 use super::fold::{fold, is_georgian};
 use super::stem::Rules;
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
+
+/// What a render's pages share to make their terms: the terms' numbers and the extractors.
+#[derive(Default)]
+pub struct Terms {
+    /// The terms' numbers.
+    pub names: Interner,
+    /// The extractors, lent to the parallel jobs.
+    pub pool: Pool,
+}
 
 /// Terms by number, shared by every thread of a render (and kept by `serve` between edits).
 #[derive(Debug, Default)]
@@ -60,7 +72,7 @@ pub struct PageTerms {
 pub const IN_TITLE: u16 = 0x8000;
 
 /// Letters kept for the snippet.
-const EXCERPT_CHARS: usize = 200;
+const EXCERPT_CHARS: usize = 160;
 
 /// Words longer than this are not indexed (they are not words people type).
 const MAX_WORD_CHARS: usize = 40;
@@ -73,8 +85,108 @@ const MANY: u32 = 1 << 31;
 struct Table {
     lang: String,
     latin: Option<Rules>,
-    spans: FxHashMap<Box<[u8]>, u32>,
+    spans: Spans,
     many: Vec<Vec<u32>>,
+}
+
+/// Spans by hash: open addressing, linear probing; a hash is never 0 (0 marks a free slot).
+struct Spans {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl Spans {
+    fn new() -> Spans {
+        Spans {
+            slots: vec![(0, 0); 1 << 12],
+            len: 0,
+        }
+    }
+
+    fn get(&self, h: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == h {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, h: u64, v: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let doubled = vec![(0, 0); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            self.len = 0;
+            for (k, v) in old.into_iter().filter(|s| s.0 != 0) {
+                self.insert(k, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        while self.slots[i].0 != 0 && self.slots[i].0 != h {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (h, v);
+    }
+}
+
+/// Extractors to lend, one per thread at work: a parallel render takes one for each of its
+/// jobs ([`Pool::lend`]) and the job gives it back when done.
+#[derive(Default)]
+pub struct Pool {
+    free: Mutex<Vec<Extractor>>,
+}
+
+impl Pool {
+    /// An extractor for one job: a free one, or a new one.
+    pub fn lend(&self) -> Lent<'_> {
+        let x = self
+            .free
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_default();
+        Lent { x, pool: self }
+    }
+}
+
+/// An extractor lent by a [`Pool`], given back when dropped.
+pub struct Lent<'a> {
+    x: Extractor,
+    pool: &'a Pool,
+}
+
+impl std::ops::Deref for Lent<'_> {
+    type Target = Extractor;
+    fn deref(&self) -> &Extractor {
+        &self.x
+    }
+}
+
+impl std::ops::DerefMut for Lent<'_> {
+    fn deref_mut(&mut self) -> &mut Extractor {
+        &mut self.x
+    }
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        let x = std::mem::replace(&mut self.x, Extractor::empty());
+        self.pool
+            .free
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(x);
+    }
 }
 
 /// Makes pages' terms; one per thread (not shared), reused from page to page.
@@ -92,6 +204,20 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor {
             georgian: Rules::georgian(),
+            ..Extractor::empty()
+        }
+    }
+}
+
+impl Extractor {
+    /// An extractor with no rules yet (a placeholder; [`Extractor::default`] makes one to use).
+    fn empty() -> Extractor {
+        Extractor {
+            georgian: Rules {
+                suffixes: Vec::new(),
+                rounds: 0,
+                min: 0,
+            },
             tables: Vec::new(),
             seen: Vec::new(),
             stamp: 0,
@@ -101,17 +227,6 @@ impl Default for Extractor {
     }
 }
 
-/// Bytes that end a span: ASCII other than letters and digits.
-const fn breaks() -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = !(b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-}
-static BREAKS: [bool; 256] = breaks();
 
 impl Extractor {
     /// The terms of a page in `lang` with this title and text.
@@ -122,7 +237,7 @@ impl Extractor {
                 self.tables.push(Table {
                     lang: lang.to_string(),
                     latin: Rules::latin(lang),
-                    spans: FxHashMap::default(),
+                    spans: Spans::new(),
                     many: Vec::new(),
                 });
                 self.tables.len() - 1
@@ -155,19 +270,11 @@ impl Extractor {
     fn scan(&mut self, t: usize, text: &str, names: &Interner, flag: u16) {
         let b = text.as_bytes();
         let mut i = 0;
-        while i < b.len() {
-            if BREAKS[b[i] as usize] {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && !BREAKS[b[i] as usize] {
-                i += 1;
-            }
-            let span = &b[start..i];
-            let v = match self.tables[t].spans.get(span) {
-                Some(&v) => v,
-                None => self.learn(t, &text[start..i], names),
+        while let Some((start, end, h)) = super::span::next(b, i) {
+            i = end;
+            let v = match self.tables[t].spans.get(h) {
+                Some(v) => v,
+                None => self.learn(t, h, &text[start..end], names),
             };
             if v == NONE {
             } else if v & MANY == 0 {
@@ -194,7 +301,7 @@ impl Extractor {
     }
 
     /// A span met for the first time: its words, as terms.
-    fn learn(&mut self, t: usize, span: &str, names: &Interner) -> u32 {
+    fn learn(&mut self, t: usize, h: u64, span: &str, names: &Interner) -> u32 {
         let mut ids = Vec::new();
         for word in words(span) {
             let term = self.term(t, &word);
@@ -215,7 +322,7 @@ impl Extractor {
                 MANY | (table.many.len() - 1) as u32
             }
         };
-        table.spans.insert(span.as_bytes().into(), v);
+        table.spans.insert(h, v);
         v
     }
 
@@ -244,7 +351,8 @@ pub fn words(span: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut cur_georgian = false;
     for c in span.chars() {
-        if !c.is_alphanumeric() {
+        let letter = c.is_ascii_alphanumeric() || is_georgian(c) || (!c.is_ascii() && c.is_alphanumeric());
+        if !letter {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }

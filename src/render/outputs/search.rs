@@ -16,6 +16,11 @@ use std::collections::BTreeMap;
 /// The search page's template; without it, a theme has no search.
 pub const TEMPLATE: &str = "search.html";
 
+/// Whether the site has a search: `search: true` in site.yaml and a theme with the page.
+pub fn on(site: &Site, tera: &tera::Tera) -> bool {
+    site.config.search && tera.contains_template(TEMPLATE)
+}
+
 /// Lists longer than this go on one page per letter.
 const ONE_PAGE: usize = 300;
 

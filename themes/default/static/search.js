@@ -16,7 +16,8 @@
   var portable = form.hasAttribute("data-portable");
   var langs = form.getAttribute("data-langs").split(" ");
   langs.sort(function (a, b) { return (b === lang) - (a === lang); });
-  var SHOWN = 10;
+  var STEP = 5;
+  var more = document.getElementById("search-more");
   var loaded = {};
   var waiting = {};
   var store = { r: null, m: {}, t: {}, p: {} };
@@ -204,8 +205,9 @@
     p.appendChild(document.createTextNode(text.slice(last)));
     return p;
   }
-  function show(R, ranked, terms, query) {
-    return Promise.all(ranked.slice(0, SHOWN).map(function (r) {
+  // Show the first `count` results (each needs its page record's chunk).
+  function show(R, ranked, terms, query, count) {
+    return Promise.all(ranked.slice(0, count).map(function (r) {
       return load(key(r.lang, "meta.js")).then(function (meta) {
         return load(key(r.lang, "p", Math.floor(r.page / meta.chunk) + ".js")).then(function (rows) {
           return rows && rows[r.page % meta.chunk];
@@ -244,12 +246,25 @@
       status.textContent = ranked.length ?
         form.getAttribute("data-found") + " " + ranked.length :
         form.getAttribute("data-none");
+      more.hidden = ranked.length <= count;
+      more.onclick = function () {
+        var first = list.children.length;
+        show(R, ranked, terms, query, count + STEP).then(function () {
+          var a = list.children[first] && list.children[first].querySelector("a");
+          if (a) { a.focus(); }
+        });
+      };
     });
   }
   var current = "";
   function run(query) {
     current = query;
-    if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+    if (!query.trim()) {
+      list.textContent = "";
+      status.textContent = "";
+      more.hidden = true;
+      return Promise.resolve();
+    }
     return load("rules.js").then(function (R) {
       if (!R || query !== current) { return; }
       var asked = lookups(R, query);
@@ -267,7 +282,7 @@
         })).then(function (lists) { return [].concat.apply([], lists); });
       })).then(function (perWord) {
         if (query !== current) { return; }
-        return show(R, rank(perWord), terms, query);
+        return show(R, rank(perWord), terms, query, STEP);
       });
     });
   }
