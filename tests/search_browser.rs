@@ -50,6 +50,8 @@ var items = Array.prototype.slice.call(document.querySelectorAll("#search-result
 return {
   status: status ? status.textContent : null,
   url: location.href,
+  data: performance.getEntriesByType("resource").map(function (e) { return new URL(e.name).pathname; })
+    .filter(function (p) { return p.indexOf("/search/data/") === 0; }),
   results: items.map(function (li) {
     var a = li.querySelector("a");
     return {
@@ -109,6 +111,7 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
     let c = driver.session(true, profile.path()).await.expect("session");
 
     let mut missed = Vec::new();
+    let mut heaviest = (0, String::new());
     let all = queries();
     for q in &all {
         let enc: String = url::form_urlencoded::byte_serialize(q.text.as_bytes()).collect();
@@ -116,6 +119,18 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
             .await
             .unwrap();
         let v = answer(&c).await;
+        // What the query loaded of the index (the sizes of the files it asked for).
+        let mut files: Vec<&str> = v["data"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        files.sort_unstable();
+        files.dedup();
+        assert!(files.len() >= 3, "{v}");
+        let bytes: u64 = files
+            .iter()
+            .map(|p| std::fs::metadata(built.out.join(&p[1..])).unwrap().len())
+            .sum();
+        if bytes > heaviest.0 {
+            heaviest = (bytes, q.text.clone());
+        }
         let five = first_five(&v, "/");
         if !five.contains(&q.page) {
             missed.push(format!("{} {} «{}»: {:?}", q.lang, q.kind, q.text, five));
@@ -127,6 +142,12 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
         missed.len(),
         all.len(),
         missed.join("\n")
+    );
+    assert!(
+        heaviest.0 <= 30_000,
+        "a query on the bundled site loads at most 30 KB of index: «{}» loaded {} bytes",
+        heaviest.1,
+        heaviest.0
     );
 
     // Results are marked, in the page's language first, and links are relative.
@@ -253,5 +274,50 @@ async fn results_load_and_open_from_file_when_portable() {
         .await
         .unwrap();
     assert_eq!(h1, "Medical care and medicines");
+    c.close().await.unwrap();
+}
+
+/// Open `url` again until the search shows a result at `path` (20 s at most).
+async fn until_found(c: &Client, url: &str, path: &str) -> Value {
+    let start = Instant::now();
+    loop {
+        c.goto(url).await.unwrap();
+        let v = answer(c).await;
+        if first_five(&v, "/").iter().any(|p| p == path) {
+            return v;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{path} not found at {url} within 20 s: {v}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serve_finds_a_page_saved_and_a_word_added_while_the_browser_is_open() {
+    let site = support::bundled_copy();
+    let server = support::serve::serve(site.path(), &[]);
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let driver = Driver::start().expect("chromedriver");
+    let profile = tempfile::tempdir().unwrap();
+    let c = driver.session(true, profile.path()).await.expect("session");
+
+    let url = format!("{base}en/search/?q=zanzibarite");
+    c.goto(&url).await.unwrap();
+    let v = answer(&c).await;
+    assert!(v["results"].as_array().unwrap().is_empty(), "{v}");
+    std::fs::write(
+        site.path().join("content/news/zanzibarite.en.md"),
+        "---\ntitle: \"A new page\"\n---\n\nZanzibarite is a word no other page has.\n",
+    )
+    .unwrap();
+    until_found(&c, &url, "/en/news/zanzibarite/").await;
+
+    // A body edit (rendered again on its own): its new word is found too.
+    let about = site.path().join("content/about.en.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, format!("{text}\nQuokkas are welcome.\n")).unwrap();
+    until_found(&c, &format!("{base}en/search/?q=quokka"), "/en/about/").await;
     c.close().await.unwrap();
 }
