@@ -120,7 +120,12 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
             .unwrap();
         let v = answer(&c).await;
         // What the query loaded of the index (the sizes of the files it asked for).
-        let mut files: Vec<&str> = v["data"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        let mut files: Vec<&str> = v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
         files.sort_unstable();
         files.dedup();
         assert!(files.len() >= 3, "{v}");
@@ -159,14 +164,17 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
     assert!(results.len() >= 2, "{v}");
     assert_eq!(results[0]["lang"], "en", "{v}");
     assert!(
-        results[0]["marks"]
-            .as_array()
+        results[0]["marks"].as_array().unwrap().iter().any(|m| m
+            .as_str()
             .unwrap()
-            .iter()
-            .any(|m| m.as_str().unwrap().to_lowercase().starts_with("migrant")),
+            .to_lowercase()
+            .starts_with("migrant")),
         "the matched word is marked: {v}"
     );
-    assert!(results[0]["href"].as_str().unwrap().starts_with("../"), "{v}");
+    assert!(
+        results[0]["href"].as_str().unwrap().starts_with("../"),
+        "{v}"
+    );
 
     // Typed into the box and sent: results, and an address to share.
     c.goto(&format!("{}search/", server.base)).await.unwrap();
@@ -177,16 +185,27 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
         first_five(&v, "/").contains(&"/integration-centre/georgian-language/".to_string()),
         "{v}"
     );
-    assert!(v["url"].as_str().unwrap().ends_with("?q=%E1%83%94%E1%83%9C%E1%83%98%E1%83%A1"), "{v}");
+    assert!(
+        v["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("?q=%E1%83%94%E1%83%9C%E1%83%98%E1%83%A1"),
+        "{v}"
+    );
     // A word no page has says so.
-    c.goto(&format!("{}search/?q=qwzxv", server.base)).await.unwrap();
+    c.goto(&format!("{}search/?q=qwzxv", server.base))
+        .await
+        .unwrap();
     let v = answer(&c).await;
     assert!(v["results"].as_array().unwrap().is_empty(), "{v}");
     c.close().await.unwrap();
 
     // Without JavaScript: the header's box leads to the search page, which lists every page.
     let profile = tempfile::tempdir().unwrap();
-    let c = driver.session(false, profile.path()).await.expect("session");
+    let c = driver
+        .session(false, profile.path())
+        .await
+        .expect("session");
     for lang in ["ka", "en"] {
         let home = if lang == "en" { "en/" } else { "" };
         c.goto(&format!("{}{home}", server.base)).await.unwrap();
@@ -259,7 +278,11 @@ async fn results_load_and_open_from_file_when_portable() {
         .unwrap();
     let v = answer(&c).await;
     let first = &v["results"][0];
-    assert_eq!(first["path"], format!("{root}en/services/medical-care/index.html"), "{v}");
+    assert_eq!(
+        first["path"],
+        format!("{root}en/services/medical-care/index.html"),
+        "{v}"
+    );
     c.find(Locator::Css("#search-results a"))
         .await
         .unwrap()

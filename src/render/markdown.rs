@@ -327,7 +327,9 @@ impl<'p> Writer<'p, '_> {
     fn plain_text(&mut self, event: &Event<'p>) {
         match event {
             Event::Text(t) | Event::Code(t) => self.out.text.push_str(t),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => self.out.text.push(' '),
             _ => {}
         }

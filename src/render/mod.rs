@@ -183,7 +183,8 @@ pub fn render(
 
     // 2. Each page in one parallel pass: Markdown, lints, template, written to the sink at
     //    once; only what later checks need is kept.
-    let terms = outputs::search::on(site, &setup.tera).then(|| Arc::new(crate::search::Terms::default()));
+    let terms =
+        outputs::search::on(site, &setup.tera).then(|| Arc::new(crate::search::Terms::default()));
     let mut slims: Vec<Slim> = site
         .pages
         .par_iter()
@@ -225,7 +226,11 @@ pub fn render(
     //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
     let found = Found::of(&slims, terms.as_deref().map(|t| &t.names));
-    outputs::write_all(&setup.outputs(&ctx, src, &summaries, &found), sink, &mut diags);
+    outputs::write_all(
+        &setup.outputs(&ctx, src, &summaries, &found),
+        sink,
+        &mut diags,
+    );
     let with_diags = (0..slims.len())
         .filter(|&i| slims.get(i).is_some_and(|s| !s.diags.is_empty()))
         .collect();

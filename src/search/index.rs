@@ -37,10 +37,10 @@ pub fn shard_hash(term: &str) -> u32 {
 pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(String, String)> {
     let postings = Postings::of(entries, names.len());
     let mut bytes = 0;
-    for t in 0..names.len() {
+    for (t, name) in names.iter().enumerate() {
         let n = postings.of_term(t).len();
         if n > 0 {
-            bytes += names[t].len() + 6 + n * 9;
+            bytes += name.len() + 6 + n * 9;
         }
     }
     let shards = (bytes / SHARD_BYTES).max(1).next_power_of_two();
@@ -184,7 +184,10 @@ mod tests {
         assert!(meta.1.contains("\"shards\":1,\"chunk\":16,\"pages\":60"));
         let shard = &files.iter().find(|f| f.0 == "t/0.js").unwrap().1;
         assert!(shard.starts_with("campaignSearch.t(\"ka\",0,{\"a\":[59,59,58,58,"));
-        assert!(shard.contains(",12,12]") && !shard.contains(",11,11"), "{shard}");
+        assert!(
+            shard.contains(",12,12]") && !shard.contains(",11,11"),
+            "{shard}"
+        );
         assert!(shard.contains("\"ბ\":[0,1,1,1,2,1,"), "{shard}");
         assert_eq!(files.iter().filter(|f| f.0.starts_with("p/")).count(), 4);
         assert_eq!(shard_hash("a"), 0xe40c292c);

@@ -79,7 +79,15 @@ mod tests {
     fn spans_are_cut_at_spaces_tabs_and_line_ends() {
         assert_eq!(
             spans("Hello, world!\tმიგრანტებისთვის—და\n\nx2  «ენა» a_b-c 0123456789abcdefgh"),
-            ["Hello,", "world!", "მიგრანტებისთვის—და", "x2", "«ენა»", "a_b-c", "0123456789abcdefgh"]
+            [
+                "Hello,",
+                "world!",
+                "მიგრანტებისთვის—და",
+                "x2",
+                "«ენა»",
+                "a_b-c",
+                "0123456789abcdefgh"
+            ]
         );
         assert_eq!(spans(""), Vec::<&str>::new());
         assert_eq!(spans(" \n "), Vec::<&str>::new());
@@ -101,7 +109,17 @@ mod tests {
         let h = |s: &str| next(s.as_bytes(), 0).unwrap().2;
         assert_eq!(h("მიგრანტი"), h(" მიგრანტი\n"));
         assert_eq!(h("abcdefgh"), h("abcdefgh\r"));
-        let words = ["a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefgi", "ba", "თბილისი", "თბილისში"];
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgi",
+            "ba",
+            "თბილისი",
+            "თბილისში",
+        ];
         for (i, a) in words.iter().enumerate() {
             for b in &words[i + 1..] {
                 assert_ne!(h(a), h(b), "{a} {b}");

@@ -18,8 +18,27 @@ pub struct Rules {
 
 /// Georgian endings, written in plain letters and folded like the words they end.
 const GEORGIAN: &[&str] = &[
-    "ისთვის", "თვის", "ში", "ზე", "თან", "დან", "კენ", "მდე", "ვით", "ის", "ით", "ად", "ს", "მა",
-    "ო", "თა", "ი", "ა", "ე", "ებ", "სა",
+    "ისთვის",
+    "თვის",
+    "ში",
+    "ზე",
+    "თან",
+    "დან",
+    "კენ",
+    "მდე",
+    "ვით",
+    "ის",
+    "ით",
+    "ად",
+    "ს",
+    "მა",
+    "ო",
+    "თა",
+    "ი",
+    "ა",
+    "ე",
+    "ებ",
+    "სა",
 ];
 
 /// English endings and their replacements; an ending replaced by itself protects the word
@@ -73,9 +92,10 @@ impl Rules {
         let mut w = word.to_string();
         for _ in 0..self.rounds {
             let len = w.chars().count();
-            let hit = self.suffixes.iter().find(|(s, _)| {
-                w.ends_with(s.as_str()) && len - s.chars().count() >= self.min
-            });
+            let hit = self
+                .suffixes
+                .iter()
+                .find(|(s, _)| w.ends_with(s.as_str()) && len - s.chars().count() >= self.min);
             let Some((s, r)) = hit else { break };
             if s == r {
                 break;
@@ -99,7 +119,13 @@ mod tests {
     #[test]
     fn georgian_forms_meet() {
         for group in [
-            &["მიგრანტი", "მიგრანტებს", "მიგრანტთა", "მიგრანტებისთვის", "მიგრანტის"][..],
+            &[
+                "მიგრანტი",
+                "მიგრანტებს",
+                "მიგრანტთა",
+                "მიგრანტებისთვის",
+                "მიგრანტის",
+            ][..],
             &["თბილისი", "თბილისში", "თბილისის", "ᲗᲑᲘᲚᲘᲡᲘ"],
             &["ენა", "ენის", "ენებზე", "ენას"],
             &["დასაქმება", "დასაქმების", "დასაქმებაში", "დასაქმებასა"],
@@ -108,7 +134,10 @@ mod tests {
             &["ლტოლვილი", "ლტოლვილებს", "ლტოლვილთა"],
         ] {
             let stems: Vec<String> = group.iter().map(|w| ka(w)).collect();
-            assert!(stems.iter().all(|s| s == &stems[0]), "{group:?} → {stems:?}");
+            assert!(
+                stems.iter().all(|s| s == &stems[0]),
+                "{group:?} → {stems:?}"
+            );
         }
         assert_ne!(ka("ენა"), ka("ენდობა"));
     }
@@ -125,7 +154,10 @@ mod tests {
             &["status"],
         ] {
             let stems: Vec<String> = group.iter().map(|w| en.stem(w)).collect();
-            assert!(stems.iter().all(|s| s == &stems[0]), "{group:?} → {stems:?}");
+            assert!(
+                stems.iter().all(|s| s == &stems[0]),
+                "{group:?} → {stems:?}"
+            );
         }
         assert_eq!(en.stem("status"), "status");
         assert!(Rules::latin("az").is_none());

@@ -227,7 +227,6 @@ impl Extractor {
     }
 }
 
-
 impl Extractor {
     /// The terms of a page in `lang` with this title and text.
     pub fn page(&mut self, lang: &str, title: &str, text: &str, names: &Interner) -> PageTerms {
@@ -351,7 +350,8 @@ pub fn words(span: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut cur_georgian = false;
     for c in span.chars() {
-        let letter = c.is_ascii_alphanumeric() || is_georgian(c) || (!c.is_ascii() && c.is_alphanumeric());
+        let letter =
+            c.is_ascii_alphanumeric() || is_georgian(c) || (!c.is_ascii() && c.is_alphanumeric());
         if !letter {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));

@@ -5,8 +5,8 @@
 
 use super::{Context, Step};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Page, Site};
 use crate::model::route::relative;
+use crate::model::{Page, Site};
 use crate::render::templates::template_error;
 use crate::search::{DATA, client, index};
 use crate::write::Sink;
@@ -41,9 +41,17 @@ impl Step for Search {
             return;
         }
         let site = cx.site;
-        let langs: Vec<String> = site.config.languages.iter().map(|l| l.code.clone()).collect();
+        let langs: Vec<String> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.clone())
+            .collect();
         let data = DATA.trim_start_matches('/');
-        out.put(format!("{data}rules.js"), client::rules_js(&langs).into_bytes());
+        out.put(
+            format!("{data}rules.js"),
+            client::rules_js(&langs).into_bytes(),
+        );
         let (files, pages) = rayon::join(
             || {
                 use rayon::prelude::*;
@@ -149,13 +157,15 @@ fn pages_of(cx: &Context<'_>, lang: &str) -> Result<Vec<(String, Vec<u8>)>, Diag
             false => json!({"letter": l, "anchor": format!("az-{}", n + 1)}),
         })
         .collect();
-    let group_view = |n: usize, (l, pages): (&String, &Vec<Value>)| {
-        json!({"letter": l, "anchor": format!("az-{}", n + 1), "pages": pages})
-    };
+    let group_view = |n: usize, (l, pages): (&String, &Vec<Value>)| json!({"letter": l, "anchor": format!("az-{}", n + 1), "pages": pages});
     let mut files = Vec::new();
     let all: Vec<Value> = match split {
         true => Vec::new(),
-        false => groups.iter().enumerate().map(|(n, g)| group_view(n, g)).collect(),
+        false => groups
+            .iter()
+            .enumerate()
+            .map(|(n, g)| group_view(n, g))
+            .collect(),
     };
     files.push(render(cx, lang, &url, &letters, &all, None)?);
     if split {
@@ -179,7 +189,11 @@ fn render(
 ) -> Result<(String, Vec<u8>), Diagnostic> {
     let site = cx.site;
     let c = &site.config;
-    let word = |key: &str| cx.strings.get(lang, key, &BTreeMap::new()).unwrap_or_default();
+    let word = |key: &str| {
+        cx.strings
+            .get(lang, key, &BTreeMap::new())
+            .unwrap_or_default()
+    };
     let title = match letter {
         Some(l) => format!("{} — {l}", word("search-az")),
         None => word("search-title"),
