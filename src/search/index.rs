@@ -181,7 +181,7 @@ mod tests {
             .collect();
         let files = files("ka", &entries, &names);
         let meta = files.iter().find(|f| f.0 == "meta.js").unwrap();
-        assert!(meta.1.contains("\"shards\":1,\"chunk\":16,\"pages\":60"));
+        assert!(meta.1.contains("\"shards\":1,\"chunk\":8,\"pages\":60"));
         let shard = &files.iter().find(|f| f.0 == "t/0.js").unwrap().1;
         assert!(shard.starts_with("campaignSearch.t(\"ka\",0,{\"a\":[59,59,58,58,"));
         assert!(
@@ -189,7 +189,7 @@ mod tests {
             "{shard}"
         );
         assert!(shard.contains("\"ბ\":[0,1,1,1,2,1,"), "{shard}");
-        assert_eq!(files.iter().filter(|f| f.0.starts_with("p/")).count(), 4);
+        assert_eq!(files.iter().filter(|f| f.0.starts_with("p/")).count(), 8);
         assert_eq!(shard_hash("a"), 0xe40c292c);
     }
 }
