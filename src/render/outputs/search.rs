@@ -189,18 +189,18 @@ fn render(
 ) -> Result<(String, Vec<u8>), Diagnostic> {
     let site = cx.site;
     let c = &site.config;
-    let word = |key: &str| {
+    let ui = |key: &str| {
         cx.strings
             .get(lang, key, &BTreeMap::new())
             .unwrap_or_default()
     };
     let title = match letter {
-        Some(l) => format!("{} — {l}", word("search-az")),
-        None => word("search-title"),
+        Some(l) => format!("{} — {l}", ui("search-az")),
+        None => ui("search-title"),
     };
     let view = json!({
         "title": title,
-        "description": word("search-description"),
+        "description": ui("search-description"),
         "url": url,
         "permalink": c.absolute(url),
         "kind": "page",
