@@ -67,6 +67,8 @@ const PAGE_FACTS: &str = r#"
 var out = { links: [], res: [], styled: "" };
 function abs(v) { return new URL(v, location.href).href; }
 document.querySelectorAll("a[href]").forEach(function (a) { out.links.push(a.href); });
+// A search form leads to the search page (a reader without JavaScript sends it).
+document.querySelectorAll("form[method=get][action]").forEach(function (f) { out.links.push(f.action); });
 document.querySelectorAll("link[href]").forEach(function (l) { out.res.push(l.href); });
 document.querySelectorAll("script[src], img[src], source[src], track[src]").forEach(function (e) { out.res.push(e.src); });
 document.querySelectorAll("video[poster]").forEach(function (v) { out.res.push(v.poster); });

@@ -175,6 +175,10 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
         results[0]["href"].as_str().unwrap().starts_with("../"),
         "{v}"
     );
+    // With results and the More button shown, axe finds nothing.
+    let found = support::axe::axe(&c, &support::axe::axe_source()).await;
+    let problems = support::axe::lines("en/search/?q=migrants", &found);
+    assert!(problems.is_empty(), "{problems:#?}");
 
     // Typed into the box and sent: results, and an address to share.
     c.goto(&format!("{}search/", server.base)).await.unwrap();

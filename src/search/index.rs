@@ -3,11 +3,14 @@
 //! file saying how many shards there are. Each file is a script calling
 //! `campaignSearch.<kind>(...)`, so that it loads from `file://` as well as over HTTP.
 
-use super::terms::PageTerms;
+use super::terms::{IN_TITLE, PageTerms};
 use std::fmt::Write;
 
-/// Pages a term lists at most (the best by weight).
+/// Pages a term lists at most (the best by weight)...
 const MAX_POSTINGS: usize = 48;
+/// ...unless more have it in their title: these are all listed, up to this many (a page
+/// looked for by its title must be found even when its words are in many titles).
+const MAX_TITLE_POSTINGS: usize = 256;
 /// Pages per page-record chunk.
 pub const CHUNK: usize = 8;
 /// Bytes a shard is aimed at.
@@ -134,10 +137,13 @@ impl Postings {
         let kept = (0..terms)
             .map(|t| {
                 let list = &mut flat[start[t] as usize..start[t + 1] as usize];
-                if list.len() > MAX_POSTINGS {
-                    list.select_nth_unstable_by(MAX_POSTINGS, best);
+                let titles = list.iter().filter(|p| p.1 & IN_TITLE != 0).count();
+                let n = list
+                    .len()
+                    .min(MAX_POSTINGS.max(titles.min(MAX_TITLE_POSTINGS)));
+                if list.len() > n {
+                    list.select_nth_unstable_by(n, best);
                 }
-                let n = list.len().min(MAX_POSTINGS);
                 list[..n].sort_unstable_by(best);
                 n as u16
             })
