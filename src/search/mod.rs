@@ -12,6 +12,7 @@ pub mod fold;
 pub mod index;
 pub mod span;
 pub mod stem;
+pub mod table;
 pub mod terms;
 
 pub use terms::{Extractor, Interner, PageTerms, Terms};

@@ -15,10 +15,13 @@ fn separators(x: u64) -> u64 {
 }
 
 /// Eight bytes from `at`; past the end of `b`, spaces.
+#[inline(always)]
 fn load(b: &[u8], at: usize) -> u64 {
-    match b.get(at..at + 8).and_then(|s| <[u8; 8]>::try_from(s).ok()) {
-        Some(a) => u64::from_le_bytes(a),
-        None => {
+    match b.get(at..at + 8) {
+        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+            u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+        }
+        _ => {
             let mut buf = [b' '; 8];
             for (k, v) in b.iter().skip(at).take(8).enumerate() {
                 buf[k] = *v;
@@ -28,57 +31,93 @@ fn load(b: &[u8], at: usize) -> u64 {
     }
 }
 
+#[inline(always)]
 fn step(h: u64, chunk: u64) -> u64 {
     (h.rotate_left(5) ^ chunk).wrapping_mul(K)
 }
 
-/// The next span at or after `i`: (start, end, hash); the hash is never 0.
-pub fn next(b: &[u8], mut i: usize) -> Option<(usize, usize, u64)> {
-    while i < b.len() && b[i] <= b' ' {
-        i += 1;
-    }
-    if i >= b.len() {
-        return None;
-    }
-    let start = i;
-    let mut h = 0u64;
-    loop {
-        let chunk = load(b, i);
-        let ends = separators(chunk);
-        if ends == 0 {
-            h = step(h, chunk);
+/// One span of a text: where it is and its hash.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    /// Its first byte.
+    pub start: usize,
+    /// The byte after its last.
+    pub end: usize,
+    /// Its hash.
+    pub hash: u64,
+}
+
+/// The spans of a text, in order.
+pub struct Spans<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+/// The spans of `b`.
+pub fn spans(b: &[u8]) -> Spans<'_> {
+    Spans { b, i: 0 }
+}
+
+impl Iterator for Spans<'_> {
+    type Item = Span;
+
+    #[inline]
+    fn next(&mut self) -> Option<Span> {
+        let b = self.b;
+        let mut i = self.i;
+        // Separators skipped eight at a time: a span starts at the first byte that is not one
+        // (never a padding byte, which is a space).
+        loop {
+            if i >= b.len() {
+                self.i = i;
+                return None;
+            }
+            let first = !separators(load(b, i)) & HIGH;
+            if first != 0 {
+                i += (first.trailing_zeros() / 8) as usize;
+                break;
+            }
             i += 8;
-            continue;
         }
-        let k = (ends.trailing_zeros() / 8) as usize;
-        if k > 0 {
-            h = step(h, chunk & (u64::MAX >> (64 - 8 * k)));
+        let start = i;
+        let mut h = 0u64;
+        loop {
+            let chunk = load(b, i);
+            let ends = separators(chunk);
+            if ends == 0 {
+                h = step(h, chunk);
+                i += 8;
+                continue;
+            }
+            let k = (ends.trailing_zeros() / 8) as usize;
+            h = step(h, chunk & (1u64 << (8 * k)).wrapping_sub(1));
+            i += k;
+            break;
         }
-        i += k;
-        break;
+        let h = (h ^ (i - start) as u64).wrapping_mul(K);
+        self.i = i;
+        Some(Span {
+            start,
+            end: i,
+            hash: h ^ (h >> 29),
+        })
     }
-    let h = (h ^ (i - start) as u64).wrapping_mul(K);
-    Some((start, i.min(b.len()), (h ^ (h >> 32)) | 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn spans(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some((s, e, _)) = next(text.as_bytes(), i) {
-            out.push(&text[s..e]);
-            i = e;
-        }
-        out
+    fn cut(text: &str) -> Vec<&str> {
+        spans(text.as_bytes())
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn spans_are_cut_at_spaces_tabs_and_line_ends() {
         assert_eq!(
-            spans("Hello, world!\tმიგრანტებისთვის—და\n\nx2  «ენა» a_b-c 0123456789abcdefgh"),
+            cut("Hello, world!\tმიგრანტებისთვის—და\n\nx2  «ენა» a_b-c 0123456789abcdefgh"),
             [
                 "Hello,",
                 "world!",
@@ -89,24 +128,21 @@ mod tests {
                 "0123456789abcdefgh"
             ]
         );
-        assert_eq!(spans(""), Vec::<&str>::new());
-        assert_eq!(spans(" \n "), Vec::<&str>::new());
-        assert_eq!(spans("abcdefgh"), ["abcdefgh"]);
+        assert_eq!(cut(""), Vec::<&str>::new());
+        assert_eq!(cut(" \n "), Vec::<&str>::new());
+        assert_eq!(cut("abcdefgh"), ["abcdefgh"]);
+        let wide = format!("a{}bc{}", " ".repeat(21), "\n".repeat(17));
+        assert_eq!(cut(&wide), ["a", "bc"]);
         for c in 0u8..=255 {
             let bytes = [b'a', b'b', c, b'c', b'd', b'e', b'f', b'g', b'h', b'i'];
-            let mut n = 0;
-            let mut i = 0;
-            while let Some((_, e, _)) = next(&bytes, i) {
-                n += 1;
-                i = e;
-            }
+            let n = spans(&bytes).count();
             assert_eq!(n == 1, c > b' ', "{c}");
         }
     }
 
     #[test]
     fn equal_spans_hash_equal_and_others_differ() {
-        let h = |s: &str| next(s.as_bytes(), 0).unwrap().2;
+        let h = |s: &str| spans(s.as_bytes()).next().map_or(0, |s| s.hash);
         assert_eq!(h("მიგრანტი"), h(" მიგრანტი\n"));
         assert_eq!(h("abcdefgh"), h("abcdefgh\r"));
         let words = [

@@ -1,14 +1,13 @@
-//! A page's words → its terms and how often each occurs, fast: the text is cut at ASCII
-//! bytes that are not letters or digits (any other byte stays in the span), and each span is
-//! looked up by its 64-bit hash ([`span`](super::span)) in a table of the spans met before; only a new span
-//! is decoded, split into words, folded and stemmed ([`Extractor::learn`]). Two different
-//! spans with the same hash would count as one: for 100,000 distinct spans, odds of about 3
-//! in 10¹⁰. Terms get numbers from an [`Interner`] shared by the threads of a render, so
-//! pages can be indexed together later; extractors are lent from a [`Pool`], so that each
-//! thread learns the spans once, not once per parallel job.
+//! A page's words → its terms and how often each occurs, fast: the text is cut into spans at
+//! spaces and line ends ([`span`](super::span)), and each span is looked up by its hash in a
+//! table of the spans met before ([`SpanTable`]); only a new span is decoded, split into
+//! words, folded and stemmed ([`learn`]). Terms get numbers from an [`Interner`] shared by
+//! the threads of a render, so pages can be indexed together later; extractors are lent from
+//! a [`Pool`], so that each thread learns the spans once, not once per parallel job.
 
 use super::fold::{fold, is_georgian};
 use super::stem::Rules;
+use super::table::SpanTable;
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 
@@ -85,58 +84,8 @@ const MANY: u32 = 1 << 31;
 struct Table {
     lang: String,
     latin: Option<Rules>,
-    spans: Spans,
+    spans: SpanTable,
     many: Vec<Vec<u32>>,
-}
-
-/// Spans by hash: open addressing, linear probing; a hash is never 0 (0 marks a free slot).
-struct Spans {
-    slots: Vec<(u64, u32)>,
-    len: usize,
-}
-
-impl Spans {
-    fn new() -> Spans {
-        Spans {
-            slots: vec![(0, 0); 1 << 12],
-            len: 0,
-        }
-    }
-
-    fn get(&self, h: u64) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
-        loop {
-            let (k, v) = self.slots[i];
-            if k == h {
-                return Some(v);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn insert(&mut self, h: u64, v: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let doubled = vec![(0, 0); self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, doubled);
-            self.len = 0;
-            for (k, v) in old.into_iter().filter(|s| s.0 != 0) {
-                self.insert(k, v);
-            }
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
-        while self.slots[i].0 != 0 && self.slots[i].0 != h {
-            i = (i + 1) & mask;
-        }
-        if self.slots[i].0 == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = (h, v);
-    }
 }
 
 /// Extractors to lend, one per thread at work: a parallel render takes one for each of its
@@ -193,11 +142,42 @@ impl Drop for Lent<'_> {
 pub struct Extractor {
     georgian: Rules,
     tables: Vec<Table>,
+    counts: Counts,
+}
+
+/// The terms of the page being read and their weights.
+#[derive(Default)]
+struct Counts {
     /// Per term number: the page (`stamp`) it was last counted on, and where.
     seen: Vec<(u32, u32)>,
     stamp: u32,
     terms: Vec<u32>,
     weights: Vec<u16>,
+}
+
+impl Counts {
+    #[inline]
+    fn count(&mut self, id: u32, flag: u16) {
+        let Some(s) = self.seen.get_mut(id as usize) else {
+            return;
+        };
+        if s.0 == self.stamp {
+            if let Some(w) = self.weights.get_mut(s.1 as usize) {
+                *w = (*w & IN_TITLE) | ((*w & !IN_TITLE) + 1).min(!IN_TITLE) | flag;
+            }
+        } else {
+            *s = (self.stamp, self.terms.len() as u32);
+            self.terms.push(id);
+            self.weights.push(1 | flag);
+        }
+    }
+
+    /// Room for term number `id`.
+    fn make_room(&mut self, id: u32) {
+        if self.seen.len() <= id as usize {
+            self.seen.resize(id as usize + 1024, (0, 0));
+        }
+    }
 }
 
 impl Default for Extractor {
@@ -219,10 +199,7 @@ impl Extractor {
                 min: 0,
             },
             tables: Vec::new(),
-            seen: Vec::new(),
-            stamp: 0,
-            terms: Vec::new(),
-            weights: Vec::new(),
+            counts: Counts::default(),
         }
     }
 }
@@ -236,21 +213,22 @@ impl Extractor {
                 self.tables.push(Table {
                     lang: lang.to_string(),
                     latin: Rules::latin(lang),
-                    spans: Spans::new(),
+                    spans: SpanTable::default(),
                     many: Vec::new(),
                 });
                 self.tables.len() - 1
             }
         };
-        self.stamp = self.stamp.wrapping_add(1);
-        if self.stamp == 0 {
-            self.seen.iter_mut().for_each(|s| s.0 = 0);
-            self.stamp = 1;
+        let c = &mut self.counts;
+        c.stamp = c.stamp.wrapping_add(1);
+        if c.stamp == 0 {
+            c.seen.iter_mut().for_each(|s| s.0 = 0);
+            c.stamp = 1;
         }
-        self.terms.clear();
-        self.weights.clear();
+        c.terms.clear();
+        c.weights.clear();
         self.scan(t, title, names, IN_TITLE);
-        for w in self.weights.iter_mut() {
+        for w in self.counts.weights.iter_mut() {
             *w = IN_TITLE;
         }
         self.scan(t, text, names, 0);
@@ -259,91 +237,84 @@ impl Extractor {
             None => text.trim_end().to_string(),
         };
         PageTerms {
-            terms: self.terms.as_slice().into(),
-            weights: self.weights.as_slice().into(),
+            terms: self.counts.terms.as_slice().into(),
+            weights: self.counts.weights.as_slice().into(),
             excerpt: excerpt.trim_start().into(),
         }
     }
 
     /// Count the terms of `text`.
     fn scan(&mut self, t: usize, text: &str, names: &Interner, flag: u16) {
-        let b = text.as_bytes();
-        let mut i = 0;
-        while let Some((start, end, h)) = super::span::next(b, i) {
-            i = end;
-            let v = match self.tables[t].spans.get(h) {
+        let Some(table) = self.tables.get_mut(t) else {
+            return;
+        };
+        let counts = &mut self.counts;
+        for span in super::span::spans(text.as_bytes()) {
+            let v = match table.spans.get(span.hash) {
                 Some(v) => v,
-                None => self.learn(t, h, &text[start..end], names),
+                None => {
+                    let words = &text[span.start..span.end];
+                    learn(table, &self.georgian, span.hash, words, names, counts)
+                }
             };
             if v == NONE {
             } else if v & MANY == 0 {
-                self.count(v, flag);
-            } else {
-                for k in 0..self.tables[t].many[(v & !MANY) as usize].len() {
-                    let id = self.tables[t].many[(v & !MANY) as usize][k];
-                    self.count(id, flag);
+                counts.count(v, flag);
+            } else if let Some(ids) = table.many.get((v & !MANY) as usize) {
+                for &id in ids {
+                    counts.count(id, flag);
                 }
             }
         }
-    }
-
-    fn count(&mut self, id: u32, flag: u16) {
-        let s = &mut self.seen[id as usize];
-        if s.0 == self.stamp {
-            let w = &mut self.weights[s.1 as usize];
-            *w = (*w & IN_TITLE) | ((*w & !IN_TITLE) + 1).min(!IN_TITLE) | flag;
-        } else {
-            *s = (self.stamp, self.terms.len() as u32);
-            self.terms.push(id);
-            self.weights.push(1 | flag);
-        }
-    }
-
-    /// A span met for the first time: its words, as terms.
-    fn learn(&mut self, t: usize, h: u64, span: &str, names: &Interner) -> u32 {
-        let mut ids = Vec::new();
-        for word in words(span) {
-            let term = self.term(t, &word);
-            if let Some(term) = term {
-                let id = names.id(&term);
-                if self.seen.len() <= id as usize {
-                    self.seen.resize(id as usize + 1024, (0, 0));
-                }
-                ids.push(id);
-            }
-        }
-        let table = &mut self.tables[t];
-        let v = match ids.len() {
-            0 => NONE,
-            1 => ids[0],
-            _ => {
-                table.many.push(ids);
-                MANY | (table.many.len() - 1) as u32
-            }
-        };
-        table.spans.insert(h, v);
-        v
-    }
-
-    /// The term of one word (letters and digits of one script), if it is indexed.
-    fn term(&self, t: usize, word: &str) -> Option<String> {
-        let n = word.chars().count();
-        if !(2..=MAX_WORD_CHARS).contains(&n) {
-            return None;
-        }
-        Some(if word.chars().next().is_some_and(is_georgian) {
-            let folded: String = word.chars().map(fold).collect();
-            self.georgian.stem(&folded)
-        } else {
-            let lower = word.to_lowercase();
-            match &self.tables[t].latin {
-                Some(r) => r.stem(&lower),
-                None => lower,
-            }
-        })
     }
 }
 
+/// A span met for the first time: its words, as terms.
+fn learn(
+    table: &mut Table,
+    georgian: &Rules,
+    h: u64,
+    span: &str,
+    names: &Interner,
+    counts: &mut Counts,
+) -> u32 {
+    let mut ids = Vec::new();
+    for word in words(span) {
+        if let Some(term) = term(georgian, table.latin.as_ref(), &word) {
+            let id = names.id(&term);
+            counts.make_room(id);
+            ids.push(id);
+        }
+    }
+    let v = match ids.len() {
+        0 => NONE,
+        1 => ids[0],
+        _ => {
+            table.many.push(ids);
+            MANY | (table.many.len() - 1) as u32
+        }
+    };
+    table.spans.insert(h, v);
+    v
+}
+
+/// The term of one word (letters and digits of one script), if it is indexed.
+fn term(georgian: &Rules, latin: Option<&Rules>, word: &str) -> Option<String> {
+    let n = word.chars().count();
+    if !(2..=MAX_WORD_CHARS).contains(&n) {
+        return None;
+    }
+    Some(if word.chars().next().is_some_and(is_georgian) {
+        let folded: String = word.chars().map(fold).collect();
+        georgian.stem(&folded)
+    } else {
+        let lower = word.to_lowercase();
+        match latin {
+            Some(r) => r.stem(&lower),
+            None => lower,
+        }
+    })
+}
 /// The words of a span: runs of letters and digits, cut where Georgian letters meet others.
 pub fn words(span: &str) -> Vec<String> {
     let mut out = Vec::new();
