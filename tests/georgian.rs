@@ -253,3 +253,23 @@ fn the_serve_console_speaks_georgian() {
     support::georgian::assert_georgian(&failed);
     assert!(failed.contains("(შეიცვალა: content/"), "{failed}");
 }
+
+/// `search:` and `offline:` take `true` or `false`; anything else is one message each, with
+/// the line and a hint, in English and in Georgian.
+#[test]
+fn yes_or_no_mistakes_in_site_yaml() {
+    let site = fixture("site-content");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    std::fs::write(
+        site.path().join("site.yaml"),
+        format!("{yaml}search: maybe\noffline: 2\n"),
+    )
+    .unwrap();
+    for (lang, name) in [("en", "switch-mistakes.stderr"), ("ka", "switch-mistakes-ka.stderr")] {
+        let r = run(command()
+            .args(["build", "--lang", lang, "--root"])
+            .arg(site.path()));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert_transcript(transcript(name), &normalise(&r.stderr, site.path()));
+    }
+}

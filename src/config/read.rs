@@ -23,8 +23,8 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
     let theme = theme(&map, &source, &mut errors);
     let output_keep = output_keep(&map, &source, &mut errors);
     let posters = posters(&map, &source, &mut errors);
-    let offline = offline(&map, &source, &mut errors);
-    let search = search(&map, &source, &mut errors);
+    let offline = OFFLINE.read(&map, &source, &mut errors);
+    let search = SEARCH.read(&map, &source, &mut errors);
     let extra = extra(&map);
     if let Some((key, line)) = yaml::duplicate_top_level_key(text) {
         errors.push(
@@ -447,37 +447,52 @@ fn posters(
     Some(paths)
 }
 
-/// `search:`: `true` (a search page and index, when the theme has `search.html`) or `false`
-/// (the default while the index costs more than a tenth of a large build: issue 18).
-fn search(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnostic>) -> bool {
-    match map.get("search") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            errors.push(source.error(
-                "search",
-                "`search` should be `true` or `false`".into(),
-                "write `search: true` to give the site a search page, or delete the line",
-                tr("config-search", &[]),
-            ));
-            false
+/// A yes-or-no key of site.yaml: its value, `default` when not given, and one message (in
+/// English and in Georgian) when it is neither `true` nor `false`.
+struct Switch<'a> {
+    key: &'a str,
+    default: bool,
+    hint: &'a str,
+    /// The message in Georgian.
+    georgian: fn() -> Translatable,
+}
+
+impl Switch<'_> {
+    fn read(
+        &self,
+        map: &serde_yaml::Mapping,
+        source: &Source,
+        errors: &mut Vec<Diagnostic>,
+    ) -> bool {
+        match map.get(self.key) {
+            None | Some(Value::Null) => self.default,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                errors.push(source.error(
+                    self.key,
+                    format!("`{}` should be `true` or `false`", self.key),
+                    self.hint,
+                    (self.georgian)(),
+                ));
+                self.default
+            }
         }
     }
 }
 
+/// `search:`: `true` (a search page and index, when the theme has `search.html`) or `false`
+/// (the default while the index costs more than a tenth of a large build: issue 18).
+const SEARCH: Switch<'static> = Switch {
+    key: "search",
+    default: false,
+    hint: "write `search: true` to give the site a search page, or delete the line",
+    georgian: || tr("config-search", &[]),
+};
+
 /// `offline:`: `true` (the default) or `false`.
-fn offline(map: &serde_yaml::Mapping, source: &Source, errors: &mut Vec<Diagnostic>) -> bool {
-    match map.get("offline") {
-        None | Some(Value::Null) => true,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            errors.push(source.error(
-                "offline",
-                "`offline` should be `true` or `false`".into(),
-                "write `offline: false` to turn offline reading off, or delete the line to keep it on",
-                tr("config-offline", &[]),
-            ));
-            true
-        }
-    }
-}
+const OFFLINE: Switch<'static> = Switch {
+    key: "offline",
+    default: true,
+    hint: "write `offline: false` to turn offline reading off, or delete the line to keep it on",
+    georgian: || tr("config-offline", &[]),
+};

@@ -76,6 +76,8 @@ struct Writer<'p, 'l> {
     page: &'p Page,
     links: &'l LinkTable<'l>,
     body: &'p str,
+    /// Whether to collect the plain text.
+    plain: bool,
     lines: LineIndex<'p>,
     out: Rendered,
     diags: Vec<Diagnostic>,
@@ -98,14 +100,24 @@ struct Writer<'p, 'l> {
 
 /// Render a page body. Problems (broken links, missing images) come back as diagnostics.
 pub fn render(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
+    run(page, links, false)
+}
+
+/// [`render`], and collect the body's plain text too ([`Rendered::text`], for the search).
+pub fn render_with_text(page: &Page, links: &LinkTable<'_>) -> (Rendered, Vec<Diagnostic>) {
+    run(page, links, true)
+}
+
+fn run(page: &Page, links: &LinkTable<'_>, plain: bool) -> (Rendered, Vec<Diagnostic>) {
     let body = page.body();
     let mut w = Writer {
         page,
         links,
         body,
+        plain,
         lines: LineIndex::new(body),
         out: Rendered {
-            text: String::with_capacity(body.len()),
+            text: String::with_capacity(if plain { body.len() } else { 0 }),
             ..Rendered::default()
         },
         diags: Vec::new(),
@@ -188,7 +200,9 @@ impl<'p> Writer<'p, '_> {
             self.alt_text(event);
             return;
         }
-        self.plain_text(&event);
+        if self.plain {
+            self.plain_text(&event);
+        }
         let body = self.body;
         match event {
             Event::Start(Tag::Paragraph) if directives::is_directive(&body[range.clone()]) => {

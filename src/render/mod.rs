@@ -267,7 +267,12 @@ fn render_page(
         }
     };
     let p = whole.as_ref();
-    let (r, mut diags) = markdown::render(p, table);
+    // A stand-in (a page shown in a language it is not written in) is found in its own.
+    let search = search.filter(|_| p.fallback.is_none());
+    let (r, mut diags) = match search {
+        Some(_) => markdown::render_with_text(p, table),
+        None => markdown::render(p, table),
+    };
     diags.extend(lints::page(p, &r));
     let cleared;
     let p = match share_image::check(p, table.media) {
@@ -287,10 +292,7 @@ fn render_page(
         }
         Err(d) => Some(d),
     };
-    // A stand-in (a page shown in a language it is not written in) is found in its own.
-    let search = search
-        .filter(|_| p.fallback.is_none())
-        .map(|(x, names)| x.page(&p.lang, &p.front.title, &r.text, names));
+    let search = search.map(|(x, names)| x.page(&p.lang, &p.front.title, &r.text, names));
     let mut pictures = r.pictures;
     pictures.sort_unstable();
     pictures.dedup();
