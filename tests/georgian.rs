@@ -265,7 +265,10 @@ fn yes_or_no_mistakes_in_site_yaml() {
         format!("{yaml}search: maybe\noffline: 2\n"),
     )
     .unwrap();
-    for (lang, name) in [("en", "switch-mistakes.stderr"), ("ka", "switch-mistakes-ka.stderr")] {
+    for (lang, name) in [
+        ("en", "switch-mistakes.stderr"),
+        ("ka", "switch-mistakes-ka.stderr"),
+    ] {
         let r = run(command()
             .args(["build", "--lang", lang, "--root"])
             .arg(site.path()));

@@ -179,6 +179,30 @@ async fn queries_find_their_pages_and_the_a_to_z_works_without_javascript() {
     let found = support::axe::axe(&c, &support::axe::axe_source()).await;
     let problems = support::axe::lines("en/search/?q=migrants", &found);
     assert!(problems.is_empty(), "{problems:#?}");
+    // Five at a time: "More results" shows the next five and moves the focus to the first.
+    assert_eq!(results.len(), 5, "{v}");
+    let more = c.find(Locator::Css("#search-more")).await.unwrap();
+    assert!(more.is_displayed().await.unwrap(), "{v}");
+    more.click().await.unwrap();
+    let start = Instant::now();
+    let after = loop {
+        let w = c.execute(RESULTS, vec![]).await.unwrap();
+        if w["results"].as_array().unwrap().len() > 5 {
+            break w;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{w}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let shown = after["results"].as_array().unwrap();
+    assert_eq!(&shown[..5], &results[..5], "the first five stay: {after}");
+    let focused = c
+        .execute(
+            "return document.activeElement.getAttribute('href');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, shown[5]["href"], "{after}");
 
     // Typed into the box and sent: results, and an address to share.
     c.goto(&format!("{}search/", server.base)).await.unwrap();

@@ -1,0 +1,95 @@
+//! The search index and the A–Z through the real CLI, without a browser: a long list goes on
+//! one page per letter, and a stand-in (a page shown in a language it is not written in) is
+//! found in its own language only.
+mod support;
+use support::*;
+
+use std::path::Path;
+
+/// The text of every `<a>` in the `a-z-pages` lists of an HTML file.
+fn a_to_z_titles(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for list in html.split("<ul class=\"a-z-pages\">").skip(1) {
+        let list = list.split("</ul>").next().unwrap_or("");
+        for a in list.split("<a ").skip(1) {
+            let text = a.split_once('>').unwrap().1.split("</a>").next().unwrap();
+            out.push(text.to_string());
+        }
+    }
+    out
+}
+
+/// Every file of the index of `lang`, as one text.
+fn index_text(out: &Path, lang: &str) -> String {
+    let mut all = String::new();
+    for e in walkdir::WalkDir::new(out.join("search/data").join(lang)) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            all += &std::fs::read_to_string(e.path()).unwrap();
+        }
+    }
+    all
+}
+
+#[test]
+fn a_long_a_to_z_goes_on_a_page_per_letter_and_stand_ins_stay_in_their_language() {
+    let site = fixture("site-content");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    std::fs::write(
+        site.path().join("site.yaml"),
+        format!("{yaml}search: true\n"),
+    )
+    .unwrap();
+    let letters = ["Apple", "Birch", "Cedar", "Daisy", "Elder", "Fern", "Grape"];
+    let mut written = Vec::new();
+    for n in 0..320 {
+        let title = format!("{} note {n}", letters[n % letters.len()]);
+        std::fs::write(
+            site.path().join(format!("content/help/note-{n}.en.md")),
+            format!("---\ntitle: {title}\n---\n\nA note about quinces number {n}.\n"),
+        )
+        .unwrap();
+        written.push(title);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let r = run(command()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    // English has more than 300 pages: its search page links one page per letter, and those
+    // pages together list every English page once.
+    let home = std::fs::read_to_string(out.join("en/search/index.html")).unwrap();
+    assert!(
+        a_to_z_titles(&home).is_empty(),
+        "no list on the search page itself"
+    );
+    let mut listed = Vec::new();
+    for n in 0..letters.len() {
+        assert!(home.contains(&format!("a-z/{}/", n + 1)), "letter {n}");
+    }
+    for e in std::fs::read_dir(out.join("en/search/a-z")).unwrap() {
+        let page = std::fs::read_to_string(e.unwrap().path().join("index.html")).unwrap();
+        listed.extend(a_to_z_titles(&page));
+    }
+    for t in &written {
+        assert_eq!(listed.iter().filter(|x| *x == t).count(), 1, "{t} once");
+    }
+    assert!(
+        listed.iter().any(|t| t == "Alpha"),
+        "the fixture's own pages too: {listed:?}"
+    );
+
+    // Georgian has few pages of its own: one list on the search page, not the English notes'
+    // stand-ins' words in its index; English finds them.
+    assert!(index_text(&out, "en").contains("/en/help/note-7/"));
+    let ka = index_text(&out, "ka");
+    assert!(
+        !ka.contains("note-7"),
+        "a stand-in is not in the Georgian index"
+    );
+    assert!(!ka.contains("quince"));
+}
