@@ -1,6 +1,8 @@
 //! The search index and the A–Z through the real CLI, without a browser: a long list goes on
 //! one page per letter, and a stand-in (a page shown in a language it is not written in) is
 //! found in its own language only.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 use support::*;
 
