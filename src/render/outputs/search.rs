@@ -10,6 +10,7 @@ use crate::model::{Page, Site};
 use crate::render::templates::template_error;
 use crate::search::{DATA, client, index};
 use crate::write::Sink;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -23,6 +24,9 @@ pub fn on(site: &Site, tera: &tera::Tera) -> bool {
 
 /// Lists longer than this go on one page per letter.
 const ONE_PAGE: usize = 300;
+
+/// Files to write: (path, bytes).
+type Files = Vec<(String, Vec<u8>)>;
 
 /// Writes the index and the search pages.
 pub struct Search;
@@ -52,28 +56,26 @@ impl Step for Search {
             format!("{data}rules.js"),
             client::rules_js(&langs).into_bytes(),
         );
-        let (files, pages) = rayon::join(
-            || {
-                use rayon::prelude::*;
-                langs
-                    .par_iter()
-                    .map(|l| (l, index_of(cx, l)))
-                    .collect::<Vec<_>>()
-            },
-            || match cx.changed {
-                // Titles and addresses do not change with a body.
-                Some(_) => Vec::new(),
-                None => langs.iter().map(|l| pages_of(cx, l)).collect(),
-            },
-        );
-        for (lang, files) in files {
-            for (path, text) in files {
-                out.put(format!("{data}{lang}/{path}"), text.into_bytes());
-            }
-        }
-        for result in pages {
+        // Each language's index and its pages, as jobs of their own (four for two languages).
+        let jobs: Vec<(&str, bool)> = langs
+            .iter()
+            .flat_map(|l| [(l.as_str(), true), (l.as_str(), false)])
+            .filter(|(_, index)| *index || cx.changed.is_none())
+            .collect();
+        let done: Vec<Result<Files, Diagnostic>> = jobs
+            .par_iter()
+            .map(|&(lang, index)| match index {
+                true => Ok(index_of(cx, lang)
+                    .into_iter()
+                    .map(|(path, text)| (format!("{data}{lang}/{path}"), text.into_bytes()))
+                    .collect()),
+                // Titles and addresses do not change with a body: the pages stay.
+                false => pages_of(cx, lang),
+            })
+            .collect();
+        for result in done {
             match result {
-                Ok(files) => files.into_iter().for_each(|(p, b)| out.put(p, b)),
+                Ok(files) => files.into_par_iter().for_each(|(p, b)| out.put(p, b)),
                 Err(d) => diags.push(d),
             }
         }
@@ -129,7 +131,7 @@ fn letter(title: &str) -> String {
 }
 
 /// The search page of `lang`, and its letter pages when the list is long.
-fn pages_of(cx: &Context<'_>, lang: &str) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+fn pages_of(cx: &Context<'_>, lang: &str) -> Result<Files, Diagnostic> {
     let site = cx.site;
     let url = search_url(site, lang);
     let mut entries: Vec<(String, String, &Page)> = site
