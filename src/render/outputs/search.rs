@@ -31,6 +31,14 @@ type Files = Vec<(String, Vec<u8>)>;
 /// Writes the index and the search pages.
 pub struct Search;
 
+/// One language's share of the step.
+enum Job<'a> {
+    /// Its index files.
+    Index(&'a str),
+    /// Its search page and letter pages.
+    Pages(&'a str),
+}
+
 impl Step for Search {
     fn name(&self) -> &'static str {
         "search"
@@ -56,21 +64,21 @@ impl Step for Search {
             format!("{data}rules.js"),
             client::rules_js(&langs).into_bytes(),
         );
-        // Each language's index and its pages, as jobs of their own (four for two languages).
-        let jobs: Vec<(&str, bool)> = langs
+        // Each language's index and its pages, as jobs of their own (four for two languages);
+        // titles and addresses do not change with a body, so after one the pages stay.
+        let jobs: Vec<Job<'_>> = langs
             .iter()
-            .flat_map(|l| [(l.as_str(), true), (l.as_str(), false)])
-            .filter(|(_, index)| *index || cx.changed.is_none())
+            .flat_map(|l| [Job::Index(l), Job::Pages(l)])
+            .filter(|j| matches!(j, Job::Index(_)) || cx.changed.is_none())
             .collect();
         let done: Vec<Result<Files, Diagnostic>> = jobs
             .par_iter()
-            .map(|&(lang, index)| match index {
-                true => Ok(index_of(cx, lang)
+            .map(|job| match *job {
+                Job::Index(lang) => Ok(index_of(cx, lang)
                     .into_iter()
                     .map(|(path, text)| (format!("{data}{lang}/{path}"), text.into_bytes()))
                     .collect()),
-                // Titles and addresses do not change with a body: the pages stay.
-                false => pages_of(cx, lang),
+                Job::Pages(lang) => pages_of(cx, lang),
             })
             .collect();
         for result in done {
