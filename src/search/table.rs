@@ -1,8 +1,9 @@
 //! The spans met before, by hash: open addressing with linear probing, eight bytes a slot
 //! (the hash's upper half as a tag, and the span's value), so that the table of a language's
 //! spans stays in the processor's cache while pages render. Two spans are taken as one when
-//! their home slots' probe paths meet and their tags are equal: for the 6,000 spans of a
-//! language of the N = 10,000 bench corpus, odds of about 1 in 10⁶ per build.
+//! one lies on the other's probe path and their tags are equal: with the 6,000 spans a
+//! language of the N = 10,000 bench corpus has, about one comparison of different spans per
+//! span, so odds of about 1 in 100,000 per build that one word is counted as another.
 
 /// Spans by hash.
 pub struct SpanTable {
