@@ -123,11 +123,27 @@ impl Driver {
         let serde_json::Value::Object(caps) = caps else {
             unreachable!("a JSON object")
         };
-        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&self.url)
-            .await
-            .map_err(|e| format!("cannot open a Chromium session through chromedriver: {e}"))
+        // chromedriver on a loaded 2-core machine now and then drops the request that starts
+        // a session ("did not respond"): asked again after a pause, it answers.
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&self.url)
+                .await
+            {
+                Ok(c) => return Ok(c),
+                Err(e) if tries < 3 && e.to_string().contains("did not respond") => {
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(e) => {
+                    return Err(format!(
+                        "cannot open a Chromium session through chromedriver: {e}"
+                    ));
+                }
+            }
+        }
     }
 }
 
