@@ -259,12 +259,7 @@ fn the_serve_console_speaks_georgian() {
 #[test]
 fn yes_or_no_mistakes_in_site_yaml() {
     let site = fixture("site-content");
-    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
-    std::fs::write(
-        site.path().join("site.yaml"),
-        format!("{yaml}search: maybe\noffline: 2\n"),
-    )
-    .unwrap();
+    append_site_yaml(site.path(), "search: maybe\noffline: 2\n");
     for (lang, name) in [
         ("en", "switch-mistakes.stderr"),
         ("ka", "switch-mistakes-ka.stderr"),

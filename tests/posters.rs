@@ -205,12 +205,7 @@ fn without_base_url_no_poster_is_written_and_one_note_says_so() {
 
 #[test]
 fn posters_in_site_yaml_choose_the_pages() {
-    let set = |list: &'static str| {
-        move |site: &Path| {
-            let yaml = read(site, "site.yaml") + list;
-            std::fs::write(site.join("site.yaml"), yaml).unwrap();
-        }
-    };
+    let set = |list: &'static str| move |site: &Path| append_site_yaml(site, list);
     // A section's address covers its pages; the self-check only when listed.
     let (_site, b) = bundled_build(set("posters: [/help/]\n"), &["--base-url", BASE]);
     assert!(b.ok(), "{}", b.stderr);

@@ -36,12 +36,7 @@ fn index_text(out: &Path, lang: &str) -> String {
 #[test]
 fn a_long_a_to_z_goes_on_a_page_per_letter_and_stand_ins_stay_in_their_language() {
     let site = fixture("site-content");
-    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
-    std::fs::write(
-        site.path().join("site.yaml"),
-        format!("{yaml}search: true\n"),
-    )
-    .unwrap();
+    append_site_yaml(site.path(), "search: true\n");
     let letters = ["Apple", "Birch", "Cedar", "Daisy", "Elder", "Fern", "Grape"];
     let mut written = Vec::new();
     for n in 0..320 {
@@ -94,4 +89,37 @@ fn a_long_a_to_z_goes_on_a_page_per_letter_and_stand_ins_stay_in_their_language(
         "a stand-in is not in the Georgian index"
     );
     assert!(!ka.contains("quince"));
+}
+
+/// An old address (`aliases:`) may not take the search page's: the build stops with one
+/// message, where a redirect would otherwise have been written over by the search page.
+#[test]
+fn an_alias_may_not_take_the_search_pages_address() {
+    let site = fixture("site-content");
+    append_site_yaml(site.path(), "search: true\n");
+    let alpha = site.path().join("content/help/alpha.en.md");
+    let text = std::fs::read_to_string(&alpha).unwrap();
+    std::fs::write(
+        &alpha,
+        text.replacen(
+            "title: Alpha\n",
+            "title: Alpha\naliases: [/en/search/]\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(command()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(dir.path().join("out")));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the alias `/en/search/` is the address of another page"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
 }

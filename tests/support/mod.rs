@@ -192,6 +192,13 @@ impl Fixture {
     }
 }
 
+/// Add `lines` (each ending in a line break) at the end of the site.yaml of the site at `root`.
+pub fn append_site_yaml(root: &Path, lines: &str) {
+    let file = root.join("site.yaml");
+    let yaml = std::fs::read_to_string(&file).expect("read site.yaml");
+    std::fs::write(&file, yaml + lines).expect("write site.yaml");
+}
+
 /// Files in a fixture folder that are the test's, not the site's: expected transcripts.
 fn is_transcript(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with("expected-")

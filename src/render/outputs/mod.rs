@@ -5,7 +5,7 @@
 //! error; `serve` runs again, after an edit of page bodies, only the steps that read them.
 //!
 //! Adding an output: one file here with a type implementing [`Step`], and one entry in
-//! [`STEPS`].
+//! [`TOGETHER`] (or in [`AFTER`], when it reads what other steps wrote).
 
 mod aliases;
 mod calendars;
@@ -21,6 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::model::Site;
 use crate::write::Sink;
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 pub use posters::poster_url;
@@ -61,32 +62,49 @@ pub trait Step: Sync {
     fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>);
 }
 
-/// Every output after the pages, in the order they run: a later step sees what earlier ones
-/// wrote (an alias may not take the address of a page, a poster or the sitemap); static
-/// files go after the rendered files, so a rendered file of the same path wins; the offline
-/// worker goes last, as it lists and hashes what the others wrote.
-pub const STEPS: &[&dyn Step] = &[
+/// Every output after the pages. The steps of [`TOGETHER`] each write addresses of their own
+/// and read nothing another step writes, so they run at the same time (the sitemap, written
+/// on one thread, beside the posters' and the search's parallel work). The steps of [`AFTER`]
+/// then run one after another, each seeing what every earlier step wrote: an alias may not
+/// take the address of a page, a poster, a feed or the search page; static files go after
+/// the rendered files, so a rendered file of the same path wins; the offline worker goes
+/// last, as it lists and hashes what the others wrote.
+pub const TOGETHER: &[&dyn Step] = &[
     &sitemap::Sitemap,
     &posters::Posters,
     &not_found::NotFound,
-    &aliases::Aliases,
     &calendars::Calendars,
     &feeds::Feeds,
     &search::Search,
-    &statics::Statics,
-    &offline::Offline,
 ];
+
+/// The steps that run after [`TOGETHER`], in this order.
+pub const AFTER: &[&dyn Step] = &[&aliases::Aliases, &statics::Statics, &offline::Offline];
 
 /// Run every step.
 pub fn write_all(cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
-    for step in STEPS {
-        step.write(cx, out, diags);
-    }
+    run(cx, out, diags, |_| true);
 }
 
 /// Run the steps that read page bodies (after an edit of bodies only).
 pub fn write_body_dependent(cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
-    for step in STEPS.iter().filter(|s| s.reads_bodies()) {
+    run(cx, out, diags, |s| s.reads_bodies());
+}
+
+/// Run the steps `pick` chooses: those of [`TOGETHER`] at the same time, their messages in
+/// the list's order, then those of [`AFTER`].
+fn run(cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>, pick: fn(&dyn Step) -> bool) {
+    let found: Vec<Vec<Diagnostic>> = TOGETHER
+        .par_iter()
+        .filter(|s| pick(**s))
+        .map(|s| {
+            let mut d = Vec::new();
+            s.write(cx, out, &mut d);
+            d
+        })
+        .collect();
+    diags.extend(found.into_iter().flatten());
+    for step in AFTER.iter().filter(|s| pick(**s)) {
         step.write(cx, out, diags);
     }
 }
