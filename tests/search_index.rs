@@ -48,14 +48,9 @@ fn a_long_a_to_z_goes_on_a_page_per_letter_and_stand_ins_stay_in_their_language(
         .unwrap();
         written.push(title);
     }
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let r = run(command()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&out));
+    let r = build_to_temp(site.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = &r.out;
 
     // English has more than 300 pages: its search page links one page per letter, and those
     // pages together list every English page once.
@@ -82,8 +77,8 @@ fn a_long_a_to_z_goes_on_a_page_per_letter_and_stand_ins_stay_in_their_language(
 
     // Georgian has few pages of its own: one list on the search page, not the English notes'
     // stand-ins' words in its index; English finds them.
-    assert!(index_text(&out, "en").contains("/en/help/note-7/"));
-    let ka = index_text(&out, "ka");
+    assert!(index_text(out, "en").contains("/en/help/note-7/"));
+    let ka = index_text(out, "ka");
     assert!(
         !ka.contains("note-7"),
         "a stand-in is not in the Georgian index"
@@ -108,12 +103,7 @@ fn an_alias_may_not_take_the_search_pages_address() {
         ),
     )
     .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let r = run(command()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(dir.path().join("out")));
+    let r = build_to_temp(site.path());
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr
