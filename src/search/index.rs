@@ -62,16 +62,17 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
             if k > 0 {
                 s.push(',');
             }
-            s.push_str(&json(&names[t]));
+            push_json(&mut s, &names[t]);
             s.push_str(":[");
             let mut num = itoa::Buffer::new();
-            for (j, (page, w)) in postings.of_term(t).iter().enumerate() {
+            for (j, &key) in postings.of_term(t).iter().enumerate() {
                 if j > 0 {
                     s.push(',');
                 }
-                s.push_str(num.format(*page));
+                let (page, w) = unpack(key);
+                s.push_str(num.format(page));
                 s.push(',');
-                s.push_str(num.format(*w));
+                s.push_str(num.format(w));
             }
             s.push(']');
         }
@@ -79,15 +80,22 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
         out.push((format!("t/{n}.js"), s));
     }
     for (n, chunk) in entries.chunks(CHUNK).enumerate() {
-        let rows: Vec<[&str; 4]> = chunk
-            .iter()
-            .map(|e| [e.url, e.title, e.section, &e.terms.excerpt])
-            .collect();
-        let rows = serde_json::to_string(&rows).unwrap_or_default();
-        out.push((
-            format!("p/{n}.js"),
-            format!("campaignSearch.p({},{n},{rows});\n", json(lang)),
-        ));
+        let mut s = format!("campaignSearch.p({},{n},[", json(lang));
+        for (k, e) in chunk.iter().enumerate() {
+            s.push_str(if k > 0 { ",[" } else { "[" });
+            for (j, field) in [e.url, e.title, e.section, &e.terms.excerpt]
+                .iter()
+                .enumerate()
+            {
+                if j > 0 {
+                    s.push(',');
+                }
+                push_json(&mut s, field);
+            }
+            s.push(']');
+        }
+        s.push_str("]);\n");
+        out.push((format!("p/{n}.js"), s));
     }
     out.push((
         "meta.js".to_string(),
@@ -106,7 +114,8 @@ struct Postings {
     start: Vec<u32>,
     /// How many of them are kept (at most [`MAX_POSTINGS`]).
     kept: Vec<u16>,
-    flat: Vec<(u32, u16)>,
+    /// Each posting as one number ([`pack`]), so that the best come first in order.
+    flat: Vec<u64>,
 }
 
 impl Postings {
@@ -124,27 +133,27 @@ impl Postings {
             start[i] += start[i - 1];
         }
         let mut fill = start.clone();
-        let mut flat = vec![(0u32, 0u16); start[terms] as usize];
+        let mut flat = vec![0u64; start[terms] as usize];
         for (page, e) in entries.iter().enumerate() {
             for (&t, &w) in e.terms.terms.iter().zip(e.terms.weights.iter()) {
                 if let Some(at) = fill.get_mut(t as usize).filter(|_| (t as usize) < terms) {
-                    flat[*at as usize] = (page as u32, w);
+                    flat[*at as usize] = pack(page as u32, w);
                     *at += 1;
                 }
             }
         }
-        let best = |a: &(u32, u16), b: &(u32, u16)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         let kept = (0..terms)
             .map(|t| {
                 let list = &mut flat[start[t] as usize..start[t + 1] as usize];
-                let titles = list.iter().filter(|p| p.1 & IN_TITLE != 0).count();
+                // Packed, a posting with the title's bit is below every one without.
+                let titles = list.iter().filter(|&&k| k < TITLE_KEYS).count();
                 let n = list
                     .len()
                     .min(MAX_POSTINGS.max(titles.min(MAX_TITLE_POSTINGS)));
                 if list.len() > n {
-                    list.select_nth_unstable_by(n, best);
+                    list.select_nth_unstable(n);
                 }
-                list[..n].sort_unstable_by(best);
+                list[..n].sort_unstable();
                 n as u16
             })
             .collect();
@@ -152,19 +161,75 @@ impl Postings {
     }
 
     /// The best pages of term `t`.
-    fn of_term(&self, t: usize) -> &[(u32, u16)] {
+    fn of_term(&self, t: usize) -> &[u64] {
         let from = self.start[t] as usize;
         &self.flat[from..from + self.kept[t] as usize]
     }
 }
 
+/// A posting as one number that orders the best first: the weight, highest first, then
+/// the page, lowest first.
+fn pack(page: u32, weight: u16) -> u64 {
+    (u64::from(!weight) << 32) | u64::from(page)
+}
+
+/// The page and weight of a packed posting.
+fn unpack(key: u64) -> (u32, u16) {
+    (key as u32, !((key >> 32) as u16))
+}
+
+/// Packed postings below this have the title's bit.
+const TITLE_KEYS: u64 = (IN_TITLE as u64) << 32;
+
+/// `s` as a JSON string.
 fn json(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::with_capacity(s.len() + 2);
+    push_json(&mut out, s);
+    out
+}
+
+/// Append `s` as a JSON string, escaped as serde_json does (quote, backslash, control
+/// characters), without looking at each character when none needs it.
+fn push_json(out: &mut String, s: &str) {
+    out.push('"');
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(s);
+    } else {
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if u32::from(c) < 0x20 => {
+                    let _ = write!(out, "\\u{:04x}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_does() {
+        for s in [
+            "",
+            "plain ქართული",
+            "q\"b\\s",
+            "a\nb\rc\td\u{8}e\u{c}f\u{1}g\u{1f}",
+            "\u{7f}\u{2028}</script>",
+        ] {
+            assert_eq!(json(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
 
     #[test]
     fn terms_go_to_their_shard_with_their_best_pages() {

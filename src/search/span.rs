@@ -17,18 +17,21 @@ fn separators(x: u64) -> u64 {
 /// Eight bytes from `at`; past the end of `b`, spaces.
 #[inline(always)]
 fn load(b: &[u8], at: usize) -> u64 {
-    match b.get(at..at + 8) {
-        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
-            u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
-        }
-        _ => {
-            let mut buf = [b' '; 8];
-            for (k, v) in b.iter().skip(at).take(8).enumerate() {
-                buf[k] = *v;
-            }
-            u64::from_le_bytes(buf)
-        }
+    match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(c) => u64::from_le_bytes(*c),
+        None => load_end(b, at),
     }
+}
+
+/// The last bytes of `b` from `at`, padded with spaces.
+#[cold]
+#[inline(never)]
+fn load_end(b: &[u8], at: usize) -> u64 {
+    let mut buf = [b' '; 8];
+    for (k, v) in b.iter().skip(at).take(8).enumerate() {
+        buf[k] = *v;
+    }
+    u64::from_le_bytes(buf)
 }
 
 #[inline(always)]
@@ -36,71 +39,59 @@ fn step(h: u64, chunk: u64) -> u64 {
     (h.rotate_left(5) ^ chunk).wrapping_mul(K)
 }
 
-/// One span of a text: where it is and its hash.
-#[derive(Debug, Clone, Copy)]
-pub struct Span {
-    /// Its first byte.
-    pub start: usize,
-    /// The byte after its last.
-    pub end: usize,
-    /// Its hash.
-    pub hash: u64,
-}
-
-/// The spans of a text, in order.
-pub struct Spans<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-/// The spans of `b`.
-pub fn spans(b: &[u8]) -> Spans<'_> {
-    Spans { b, i: 0 }
-}
-
-impl Iterator for Spans<'_> {
-    type Item = Span;
-
-    #[inline]
-    fn next(&mut self) -> Option<Span> {
-        let b = self.b;
-        let mut i = self.i;
-        // Separators skipped eight at a time: a span starts at the first byte that is not one
-        // (never a padding byte, which is a space).
-        loop {
-            if i >= b.len() {
-                self.i = i;
-                return None;
-            }
-            let first = !separators(load(b, i)) & HIGH;
-            if first != 0 {
-                i += (first.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
-        let start = i;
-        let mut h = 0u64;
-        loop {
-            let chunk = load(b, i);
-            let ends = separators(chunk);
-            if ends == 0 {
-                h = step(h, chunk);
+/// Calls `f(start, end, hash)` for each span of `b`, in order: its first byte, the byte
+/// after its last, and its hash.
+#[inline(always)]
+pub fn each(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
+    // Where to look for the next span when the last chunk read showed none.
+    let mut i = 0;
+    // The last chunk's bytes after the span that ended in it (high bits, 0 if none) and
+    // where that chunk starts: the next span starts there without reading it again.
+    let mut ahead = 0u64;
+    let mut at = 0;
+    loop {
+        let start = if ahead != 0 {
+            at + (ahead.trailing_zeros() / 8) as usize
+        } else {
+            // Separators skipped eight at a time (never a padding byte, which is a space).
+            loop {
+                if i >= b.len() {
+                    return;
+                }
+                let first = !separators(load(b, i)) & HIGH;
+                if first != 0 {
+                    break i + (first.trailing_zeros() / 8) as usize;
+                }
                 i += 8;
-                continue;
             }
-            let k = (ends.trailing_zeros() / 8) as usize;
-            h = step(h, chunk & (1u64 << (8 * k)).wrapping_sub(1));
-            i += k;
-            break;
-        }
-        let h = (h ^ (i - start) as u64).wrapping_mul(K);
-        self.i = i;
-        Some(Span {
+        };
+        let mut rest = b.get(start..).unwrap_or_default();
+        let mut h = 0u64;
+        let (chunk, ends) = loop {
+            let Some((c, after)) = rest.split_first_chunk::<8>() else {
+                // Fewer than eight bytes left: padded with spaces, so a separator is met.
+                let chunk = load_end(rest, 0);
+                break (chunk, separators(chunk));
+            };
+            let chunk = u64::from_le_bytes(*c);
+            let ends = separators(chunk);
+            if ends != 0 {
+                break (chunk, ends);
+            }
+            h = step(h, chunk);
+            rest = after;
+        };
+        at = b.len() - rest.len();
+        // The high bit of the first separator, and the bytes before it.
+        let first = ends & ends.wrapping_neg();
+        let h = step(h, chunk & (first >> 7).wrapping_sub(1));
+        f(
             start,
-            end: i,
-            hash: h ^ (h >> 29),
-        })
+            at + (first.trailing_zeros() / 8) as usize,
+            h ^ (h >> 29),
+        );
+        ahead = !ends & HIGH & !(first << 1).wrapping_sub(1);
+        i = at + 8;
     }
 }
 
@@ -109,9 +100,15 @@ mod tests {
     use super::*;
 
     fn cut(text: &str) -> Vec<&str> {
-        spans(text.as_bytes())
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        let mut out = Vec::new();
+        each(text.as_bytes(), |start, end, _| out.push(&text[start..end]));
+        out
+    }
+
+    fn count(b: &[u8]) -> usize {
+        let mut n = 0;
+        each(b, |_, _, _| n += 1);
+        n
     }
 
     #[test]
@@ -135,14 +132,20 @@ mod tests {
         assert_eq!(cut(&wide), ["a", "bc"]);
         for c in 0u8..=255 {
             let bytes = [b'a', b'b', c, b'c', b'd', b'e', b'f', b'g', b'h', b'i'];
-            let n = spans(&bytes).count();
+            let n = count(&bytes);
             assert_eq!(n == 1, c > b' ', "{c}");
         }
     }
 
     #[test]
     fn equal_spans_hash_equal_and_others_differ() {
-        let h = |s: &str| spans(s.as_bytes()).next().map_or(0, |s| s.hash);
+        let h = |s: &str| {
+            let mut first = None;
+            each(s.as_bytes(), |_, _, h| {
+                first.get_or_insert(h);
+            });
+            first.unwrap_or(0)
+        };
         assert_eq!(h("მიგრანტი"), h(" მიგრანტი\n"));
         assert_eq!(h("abcdefgh"), h("abcdefgh\r"));
         let words = [

@@ -148,35 +148,43 @@ pub struct Extractor {
 /// The terms of the page being read and their weights.
 #[derive(Default)]
 struct Counts {
-    /// Per term number: the page (`stamp`) it was last counted on, and where.
-    seen: Vec<(u32, u32)>,
-    stamp: u32,
+    /// Per term number: its occurrences on the page being read (0 when it has none), with
+    /// [`TITLE`] when its title has the term. Set back to 0 when the page is done.
+    count: Vec<u32>,
+    /// The page's terms, in the order they were first met.
     terms: Vec<u32>,
-    weights: Vec<u16>,
 }
+
+/// The title's bit of a weight while a page is counted.
+const TITLE: u32 = 1 << 31;
 
 impl Counts {
     #[inline]
-    fn count(&mut self, id: u32, flag: u16) {
-        let Some(s) = self.seen.get_mut(id as usize) else {
-            return;
-        };
-        if s.0 == self.stamp {
-            if let Some(w) = self.weights.get_mut(s.1 as usize) {
-                *w = (*w & IN_TITLE) | ((*w & !IN_TITLE) + 1).min(!IN_TITLE) | flag;
+    fn count(&mut self, id: u32) {
+        if let Some(c) = self.count.get_mut(id as usize) {
+            if *c == 0 {
+                self.terms.push(id);
             }
-        } else {
-            *s = (self.stamp, self.terms.len() as u32);
-            self.terms.push(id);
-            self.weights.push(1 | flag);
+            *c += 1;
         }
     }
 
     /// Room for term number `id`.
     fn make_room(&mut self, id: u32) {
-        if self.seen.len() <= id as usize {
-            self.seen.resize(id as usize + 1024, (0, 0));
+        if self.count.len() <= id as usize {
+            self.count.resize(id as usize + 1024, 0);
         }
+    }
+
+    /// Each term's weight, in the order of `terms`; every count back to 0.
+    fn weights(&mut self) -> Box<[u16]> {
+        self.terms
+            .iter()
+            .map(|&t| match self.count.get_mut(t as usize) {
+                Some(c) => weight(std::mem::take(c)),
+                None => 0,
+            })
+            .collect()
     }
 }
 
@@ -219,67 +227,69 @@ impl Extractor {
                 self.tables.len() - 1
             }
         };
+        self.counts.terms.clear();
+        self.scan(t, title, names);
         let c = &mut self.counts;
-        c.stamp = c.stamp.wrapping_add(1);
-        if c.stamp == 0 {
-            c.seen.iter_mut().for_each(|s| s.0 = 0);
-            c.stamp = 1;
+        for &t in &c.terms {
+            if let Some(n) = c.count.get_mut(t as usize) {
+                *n = TITLE;
+            }
         }
-        c.terms.clear();
-        c.weights.clear();
-        self.scan(t, title, names, IN_TITLE);
-        for w in self.counts.weights.iter_mut() {
-            *w = IN_TITLE;
-        }
-        self.scan(t, text, names, 0);
+        self.scan(t, text, names);
         let excerpt = match text.char_indices().nth(EXCERPT_CHARS) {
             Some((i, _)) => format!("{}…", text[..i].trim_end()),
             None => text.trim_end().to_string(),
         };
         PageTerms {
+            weights: self.counts.weights(),
             terms: self.counts.terms.as_slice().into(),
-            weights: self.counts.weights.as_slice().into(),
             excerpt: excerpt.trim_start().into(),
         }
     }
 
     /// Count the terms of `text`.
-    fn scan(&mut self, t: usize, text: &str, names: &Interner, flag: u16) {
+    fn scan(&mut self, t: usize, text: &str, names: &Interner) {
         let Some(table) = self.tables.get_mut(t) else {
             return;
         };
         let counts = &mut self.counts;
-        for span in super::span::spans(text.as_bytes()) {
-            let v = match table.spans.get(span.hash) {
+        let georgian = &self.georgian;
+        super::span::each(text.as_bytes(), |start, end, h| {
+            let v = match table.spans.get(h) {
                 Some(v) => v,
-                None => {
-                    let words = &text[span.start..span.end];
-                    learn(table, &self.georgian, span.hash, words, names, counts)
-                }
+                None => learn(table, georgian, h, text.get(start..end), names, counts),
             };
             if v == NONE {
             } else if v & MANY == 0 {
-                counts.count(v, flag);
+                counts.count(v);
             } else if let Some(ids) = table.many.get((v & !MANY) as usize) {
                 for &id in ids {
-                    counts.count(id, flag);
+                    counts.count(id);
                 }
             }
-        }
+        });
     }
 }
 
+/// A counted weight as the index keeps it: occurrences up to 32,767, and [`IN_TITLE`].
+fn weight(w: u32) -> u16 {
+    let n = (w & !TITLE).min(u32::from(!IN_TITLE)) as u16;
+    if w & TITLE != 0 { n | IN_TITLE } else { n }
+}
+
 /// A span met for the first time: its words, as terms.
+#[cold]
+#[inline(never)]
 fn learn(
     table: &mut Table,
     georgian: &Rules,
     h: u64,
-    span: &str,
+    span: Option<&str>,
     names: &Interner,
     counts: &mut Counts,
 ) -> u32 {
     let mut ids = Vec::new();
-    for word in words(span) {
+    for word in words(span.unwrap_or_default()) {
         if let Some(term) = term(georgian, table.latin.as_ref(), &word) {
             let id = names.id(&term);
             counts.make_room(id);
