@@ -192,7 +192,7 @@ fn json(s: &str) -> String {
 /// characters), without looking at each character when none needs it.
 fn push_json(out: &mut String, s: &str) {
     out.push('"');
-    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+    if !needs_escape(s.as_bytes()) {
         out.push_str(s);
     } else {
         for c in s.chars() {
@@ -214,9 +214,37 @@ fn push_json(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Whether `b` has a quote, a backslash or a control character, eight bytes at a time.
+fn needs_escape(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Whether a byte of `x` is below `n` (at most 0x80): no false answer either way.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    let (chunks, rest) = b.as_chunks::<8>();
+    chunks.iter().any(|c| {
+        let x = u64::from_le_bytes(*c);
+        below(x, 0x20) || below(x ^ (ONES * 0x22), 1) || below(x ^ (ONES * 0x5c), 1)
+    }) || rest.iter().any(|&b| b == b'"' || b == b'\\' || b < 0x20)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_are_found_at_every_place() {
+        for len in 0..20 {
+            for at in 0..len {
+                for c in [b'"', b'\\', 0, 0x1f] {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    assert!(needs_escape(&b), "{len} {at} {c}");
+                }
+            }
+            assert!(!needs_escape(&vec![0xe1; len]));
+            assert!(!needs_escape(&vec![b' '; len]));
+        }
+    }
 
     #[test]
     fn strings_are_escaped_as_serde_json_does() {

@@ -128,13 +128,26 @@ pub fn search_url(site: &Site, lang: &str) -> String {
 fn letter(title: &str) -> String {
     let c = title
         .chars()
-        .find(|c| c.is_alphanumeric())
+        // Mkhedruli letters first: `is_alphanumeric` looks them up in a table.
+        .find(|&c| ('\u{10D0}'..='\u{10FA}').contains(&c) || c.is_alphanumeric())
         .map(crate::search::fold::capital_free)
         .unwrap_or('#');
     match crate::search::fold::is_georgian(c) {
         // Georgian has no case in running text (upper case would be Mtavruli).
         true => c.to_string(),
         false => c.to_uppercase().collect(),
+    }
+}
+
+/// A title in lower case, to sort by: Georgian (Mkhedruli, which has no case) and ASCII
+/// without the lookup in Unicode's tables that other letters need.
+fn sort_key(title: &str) -> String {
+    match title
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{10D0}'..='\u{10FF}').contains(&c))
+    {
+        true => title.to_ascii_lowercase(),
+        false => title.to_lowercase(),
     }
 }
 
@@ -146,7 +159,7 @@ fn pages_of(cx: &Context<'_>, lang: &str) -> Result<Files, Diagnostic> {
         .pages
         .iter()
         .filter(|p| p.lang == lang)
-        .map(|p| (letter(&p.front.title), p.front.title.to_lowercase(), p))
+        .map(|p| (letter(&p.front.title), sort_key(&p.front.title), p))
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut groups: BTreeMap<String, Vec<Value>> = BTreeMap::new();
@@ -251,5 +264,29 @@ fn render(
             html.into_bytes(),
         )),
         Err(e) => Err(template_error(&e, &cx.src.templates)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_give_what_unicode_gives() {
+        for t in [
+            "ქართული ენა",
+            "Courses ABC",
+            "ᲛᲘᲒᲠᲐᲜᲢᲘ ზე",
+            "Ünïcode Σ",
+            "",
+            "7 ჻ x",
+        ] {
+            assert_eq!(sort_key(t), t.to_lowercase(), "{t}");
+        }
+        assert!(('\u{10D0}'..='\u{10FA}').all(char::is_alphanumeric));
+        assert_eq!(letter("«ენა»"), "ე");
+        assert_eq!(letter("ᲛᲘᲒᲠᲐᲜᲢᲘ"), "მ");
+        assert_eq!(letter("über"), "Ü");
+        assert_eq!(letter("…"), "#");
     }
 }
