@@ -273,8 +273,7 @@ impl Extractor {
 
 /// A counted weight as the index keeps it: occurrences up to 32,767, and [`IN_TITLE`].
 fn weight(w: u32) -> u16 {
-    let n = (w & !TITLE).min(u32::from(!IN_TITLE)) as u16;
-    if w & TITLE != 0 { n | IN_TITLE } else { n }
+    ((w >> 16) as u16 & IN_TITLE) | (w & !TITLE).min(u32::from(!IN_TITLE)) as u16
 }
 
 /// A span met for the first time: its words, as terms.
