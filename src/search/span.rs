@@ -65,23 +65,26 @@ pub fn each(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
                 i += 8;
             }
         };
-        let mut rest = b.get(start..).unwrap_or_default();
+        // Chunks wholly inside `b` up to `last`; the one after, padded with spaces.
+        let last = b.len().saturating_sub(8);
+        at = start;
         let mut h = 0u64;
         let (chunk, ends) = loop {
-            let Some((c, after)) = rest.split_first_chunk::<8>() else {
-                // Fewer than eight bytes left: padded with spaces, so a separator is met.
-                let chunk = load_end(rest, 0);
-                break (chunk, separators(chunk));
+            let chunk = match b.get(at..at + 8) {
+                Some(c) if at <= last => u64::from_le_bytes(c.try_into().unwrap_or([b' '; 8])),
+                _ => {
+                    // Fewer than eight bytes left: padded with spaces, so a separator is met.
+                    let chunk = load_end(b, at);
+                    break (chunk, separators(chunk));
+                }
             };
-            let chunk = u64::from_le_bytes(*c);
             let ends = separators(chunk);
             if ends != 0 {
                 break (chunk, ends);
             }
             h = step(h, chunk);
-            rest = after;
+            at += 8;
         };
-        at = b.len() - rest.len();
         // The high bit of the first separator, and the bytes before it.
         let first = ends & ends.wrapping_neg();
         let h = step(h, chunk & (first >> 7).wrapping_sub(1));

@@ -259,9 +259,10 @@ impl Extractor {
                 Some(v) => v,
                 None => learn(table, georgian, h, text.get(start..end), names, counts),
             };
-            if v == NONE {
-            } else if v & MANY == 0 {
+            // NONE has the MANY bit too, so a span of one word takes one test.
+            if v & MANY == 0 {
                 counts.count(v);
+            } else if v == NONE {
             } else if let Some(ids) = table.many.get((v & !MANY) as usize) {
                 for &id in ids {
                     counts.count(id);
