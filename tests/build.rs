@@ -495,13 +495,11 @@ fn the_footer_is_the_sites_own_and_its_link_is_checked() {
     );
 
     let site = fixture("site-basic");
-    let yaml = site.path().join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        format!("{text}footer:\n  lines: [Campaign]\n  link: /who-we-are/\n"),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    append_site_yaml(
+        site.path(),
+        "footer:\n  lines: [Campaign]\n  link: /who-we-are/\n",
+    );
     let r = build(site.path());
     assert_eq!(r.code, 1, "{}", r.stderr);
     let line = text.lines().count() + 1;

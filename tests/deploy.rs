@@ -441,10 +441,10 @@ fn s3_progress_line_only_on_a_terminal() {
 fn secrets_are_never_read_from_site_yaml() {
     let server = S3Server::start("site");
     let site = support::fixture("site-basic");
-    let yaml = site.path().join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap()
-        + "aws_access_key_id: campaign-test\naws_secret_access_key: campaign-test-secret\n";
-    std::fs::write(&yaml, text).unwrap();
+    support::append_site_yaml(
+        site.path(),
+        "aws_access_key_id: campaign-test\naws_secret_access_key: campaign-test-secret\n",
+    );
     let r = run(command()
         .arg("deploy")
         .args([

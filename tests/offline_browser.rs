@@ -227,9 +227,7 @@ async fn a_new_build_replaces_what_was_kept_and_offline_false_removes_the_worker
     assert_ne!(second, first);
 
     // `offline: false`: the worker that replaces it deletes the cache and removes itself.
-    let yaml = site.path().join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(&yaml, format!("{text}offline: false\n")).unwrap();
+    support::append_site_yaml(site.path(), "offline: false\n");
     build();
     assert!(!out.join("offline.js").exists());
     open(&c, &about).await;
@@ -292,9 +290,7 @@ fn a_sites_own_sw_js_is_an_error_unless_offline_is_false() {
         built.stderr
     );
     assert!(built.stderr.contains("static/sw.js"), "{}", built.stderr);
-    let yaml = site.path().join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(&yaml, format!("{text}offline: false\n")).unwrap();
+    support::append_site_yaml(site.path(), "offline: false\n");
     let built = support::build_to_temp(site.path());
     assert!(built.ok(), "{}", built.stderr);
     assert_eq!(

@@ -49,6 +49,9 @@ pub fn each(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
     // where that chunk starts: the next span starts there without reading it again.
     let mut ahead = 0u64;
     let mut at = 0;
+    // The last place a chunk wholly inside `b` can start (the test that lets the compiler
+    // drop a second bounds test); a chunk past it is padded with spaces.
+    let last = b.len().saturating_sub(8);
     loop {
         let start = if ahead != 0 {
             at + (ahead.trailing_zeros() / 8) as usize
@@ -65,8 +68,6 @@ pub fn each(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
                 i += 8;
             }
         };
-        // Chunks wholly inside `b` up to `last`; the one after, padded with spaces.
-        let last = b.len().saturating_sub(8);
         at = start;
         let mut h = 0u64;
         let (chunk, ends) = loop {
