@@ -14,12 +14,14 @@ fn separators(x: u64) -> u64 {
     !((((x & !HIGH) + ONES * (0x80 - 0x21)) | x) & HIGH) & HIGH
 }
 
-/// Eight bytes from `at`; past the end of `b`, spaces.
+/// Eight bytes from `at`, or `None` when fewer than eight are left. `last` is
+/// `b.len().saturating_sub(8)`, worked out once by the caller: with `at <= last` tested
+/// first, the compiler drops the slice's own bounds test.
 #[inline(always)]
-fn load(b: &[u8], at: usize) -> u64 {
-    match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        Some(c) => u64::from_le_bytes(*c),
-        None => load_end(b, at),
+fn load(b: &[u8], at: usize, last: usize) -> Option<u64> {
+    match b.get(at..at + 8) {
+        Some(c) if at <= last => c.first_chunk::<8>().map(|c| u64::from_le_bytes(*c)),
+        _ => None,
     }
 }
 
@@ -61,7 +63,8 @@ pub fn each(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
                 if i >= b.len() {
                     return;
                 }
-                let first = !separators(load(b, i)) & HIGH;
+                let chunk = load(b, i, last).unwrap_or_else(|| load_end(b, i));
+                let first = !separators(chunk) & HIGH;
                 if first != 0 {
                     break i + (first.trailing_zeros() / 8) as usize;
                 }
@@ -71,9 +74,9 @@ pub fn each(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
         at = start;
         let mut h = 0u64;
         let (chunk, ends) = loop {
-            let chunk = match b.get(at..at + 8) {
-                Some(c) if at <= last => u64::from_le_bytes(c.try_into().unwrap_or([b' '; 8])),
-                _ => {
+            let chunk = match load(b, at, last) {
+                Some(chunk) => chunk,
+                None => {
                     // Fewer than eight bytes left: padded with spaces, so a separator is met.
                     let chunk = load_end(b, at);
                     break (chunk, separators(chunk));
