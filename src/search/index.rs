@@ -56,8 +56,8 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
     let mut out = Vec::with_capacity(shards + entries.len() / CHUNK + 2);
     for (n, mut terms) in by_shard.into_iter().enumerate() {
         terms.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
-        let mut s = String::with_capacity(SHARD_BYTES * 2);
-        let _ = write!(s, "campaignSearch.t({},{n},{{", json(lang));
+        let mut s = call("t", lang, SHARD_BYTES * 2);
+        let _ = write!(s, "{n},{{");
         for (k, &t) in terms.iter().enumerate() {
             if k > 0 {
                 s.push(',');
@@ -80,7 +80,8 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
         out.push((format!("t/{n}.js"), s));
     }
     for (n, chunk) in entries.chunks(CHUNK).enumerate() {
-        let mut s = format!("campaignSearch.p({},{n},[", json(lang));
+        let mut s = call("p", lang, CHUNK * 256);
+        let _ = write!(s, "{n},[");
         for (k, e) in chunk.iter().enumerate() {
             s.push_str(if k > 0 { ",[" } else { "[" });
             for (j, field) in [e.url, e.title, e.section, &e.terms.excerpt]
@@ -97,14 +98,13 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
         s.push_str("]);\n");
         out.push((format!("p/{n}.js"), s));
     }
-    out.push((
-        "meta.js".to_string(),
-        format!(
-            "campaignSearch.m({},{{\"shards\":{shards},\"chunk\":{CHUNK},\"pages\":{}}});\n",
-            json(lang),
-            entries.len()
-        ),
-    ));
+    let mut meta = call("m", lang, 64);
+    let _ = writeln!(
+        meta,
+        "{{\"shards\":{shards},\"chunk\":{CHUNK},\"pages\":{}}});",
+        entries.len()
+    );
+    out.push(("meta.js".to_string(), meta));
     out
 }
 
@@ -181,10 +181,14 @@ fn unpack(key: u64) -> (u32, u16) {
 /// Packed postings below this have the title's bit.
 const TITLE_KEYS: u64 = (IN_TITLE as u64) << 32;
 
-/// `s` as a JSON string.
-fn json(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_json(&mut out, s);
+/// The start of a call to the client's loader `f` for `lang`: `campaignSearch.f("lang",`.
+fn call(f: &str, lang: &str, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    out.push_str("campaignSearch.");
+    out.push_str(f);
+    out.push('(');
+    push_json(&mut out, lang);
+    out.push(',');
     out
 }
 
@@ -255,7 +259,9 @@ mod tests {
             "a\nb\rc\td\u{8}e\u{c}f\u{1}g\u{1f}",
             "\u{7f}\u{2028}</script>",
         ] {
-            assert_eq!(json(s), serde_json::to_string(s).unwrap(), "{s:?}");
+            let mut json = String::new();
+            push_json(&mut json, s);
+            assert_eq!(json, serde_json::to_string(s).unwrap(), "{s:?}");
         }
     }
 
