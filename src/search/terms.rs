@@ -180,10 +180,9 @@ impl Counts {
     fn weights(&mut self) -> Box<[u16]> {
         self.terms
             .iter()
-            .map(|&t| match self.count.get_mut(t as usize) {
-                Some(c) => weight(std::mem::take(c)),
-                None => 0,
-            })
+            // Every id in `terms` was given room when it was counted.
+            .filter_map(|&t| self.count.get_mut(t as usize).map(std::mem::take))
+            .map(weight)
             .collect()
     }
 }
