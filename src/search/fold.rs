@@ -8,6 +8,14 @@ pub fn is_georgian(c: char) -> bool {
     matches!(c, '\u{10A0}'..='\u{10FF}' | '\u{1C90}'..='\u{1CBF}' | '\u{2D00}'..='\u{2D2F}')
 }
 
+/// Whether `c` is one of the 33 Mkhedruli letters of today's alphabet and the old ones
+/// (U+10D0..U+10FA): letters (`is_alphanumeric`) that have no case to fold, told apart
+/// without a lookup in Unicode's tables.
+#[inline]
+pub fn is_mkhedruli_letter(c: char) -> bool {
+    ('\u{10D0}'..='\u{10FA}').contains(&c)
+}
+
 /// A Mtavruli capital as its Mkhedruli letter (other characters as they are).
 pub fn capital_free(c: char) -> char {
     match c {
@@ -130,5 +138,20 @@ mod tests {
         assert_eq!(folded, "თბილისი თქე");
         assert_eq!(fold('a'), 'a');
         assert!(fold_table().len() > 40);
+    }
+
+    #[test]
+    fn mkhedruli_letters_are_letters_without_case() {
+        let all: Vec<char> = ('\u{1000}'..='\u{1FFF}')
+            .filter(|&c| is_mkhedruli_letter(c))
+            .collect();
+        assert_eq!(all.len(), 43);
+        for c in all {
+            assert!(c.is_alphanumeric(), "{c}");
+            assert!(is_georgian(c), "{c}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c}");
+        }
+        assert!(!is_mkhedruli_letter('჻'));
+        assert!(!is_mkhedruli_letter('Ა'));
     }
 }
