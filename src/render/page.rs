@@ -44,7 +44,7 @@ pub fn base_context(
     ctx.insert("lang", lang);
     ctx.insert("dir", &sh.site.config.dir(lang));
     ctx.insert("current_url", url);
-    ctx.insert("site", &shared.site);
+    ctx.insert_value("site", shared.values.site.clone());
     ctx.insert("page", page);
     ctx.insert("translations", translations);
     let home = sh.site.config.lang_prefix(lang);
@@ -58,8 +58,8 @@ pub fn base_context(
         })
         .collect();
     ctx.insert("menu", &menu);
-    ctx.insert("regions", &shared.regions);
-    ctx.insert("footer", &shared.footer);
+    ctx.insert_value("regions", shared.values.regions.clone());
+    ctx.insert_value("footer", shared.values.footer.clone());
     ctx.insert("feed_url", &sh.site.feeds.get(lang).map(|f| f.url.clone()));
     ctx.insert(
         "search_url",

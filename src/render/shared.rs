@@ -18,14 +18,23 @@ pub struct RegionView {
 
 /// Values shared by every page of one language.
 pub struct LangShared {
-    /// `site` in templates.
-    pub site: serde_json::Value,
+    /// `site`, `regions` and `footer` as templates see them, converted for Tera once: a
+    /// page's context takes a clone, which shares them (Tera's values are reference-counted).
+    pub values: TemplateValues,
     /// The main menu.
     pub menu: Vec<LinkView>,
     /// Regions sorted by name in the language.
     pub regions: Vec<RegionView>,
-    /// The footer, when site.yaml has one.
-    pub footer: Option<FooterView>,
+}
+
+/// The values every page of one language gives its template unchanged.
+pub struct TemplateValues {
+    /// `site`: title, description, addresses, languages, `extra` of site.yaml.
+    pub site: tera::Value,
+    /// `regions`: the regions with their organisations.
+    pub regions: tera::Value,
+    /// `footer`: the footer, when site.yaml has one.
+    pub footer: tera::Value,
 }
 
 /// The footer of every page in one language (`footer:` in site.yaml).
@@ -89,11 +98,15 @@ impl LangShared {
             }
         }
         let regions = region_views(site, lang);
+        let values = TemplateValues {
+            site: tera::Value::from_serializable(&site_view),
+            regions: tera::Value::from_serializable(&regions),
+            footer: tera::Value::from_serializable(&footer(site, lang, diags)),
+        };
         LangShared {
-            site: site_view,
+            values,
             menu,
             regions,
-            footer: footer(site, lang, diags),
         }
     }
 }
