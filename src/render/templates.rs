@@ -104,11 +104,7 @@ pub fn script_safe_json(json: &str) -> String {
 }
 
 fn has_georgian(s: &str) -> bool {
-    s.chars().any(|c| {
-        ('\u{10A0}'..='\u{10FF}').contains(&c)
-            || ('\u{1C90}'..='\u{1CBF}').contains(&c)
-            || ('\u{2D00}'..='\u{2D2F}').contains(&c)
-    })
+    s.chars().any(crate::search::fold::is_georgian)
 }
 
 /// The case filters that would turn Georgian into Mtavruli capitals.
