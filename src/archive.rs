@@ -63,9 +63,10 @@ pub fn write(out: &Output, file: &Path) -> std::io::Result<u64> {
 
 fn write_to(out: &Output, tmp: &Path, folder: &str) -> std::io::Result<u64> {
     let mut zip = ZipWriter::new(std::fs::File::create(tmp)?);
-    let mut paths: Vec<_> = out.iter().collect();
-    paths.sort_by(|a, b| a.0.cmp(b.0));
-    for (path, bytes) in paths {
+    for path in out.paths() {
+        let Some(bytes) = out.get(path) else {
+            continue;
+        };
         let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
         let method = match ext {
             Some(e) if STORED.contains(&e.as_str()) => CompressionMethod::Stored,
@@ -76,7 +77,7 @@ fn write_to(out: &Output, tmp: &Path, folder: &str) -> std::io::Result<u64> {
             .unix_permissions(0o644);
         zip.start_file(format!("{folder}/{path}"), opts)
             .map_err(std::io::Error::other)?;
-        zip.write_all(bytes)?;
+        zip.write_all(&bytes)?;
     }
     let file = zip.finish().map_err(std::io::Error::other)?;
     file.sync_all()?;

@@ -90,16 +90,17 @@ impl Session {
             page.text = text;
             page.whole = None;
         }
-        let sink = Sink::memory();
+        let sink = match memo.output.is_packed() {
+            true => Sink::memory_packed(),
+            false => Sink::memory(),
+        };
         let rendered =
             render::incremental::rerender(&memo.site, &indices, &memo.src, &mut memo.render, &sink);
         let Ok(render_diags) = rendered else {
             self.memo = None;
             return None;
         };
-        for (path, bytes) in sink.into_output()?.iter() {
-            memo.output.replace(path.clone(), bytes.clone());
-        }
+        memo.output.absorb(sink.into_output()?);
         // A changed page in the default language may outdate its translations (or a
         // change undone may bring them back up to date).
         let site = &mut memo.site;

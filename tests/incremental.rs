@@ -69,8 +69,9 @@ fn rebuild_and_compare(s: &mut Session, root: &Path, changed: &[PathBuf]) -> Bui
             for path in b.paths() {
                 if a.get(path) != b.get(path) {
                     let text = |o: &campaign::write::Output| {
-                        String::from_utf8_lossy(o.get(path).map(|b| b.as_slice()).unwrap_or(b""))
-                            .into_owned()
+                        o.get(path)
+                            .map(|b| String::from_utf8_lossy(&b).into_owned())
+                            .unwrap_or_default()
                     };
                     let (a, b) = (text(a), text(b));
                     let at = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
@@ -89,9 +90,9 @@ fn rebuild_and_compare(s: &mut Session, root: &Path, changed: &[PathBuf]) -> Bui
     inc
 }
 
-fn page<'a>(b: &'a Build, path: &str) -> &'a str {
+fn page(b: &Build, path: &str) -> String {
     let out = b.output.as_ref().expect("output");
-    std::str::from_utf8(out.get(path).expect(path)).expect("utf-8")
+    String::from_utf8(out.get(path).expect(path).to_vec()).expect("utf-8")
 }
 
 #[test]

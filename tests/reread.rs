@@ -33,7 +33,7 @@ fn render_after(between: impl FnOnce(&std::path::Path)) -> (Vec<String>, Option<
         .into_output()
         .unwrap()
         .get("en/about/index.html")
-        .map(|b| String::from_utf8_lossy(b).into_owned());
+        .map(|b| String::from_utf8_lossy(&b).into_owned());
     let messages = diags
         .iter()
         .filter(|d| d.severity == campaign::diagnostics::Severity::Error)

@@ -64,7 +64,7 @@ async fn site(
         Err(Refused::NotFound) => return not_found(&snap, &output, words(&state, &headers)),
     };
     match output.get(&key) {
-        Some(bytes) => file(&state, &snap, &key, bytes, &headers),
+        Some(bytes) => file(&state, &snap, &key, &bytes, &headers),
         None => not_found(&snap, &output, words(&state, &headers)),
     }
 }
@@ -163,7 +163,7 @@ impl AsRef<[u8]> for SharedBytes {
 /// The site's own `404.html` (with the reload script), or a plain one.
 fn not_found(snap: &Snapshot, output: &Output, words: &Messages) -> Response {
     let page = match output.get("404.html") {
-        Some(page) => reload::inject(page, snap, "404.html", words),
+        Some(page) => reload::inject(&page, snap, "404.html", words),
         None => reload::inject(plain_not_found(words).as_bytes(), snap, "404.html", words),
     };
     html(StatusCode::NOT_FOUND, page)

@@ -9,119 +9,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use xxhash_rust::xxh3::xxh3_64;
 
-/// The finished site in memory: output path (relative, `/`) → bytes. A copy is cheap: the
-/// bulk of the files is shared, and a file put in place later (`serve`'s edits) goes into a
-/// small layer on top until that layer is an eighth of the whole.
-#[derive(Debug, Clone, Default)]
-pub struct Output {
-    base: Arc<HashMap<String, Arc<Vec<u8>>>>,
-    over: HashMap<String, Arc<Vec<u8>>>,
-    /// Files of `over` that are not in `base`.
-    added: usize,
-}
+mod memory;
+mod pack;
 
-impl Output {
-    /// Add (or replace) a file.
-    pub fn add(&mut self, path: String, bytes: Vec<u8>) {
-        self.replace(path, Arc::new(bytes));
-    }
+use pack::Kept;
 
-    /// Add a file whose bytes are shared with the sources.
-    pub fn add_shared(&mut self, path: String, bytes: Arc<Vec<u8>>) {
-        if !self.contains(&path) {
-            self.replace(path, bytes);
-        }
-    }
-
-    /// Put a file in place of any file of the same path.
-    pub fn replace(&mut self, path: String, bytes: Arc<Vec<u8>>) {
-        // Not shared with a copy (a build filling it): straight into the whole.
-        if self.over.is_empty()
-            && let Some(base) = Arc::get_mut(&mut self.base)
-        {
-            base.insert(path, bytes);
-            return;
-        }
-        if !self.base.contains_key(&path) && !self.over.contains_key(&path) {
-            self.added += 1;
-        }
-        self.over.insert(path, bytes);
-        if self.over.len() > 64 && self.over.len() * 8 > self.base.len() {
-            Arc::make_mut(&mut self.base).extend(self.over.drain());
-            self.added = 0;
-        }
-    }
-
-    /// Whether a file exists.
-    pub fn contains(&self, path: &str) -> bool {
-        self.over.contains_key(path) || self.base.contains_key(path)
-    }
-
-    /// The bytes of a file.
-    pub fn get(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
-        self.over.get(path).or_else(|| self.base.get(path))
-    }
-
-    /// Number of files.
-    pub fn len(&self) -> usize {
-        self.base.len() + self.added
-    }
-
-    /// Whether there are no files.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// All paths, sorted.
-    pub fn paths(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.iter().map(|(k, _)| k.as_str()).collect();
-        v.sort_unstable();
-        v
-    }
-
-    /// Iterate over (path, bytes).
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Arc<Vec<u8>>)> {
-        let over = &self.over;
-        over.iter().chain(
-            self.base
-                .iter()
-                .filter(move |(k, _)| !over.contains_key(*k)),
-        )
-    }
-}
-
-#[cfg(test)]
-mod output_tests {
-    use super::Output;
-    use std::sync::Arc;
-
-    #[test]
-    fn a_copy_shares_files_and_later_changes_stay_apart() {
-        let mut a = Output::default();
-        for i in 0..1000 {
-            a.add(format!("p{i}/index.html"), vec![1]);
-        }
-        let b = a.clone();
-        a.replace("p1/index.html".into(), Arc::new(vec![2]));
-        a.add("new.html".into(), vec![3]);
-        a.add_shared("p2/index.html".into(), Arc::new(vec![9]));
-        assert_eq!(a.len(), 1001);
-        assert_eq!(b.len(), 1000);
-        assert_eq!(a.get("p1/index.html").map(|v| v[0]), Some(2));
-        assert_eq!(b.get("p1/index.html").map(|v| v[0]), Some(1));
-        assert_eq!(a.get("p2/index.html").map(|v| v[0]), Some(1));
-        assert!(a.contains("new.html") && !b.contains("new.html"));
-        assert_eq!(a.iter().count(), 1001);
-        assert_eq!(a.paths().len(), 1001);
-        for i in 0..500 {
-            a.add(format!("q{i}"), vec![4]);
-        }
-        assert_eq!(a.len(), 1501);
-        assert_eq!(a.iter().count(), 1501);
-        assert_eq!(a.get("p1/index.html").map(|v| v[0]), Some(2));
-        assert_eq!(b.iter().count(), 1000);
-    }
-}
+pub use memory::Output;
 
 /// Files written straight into a folder as they are rendered (no copy of the site in memory).
 pub struct DiskSink {
@@ -154,7 +47,12 @@ impl WriteError {
 /// Where rendered files go.
 pub enum Sink {
     /// Kept in memory.
-    Memory(Mutex<Output>),
+    Memory {
+        /// The files so far.
+        out: Mutex<Output>,
+        /// Whether text files are kept deflated.
+        packed: bool,
+    },
     /// Written into a folder.
     Disk(DiskSink),
 }
@@ -162,7 +60,18 @@ pub enum Sink {
 impl Sink {
     /// A sink that keeps the site in memory.
     pub fn memory() -> Self {
-        Sink::Memory(Mutex::new(Output::default()))
+        Sink::Memory {
+            out: Mutex::new(Output::default()),
+            packed: false,
+        }
+    }
+
+    /// A sink that keeps the site in memory with its text files deflated (`serve`).
+    pub fn memory_packed() -> Self {
+        Sink::Memory {
+            out: Mutex::new(Output::packed()),
+            packed: true,
+        }
     }
 
     /// A sink writing into `dir` (which must exist and be empty).
@@ -179,9 +88,11 @@ impl Sink {
     /// Add a file.
     pub fn put(&self, path: String, bytes: Vec<u8>) {
         match self {
-            Sink::Memory(o) => {
-                if let Ok(mut o) = o.lock() {
-                    o.add(path, bytes);
+            Sink::Memory { out, packed } => {
+                // Deflated outside the lock, so that the render's threads do it at once.
+                let kept = Kept::of(&path, bytes, *packed);
+                if let Ok(mut o) = out.lock() {
+                    o.put(path, kept);
                 }
             }
             Sink::Disk(d) => d.write(path, &bytes),
@@ -191,7 +102,7 @@ impl Sink {
     /// Add a file whose bytes are shared (static files); an existing file of that path wins.
     pub fn put_shared(&self, path: String, bytes: Arc<Vec<u8>>) {
         match self {
-            Sink::Memory(o) => {
+            Sink::Memory { out: o, .. } => {
                 if let Ok(mut o) = o.lock() {
                     o.add_shared(path, bytes);
                 }
@@ -207,7 +118,7 @@ impl Sink {
     /// Whether a file was already added.
     pub fn contains(&self, path: &str) -> bool {
         match self {
-            Sink::Memory(o) => o.lock().map(|o| o.contains(path)).unwrap_or(false),
+            Sink::Memory { out: o, .. } => o.lock().map(|o| o.contains(path)).unwrap_or(false),
             Sink::Disk(d) => d.contains(path),
         }
     }
@@ -215,7 +126,7 @@ impl Sink {
     /// Number of files.
     pub fn len(&self) -> usize {
         match self {
-            Sink::Memory(o) => o.lock().map(|o| o.len()).unwrap_or(0),
+            Sink::Memory { out: o, .. } => o.lock().map(|o| o.len()).unwrap_or(0),
             Sink::Disk(d) => d.count.load(Ordering::Relaxed),
         }
     }
@@ -229,9 +140,9 @@ impl Sink {
     /// hashes each file as it writes it, so nothing is read back).
     pub fn files(&self) -> Vec<(String, u64)> {
         let mut v: Vec<(String, u64)> = match self {
-            Sink::Memory(o) => o
+            Sink::Memory { out: o, .. } => o
                 .lock()
-                .map(|o| o.iter().map(|(p, b)| (p.clone(), xxh3_64(b))).collect())
+                .map(|o| o.iter().map(|(p, b)| (p.clone(), xxh3_64(&b))).collect())
                 .unwrap_or_default(),
             Sink::Disk(d) => d
                 .paths
@@ -246,7 +157,7 @@ impl Sink {
     /// The first write error.
     pub fn error(&self) -> Option<WriteError> {
         match self {
-            Sink::Memory(_) => None,
+            Sink::Memory { .. } => None,
             Sink::Disk(d) => d.error.lock().ok().and_then(|e| e.clone()),
         }
     }
@@ -254,7 +165,7 @@ impl Sink {
     /// The site in memory (memory sinks only).
     pub fn into_output(self) -> Option<Output> {
         match self {
-            Sink::Memory(o) => o.into_inner().ok(),
+            Sink::Memory { out: o, .. } => o.into_inner().ok(),
             Sink::Disk(_) => None,
         }
     }
@@ -406,7 +317,7 @@ pub fn to_disk(out: &Output, dest: &OutputDir) -> std::io::Result<()> {
     let staging = Staging::begin(dest)?;
     let sink = Sink::disk(staging.dir().to_path_buf());
     for (path, bytes) in out.iter() {
-        sink.put(path.clone(), bytes.to_vec());
+        sink.put(path.clone(), Arc::unwrap_or_clone(bytes));
     }
     if let Some(e) = sink.error() {
         staging.abort();
