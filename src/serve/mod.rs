@@ -12,6 +12,7 @@ pub mod changes;
 pub mod conns;
 mod console;
 pub mod editors;
+mod hashes;
 pub mod hosts;
 pub mod http;
 pub mod paths;
@@ -111,9 +112,9 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     };
     let first = Arc::clone(&state);
     let (hashes, build) = match tokio::task::spawn_blocking(move || {
-        let mut hashes = watch::hash_all(first.root());
+        let mut hashes = hashes::hash_all(first.root());
         let build = first.build_blocking(&[]);
-        watch::rehash_record(first.root(), &mut hashes);
+        hashes::rehash_record(first.root(), &mut hashes);
         (hashes, build)
     })
     .await

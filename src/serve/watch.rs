@@ -10,19 +10,17 @@
 
 use super::changes::{self, ChangeSet, RawEvent, RawKind};
 use super::console;
+use super::hashes::{Hashes, hash_all, hash_file, rehash_record};
 use super::state::State;
 use crate::diagnostics::{Diagnostic, relative_to};
 use crate::messages::{Lang, Messages};
 use crate::pipeline::Build;
 use notify::event::{ModifyKind, RenameMode};
 use notify::{Config, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
-use walkdir::WalkDir;
 
 /// The folders of a site that are watched (recursively), relative to the root.
 pub const FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", "locales"];
@@ -39,9 +37,6 @@ const FLOOD: usize = 2 * changes::MAX_PATHS;
 const SETTLE: Duration = Duration::from_millis(250);
 /// The poll interval when system notifications are not available.
 const FALLBACK_POLL: Duration = Duration::from_millis(500);
-
-/// Content hash of each site file, as last seen (and built).
-pub type Hashes = HashMap<PathBuf, u64>;
 
 /// A running watch: the watcher and the events it has queued.
 pub struct Watching {
@@ -369,49 +364,6 @@ fn check(root: &Path, changes: &ChangeSet, hashes: &mut Hashes) -> Vec<PathBuf> 
         }
     }
     changed
-}
-
-/// A build may write the translation record itself (new translations): that is no change
-/// to build again for.
-pub fn rehash_record(root: &Path, hashes: &mut Hashes) {
-    let record = root.join(crate::model::outdated::FILE);
-    if let Some(h) = hash_file(&record) {
-        hashes.insert(record, h);
-    }
-}
-
-/// Hash every site file: `site.yaml` and the files in the watched folders.
-pub fn hash_all(root: &Path) -> Hashes {
-    let mut hashes = Hashes::new();
-    for file in ["site.yaml", crate::model::outdated::FILE] {
-        let path = root.join(file);
-        if let Some(h) = hash_file(&path) {
-            hashes.insert(path, h);
-        }
-    }
-    for folder in FOLDERS {
-        // Links are not followed into folders: one pointing at `/` must not make this walk
-        // the whole disk. A link to a file is hashed through the link.
-        let walker = WalkDir::new(root.join(folder)).into_iter();
-        for entry in walker
-            .filter_entry(|e| !changes::is_ignored(e.path().strip_prefix(root).unwrap_or(e.path())))
-        {
-            let Ok(entry) = entry else { continue };
-            let file =
-                entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file());
-            if file && let Some(h) = hash_file(entry.path()) {
-                hashes.insert(entry.into_path(), h);
-            }
-        }
-    }
-    hashes
-}
-
-fn hash_file(path: &Path) -> Option<u64> {
-    let bytes = std::fs::read(path).ok()?;
-    let mut hasher = DefaultHasher::new();
-    hasher.write(&bytes);
-    Some(hasher.finish())
 }
 
 #[cfg(test)]

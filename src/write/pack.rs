@@ -4,10 +4,10 @@
 //! deflate at its fastest level, and a page is inflated again in tens of microseconds when
 //! it is asked for.
 
-use flate2::Compression;
 use flate2::read::DeflateDecoder;
-use flate2::write::DeflateEncoder;
-use std::io::{Read, Write};
+use flate2::{Compress, Compression, FlushCompress, Status};
+use std::cell::RefCell;
+use std::io::Read;
 use std::sync::Arc;
 
 /// Files smaller than this are kept as they are.
@@ -41,9 +41,8 @@ impl Kept {
         if bytes.len() < SMALLEST || !TEXT.iter().any(|e| path.ends_with(e)) {
             return Kept::Plain(Arc::new(bytes));
         }
-        let mut z = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 4), Compression::fast());
-        match z.write_all(&bytes).and_then(|()| z.finish()) {
-            Ok(packed) if packed.len() < bytes.len() => {
+        match deflate(&bytes) {
+            Some(packed) if packed.len() < bytes.len() => {
                 Kept::Deflated(Arc::from(packed), bytes.len())
             }
             _ => Kept::Plain(Arc::new(bytes)),
@@ -74,6 +73,32 @@ impl Kept {
     }
 }
 
+thread_local! {
+    /// One deflate state per thread, reset between files: a new one costs more than
+    /// deflating a page (its window and tables are allocated and zeroed). Scratch space
+    /// only: what it holds never reaches the next file.
+    static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
+}
+
+/// `bytes` as raw deflate at the fastest level; `None` if the deflater fails.
+fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    DEFLATE.with(|z| {
+        let mut z = z.try_borrow_mut().ok()?;
+        z.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+        loop {
+            let read = usize::try_from(z.total_in()).ok()?;
+            let status = z
+                .compress_vec(bytes.get(read..)?, &mut out, FlushCompress::Finish)
+                .ok()?;
+            if status == Status::StreamEnd {
+                return Some(out);
+            }
+            out.reserve(out.capacity().max(4096));
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::Kept;
@@ -87,6 +112,27 @@ mod tests {
         assert!(matches!(kept, Kept::Deflated(..)));
         assert!(kept.held() * 4 < page.len(), "held {} bytes", kept.held());
         assert_eq!(kept.bytes().as_deref(), Some(&page));
+    }
+
+    #[test]
+    fn one_deflater_serves_many_files_of_every_size() {
+        let pages: Vec<Vec<u8>> = (0..40)
+            .map(|i| {
+                format!("<p>{i} გვერდი</p>")
+                    .repeat(1 + i * i * 13)
+                    .into_bytes()
+            })
+            .collect();
+        for page in &pages {
+            let kept = Kept::pack("p/index.html", page.clone());
+            assert_eq!(kept.bytes().as_deref(), Some(page));
+        }
+        // Incompressible text is kept as it is.
+        let noise: Vec<u8> = (0..20_000u32)
+            .map(|i| b'!' + (i.wrapping_mul(2_654_435_761) >> 25) as u8 % 90)
+            .collect();
+        let kept = Kept::pack("noise.txt", noise.clone());
+        assert_eq!(kept.bytes().as_deref(), Some(&noise));
     }
 
     #[test]
