@@ -32,6 +32,11 @@ fn session(root: &Path) -> Session {
     let first = s.build(&[], today());
     assert!(!first.incremental);
     assert!(!first.failed(), "{:#?}", first.diagnostics);
+    // `serve` keeps its text files deflated: the site in memory is much smaller than the
+    // files it serves.
+    let out = first.output.as_ref().expect("output");
+    let served: usize = out.iter().map(|(_, bytes)| bytes.len()).sum();
+    assert!(out.is_packed() && out.held_bytes() * 3 < served * 2);
     s
 }
 
