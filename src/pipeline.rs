@@ -280,7 +280,7 @@ impl Run<'_> {
             .and_then(|dest| begin(dest, &mut diags));
         let sink = match &staging {
             Some(s) => Sink::disk(s.dir().to_path_buf()),
-            // `serve` holds its pages for as long as it runs: deflated, they take a fifth.
+            // `serve` holds its pages for as long as it runs: deflated (`write/pack.rs`).
             None if self.opts.preview => Sink::memory_packed(),
             None => Sink::memory(),
         };
