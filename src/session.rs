@@ -90,10 +90,8 @@ impl Session {
             page.text = text;
             page.whole = None;
         }
-        let sink = match memo.output.is_packed() {
-            true => Sink::memory_packed(),
-            false => Sink::memory(),
-        };
+        // The edited pages go where the rest is kept (the same temporary file).
+        let sink = Sink::memory_like(&memo.output);
         let rendered =
             render::incremental::rerender(&memo.site, &indices, &memo.src, &mut memo.render, &sink);
         let Ok(render_diags) = rendered else {

@@ -1,7 +1,7 @@
 //! The finished site in memory (`serve`, `check`, `build --zip`): output path → file, shared
 //! cheaply between copies, with text files kept deflated in a packed output.
 
-use super::pack::Kept;
+use super::pack::{Kept, Packer};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -15,27 +15,41 @@ pub struct Output {
     over: HashMap<String, Kept>,
     /// Files of `over` that are not in `base`.
     added: usize,
-    /// Text files added are deflated.
-    packed: bool,
+    /// How text files added are kept (`None`: as they are).
+    packer: Option<Packer>,
 }
 
 impl Output {
-    /// An empty output that keeps its text files deflated.
+    /// An empty output that keeps its text files deflated, in a temporary file of its own
+    /// when one can be made.
     pub fn packed() -> Self {
         Output {
-            packed: true,
+            packer: Some(Packer::new()),
+            ..Output::default()
+        }
+    }
+
+    /// An empty output that keeps files as this one does (sharing its temporary file).
+    pub fn empty_like(&self) -> Self {
+        Output {
+            packer: self.packer.clone(),
             ..Output::default()
         }
     }
 
     /// Whether text files added are kept deflated.
     pub fn is_packed(&self) -> bool {
-        self.packed
+        self.packer.is_some()
+    }
+
+    /// How files added are kept.
+    pub(crate) fn packer(&self) -> Option<&Packer> {
+        self.packer.as_ref()
     }
 
     /// Add (or replace) a file.
     pub fn add(&mut self, path: String, bytes: Vec<u8>) {
-        let kept = Kept::of(&path, bytes, self.packed);
+        let kept = Kept::of(&path, bytes, self.packer.as_ref());
         self.put(path, kept);
     }
 
@@ -103,7 +117,8 @@ impl Output {
         self.len() == 0
     }
 
-    /// Bytes the files take in memory (deflated ones as deflated).
+    /// Bytes the files take in memory (deflated ones as deflated, none for those in the
+    /// temporary file).
     pub fn held_bytes(&self) -> usize {
         self.entries().map(|(_, k)| k.held()).sum()
     }

@@ -11,8 +11,9 @@ use xxhash_rust::xxh3::xxh3_64;
 
 mod memory;
 mod pack;
+mod spill;
 
-use pack::Kept;
+use pack::{Kept, Packer};
 
 pub use memory::Output;
 
@@ -44,15 +45,18 @@ impl WriteError {
     }
 }
 
+/// Files kept as an [`Output`].
+pub struct MemorySink {
+    /// The files so far.
+    out: Mutex<Output>,
+    /// How text files are kept (a copy of the output's, used outside the lock).
+    packer: Option<Packer>,
+}
+
 /// Where rendered files go.
 pub enum Sink {
-    /// Kept in memory.
-    Memory {
-        /// The files so far.
-        out: Mutex<Output>,
-        /// Whether text files are kept deflated.
-        packed: bool,
-    },
+    /// Kept in memory (text files deflated, perhaps in a temporary file, for `serve`).
+    Memory(MemorySink),
     /// Written into a folder.
     Disk(DiskSink),
 }
@@ -60,18 +64,22 @@ pub enum Sink {
 impl Sink {
     /// A sink that keeps the site in memory.
     pub fn memory() -> Self {
-        Sink::Memory {
-            out: Mutex::new(Output::default()),
-            packed: false,
-        }
+        Sink::memory_like(&Output::default())
     }
 
-    /// A sink that keeps the site in memory with its text files deflated (`serve`).
+    /// A sink that keeps the site with its text files deflated, in a temporary file when
+    /// one can be made (`serve`).
     pub fn memory_packed() -> Self {
-        Sink::Memory {
-            out: Mutex::new(Output::packed()),
-            packed: true,
-        }
+        Sink::memory_like(&Output::packed())
+    }
+
+    /// A sink that keeps files as `out` does (into its temporary file, if it has one).
+    pub fn memory_like(out: &Output) -> Self {
+        let out = out.empty_like();
+        Sink::Memory(MemorySink {
+            packer: out.packer().cloned(),
+            out: Mutex::new(out),
+        })
     }
 
     /// A sink writing into `dir` (which must exist and be empty).
@@ -88,9 +96,9 @@ impl Sink {
     /// Add a file.
     pub fn put(&self, path: String, bytes: Vec<u8>) {
         match self {
-            Sink::Memory { out, packed } => {
+            Sink::Memory(MemorySink { out, packer }) => {
                 // Deflated outside the lock, so that the render's threads do it at once.
-                let kept = Kept::of(&path, bytes, *packed);
+                let kept = Kept::of(&path, bytes, packer.as_ref());
                 if let Ok(mut o) = out.lock() {
                     o.put(path, kept);
                 }
@@ -102,7 +110,7 @@ impl Sink {
     /// Add a file whose bytes are shared (static files); an existing file of that path wins.
     pub fn put_shared(&self, path: String, bytes: Arc<Vec<u8>>) {
         match self {
-            Sink::Memory { out: o, .. } => {
+            Sink::Memory(MemorySink { out: o, .. }) => {
                 if let Ok(mut o) = o.lock() {
                     o.add_shared(path, bytes);
                 }
@@ -118,7 +126,9 @@ impl Sink {
     /// Whether a file was already added.
     pub fn contains(&self, path: &str) -> bool {
         match self {
-            Sink::Memory { out: o, .. } => o.lock().map(|o| o.contains(path)).unwrap_or(false),
+            Sink::Memory(MemorySink { out: o, .. }) => {
+                o.lock().map(|o| o.contains(path)).unwrap_or(false)
+            }
             Sink::Disk(d) => d.contains(path),
         }
     }
@@ -126,7 +136,7 @@ impl Sink {
     /// Number of files.
     pub fn len(&self) -> usize {
         match self {
-            Sink::Memory { out: o, .. } => o.lock().map(|o| o.len()).unwrap_or(0),
+            Sink::Memory(MemorySink { out: o, .. }) => o.lock().map(|o| o.len()).unwrap_or(0),
             Sink::Disk(d) => d.count.load(Ordering::Relaxed),
         }
     }
@@ -140,7 +150,7 @@ impl Sink {
     /// hashes each file as it writes it, so nothing is read back).
     pub fn files(&self) -> Vec<(String, u64)> {
         let mut v: Vec<(String, u64)> = match self {
-            Sink::Memory { out: o, .. } => o
+            Sink::Memory(MemorySink { out: o, .. }) => o
                 .lock()
                 .map(|o| o.iter().map(|(p, b)| (p.clone(), xxh3_64(&b))).collect())
                 .unwrap_or_default(),
@@ -157,7 +167,7 @@ impl Sink {
     /// The first write error.
     pub fn error(&self) -> Option<WriteError> {
         match self {
-            Sink::Memory { .. } => None,
+            Sink::Memory(_) => None,
             Sink::Disk(d) => d.error.lock().ok().and_then(|e| e.clone()),
         }
     }
@@ -165,7 +175,7 @@ impl Sink {
     /// The site in memory (memory sinks only).
     pub fn into_output(self) -> Option<Output> {
         match self {
-            Sink::Memory { out: o, .. } => o.into_inner().ok(),
+            Sink::Memory(MemorySink { out: o, .. }) => o.into_inner().ok(),
             Sink::Disk(_) => None,
         }
     }
