@@ -36,6 +36,13 @@ pub fn serve(site: &Path, extra: &[&str]) -> Server {
     start(super::command(), site, extra)
 }
 
+/// [`serve`] with extra environment variables (`TMPDIR`, ...).
+pub fn serve_with_env(site: &Path, extra: &[&str], env: &[(&str, &Path)]) -> Server {
+    let mut command = super::command();
+    command.envs(env.iter().map(|(k, v)| (*k, *v)));
+    start(command, site, extra)
+}
+
 /// [`serve`] with at most `files` open files (the shell's `ulimit -n`), as on systems with a
 /// low limit.
 pub fn serve_with_open_files(site: &Path, extra: &[&str], files: u32) -> Server {
