@@ -1,5 +1,6 @@
 //! The finished site in memory (`serve`, `check`, `build --zip`): output path → file, shared
-//! cheaply between copies, with text files kept deflated in a packed output.
+//! cheaply between copies, with text files kept deflated in a packed output (in a temporary
+//! file when one can be made).
 
 use super::pack::{Kept, Packer};
 use std::collections::HashMap;
@@ -8,7 +9,8 @@ use std::sync::Arc;
 /// The finished site in memory: output path (relative, `/`) → bytes. A copy is cheap: the
 /// bulk of the files is shared, and a file put in place later (`serve`'s edits) goes into a
 /// small layer on top until that layer is an eighth of the whole. A packed output
-/// ([`Output::packed`]) keeps its text files deflated and inflates one when it is read.
+/// ([`Output::packed`]) keeps its text files deflated, in its temporary file when it has one,
+/// and inflates one when it is read.
 #[derive(Debug, Clone, Default)]
 pub struct Output {
     base: Arc<HashMap<String, Kept>>,
@@ -58,11 +60,6 @@ impl Output {
         if !self.contains(&path) {
             self.put(path, Kept::Plain(bytes));
         }
-    }
-
-    /// Put a file in place of any file of the same path.
-    pub fn replace(&mut self, path: String, bytes: Arc<Vec<u8>>) {
-        self.put(path, Kept::Plain(bytes));
     }
 
     /// Put every file of `other` in place of any file of the same path, as `other` keeps it.
@@ -158,7 +155,7 @@ mod tests {
             a.add(format!("p{i}/index.html"), vec![1]);
         }
         let b = a.clone();
-        a.replace("p1/index.html".into(), Arc::new(vec![2]));
+        a.add("p1/index.html".into(), vec![2]);
         a.add("new.html".into(), vec![3]);
         a.add_shared("p2/index.html".into(), Arc::new(vec![9]));
         assert_eq!(a.len(), 1001);
