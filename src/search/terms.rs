@@ -246,17 +246,68 @@ impl Extractor {
         }
     }
 
-    /// Count the terms of `text`.
+    /// Count the terms of `text`. Spans are looked up [`BATCH`] at a time: the first slot of
+    /// each is read before any is looked at, so that the reads that miss the cache wait
+    /// for memory together, not one after the other.
     fn scan(&mut self, t: usize, text: &str, names: &Interner) {
         let Some(table) = self.tables.get_mut(t) else {
             return;
         };
-        let counts = &mut self.counts;
-        let georgian = &self.georgian;
-        super::span::each(text.as_bytes(), |start, end, h| {
-            let v = match table.spans.get(h) {
+        let mut batch = Batch::default();
+        super::span::each(text.as_bytes(), |start, end, hash| {
+            batch.spans[batch.len] = Span { start, end, hash };
+            batch.len += 1;
+            if batch.len == BATCH {
+                batch.count(table, &self.georgian, text, names, &mut self.counts);
+            }
+        });
+        batch.count(table, &self.georgian, text, names, &mut self.counts);
+    }
+}
+
+/// Spans looked up together.
+const BATCH: usize = 16;
+
+/// A span of a text: where it starts and ends, and its hash.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    end: usize,
+    hash: u64,
+}
+
+/// The spans waiting to be counted.
+#[derive(Default)]
+struct Batch {
+    spans: [Span; BATCH],
+    len: usize,
+}
+
+impl Batch {
+    /// Count the terms of the waiting spans of `text`, learning the new ones.
+    #[inline(always)]
+    fn count(
+        &mut self,
+        table: &mut Table,
+        georgian: &Rules,
+        text: &str,
+        names: &Interner,
+        counts: &mut Counts,
+    ) {
+        let spans = &self.spans[..self.len.min(BATCH)];
+        let first: [u64; BATCH] =
+            std::array::from_fn(|k| spans.get(k).map_or(0, |s| table.spans.first(s.hash)));
+        for (s, &first) in spans.iter().zip(&first) {
+            let v = match table.spans.get_from(first, s.hash) {
                 Some(v) => v,
-                None => learn(table, georgian, h, text.get(start..end), names, counts),
+                None => learn(
+                    table,
+                    georgian,
+                    s.hash,
+                    text.get(s.start..s.end),
+                    names,
+                    counts,
+                ),
             };
             // NONE has the MANY bit too, so a span of one word takes one test.
             if v & MANY == 0 {
@@ -267,7 +318,8 @@ impl Extractor {
                     counts.count(id);
                 }
             }
-        });
+        }
+        self.len = 0;
     }
 }
 
