@@ -11,6 +11,7 @@ use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::embedded;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -118,12 +119,18 @@ pub fn find_root(dir: &Path) -> Option<PathBuf> {
 
 /// Decode bytes as UTF-8 text, dropping a BOM and Windows line ends.
 pub fn decode(bytes: &[u8], file: &str) -> Result<Arc<str>, Diagnostic> {
-    decode_owned(bytes.to_vec(), file)
+    checked(bytes, file).map(Arc::from)
 }
 
-/// [`decode`] without copying the bytes first. Invisible control characters (NUL and the
-/// like) are an error with their place.
+/// [`decode`], for bytes the caller owns. Invisible control characters (NUL and the like)
+/// are an error with their place.
 pub fn decode_owned(bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
+    decode(&bytes, file)
+}
+
+/// The text of `bytes`, decoded and checked for control characters, borrowed from them
+/// when it needs no change.
+fn checked<'b>(bytes: &'b [u8], file: &str) -> Result<Cow<'b, str>, Diagnostic> {
     let text = decode_utf8(bytes, file)?;
     match crate::hygiene::control_character(&text, file) {
         Some(d) => Err(d),
@@ -131,24 +138,24 @@ pub fn decode_owned(bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> 
     }
 }
 
-fn decode_utf8(mut bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
+/// `bytes` as UTF-8 text without a BOM, with Windows and old Mac line ends turned into `\n`;
+/// borrowed from `bytes` when there is nothing to change (a page is then copied only as far
+/// as it is kept).
+fn decode_utf8<'b>(bytes: &'b [u8], file: &str) -> Result<Cow<'b, str>, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // SIMD validation (several times std's speed on Georgian text); the rare invalid file
     // goes through std below for the position of the first bad byte.
-    if let Ok(s) = simdutf8::basic::from_utf8(&bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok(if s.contains('\r') {
-            Arc::from(s.replace("\r\n", "\n").replace('\r', "\n"))
+            Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
         } else {
-            Arc::from(s)
+            Cow::Borrowed(s)
         });
     }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(Arc::from(s.replace("\r\n", "\n").replace('\r', "\n"))),
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))),
         Err(e) => {
-            let bytes = e.as_bytes();
-            let valid = &bytes[..e.utf8_error().valid_up_to()];
+            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let prefix = String::from_utf8_lossy(valid);
             let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
             Err(Diagnostic::error("not-utf8", "the file is not saved as UTF-8 text")
@@ -296,10 +303,11 @@ fn read_page(
     file: &str,
 ) -> Result<(Arc<str>, Option<Arc<whole::Whole>>), Diagnostic> {
     let digest = xxhash_rust::xxh3::xxh3_64(&bytes);
-    let text = decode_owned(bytes, file)?;
+    // Only the front matter is copied out of the bytes read.
+    let text = checked(&bytes, file)?;
     Ok(match whole::split_off(&text, digest, path.to_path_buf()) {
         Some((head, w)) => (head, Some(Arc::new(w))),
-        None => (text, None),
+        None => (Arc::from(text), None),
     })
 }
 

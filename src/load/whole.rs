@@ -26,7 +26,7 @@ impl Whole {
         if xxhash_rust::xxh3::xxh3_64(&bytes) != self.digest {
             return Err(changed(file));
         }
-        decode_utf8(bytes, file)
+        decode_utf8(&bytes, file).map(Arc::from)
     }
 }
 
