@@ -117,15 +117,10 @@ pub fn find_root(dir: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Decode bytes as UTF-8 text, dropping a BOM and Windows line ends.
+/// Decode bytes as UTF-8 text, dropping a BOM and Windows line ends. Invisible control
+/// characters (NUL and the like) are an error with their place.
 pub fn decode(bytes: &[u8], file: &str) -> Result<Arc<str>, Diagnostic> {
     checked(bytes, file).map(Arc::from)
-}
-
-/// [`decode`], for bytes the caller owns. Invisible control characters (NUL and the like)
-/// are an error with their place.
-pub fn decode_owned(bytes: Vec<u8>, file: &str) -> Result<Arc<str>, Diagnostic> {
-    decode(&bytes, file)
 }
 
 /// The text of `bytes`, decoded and checked for control characters, borrowed from them
@@ -202,7 +197,7 @@ fn read_translations(src: &mut Sources, root: &Path) {
     let Ok(bytes) = std::fs::read(root.join(file)) else {
         return;
     };
-    match decode_owned(bytes, file) {
+    match decode(&bytes, file) {
         Ok(text) => {
             src.translations = Some(TextFile {
                 file: file.into(),
@@ -225,7 +220,7 @@ pub fn read_source(root: &Path, rel: &Path, file: &str) -> Result<Arc<str>, Diag
 fn read_text(path: &Path, file: &str) -> Result<Arc<str>, Diagnostic> {
     std::fs::read(path)
         .map_err(|e| unreadable(&e, plain_io(&e), file))
-        .and_then(|b| decode_owned(b, file))
+        .and_then(|b| decode(&b, file))
 }
 
 /// `site.yaml` → `src.config`, or its errors.
@@ -289,9 +284,7 @@ fn read_content(src: &mut Sources, root: &Path) {
 fn read_content_bytes(bytes: Vec<u8>, path: &Path, root: &Path) -> Read {
     match extension(path).as_str() {
         "md" | "markdown" => Read::Text(read_page(bytes, path, &rel_slash(path, root))),
-        "yaml" | "yml" => {
-            Read::Text(decode_owned(bytes, &rel_slash(path, root)).map(|t| (t, None)))
-        }
+        "yaml" | "yml" => Read::Text(decode(&bytes, &rel_slash(path, root)).map(|t| (t, None))),
         _ => Read::Bytes(bytes),
     }
 }
