@@ -183,6 +183,43 @@ fn sitemap_lists_hreflang_alternates() {
 }
 
 #[test]
+fn a_sitemap_past_fifty_thousand_addresses_is_split_under_an_index() {
+    // 25,000 bilingual pages more: 50,011 addresses, one more than a sitemap may hold.
+    let site = fixture("site-basic");
+    let dir = site.path().join("content/services");
+    for i in 0..25_000 {
+        for lang in ["ka", "en"] {
+            std::fs::write(
+                dir.join(format!("bulk-{i}.{lang}.md")),
+                format!("---\ntitle: Bulk {i}\n---\n"),
+            )
+            .unwrap();
+        }
+    }
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = site.path().join("public");
+    let index = read(&out, "sitemap.xml");
+    assert!(index.contains("<sitemapindex "), "{index}");
+    assert!(!index.contains("<urlset"));
+    let mut urls = 0;
+    for n in 1..=2 {
+        assert!(index.contains(&format!(
+            "<loc>https://example.ge/campaign/sitemap-{n}.xml</loc>"
+        )));
+        let part = read(&out, &format!("sitemap-{n}.xml"));
+        assert!(part.starts_with("<?xml") && part.ends_with("</urlset>\n"));
+        let here = part.matches("<url>").count();
+        assert!(here <= 50_000, "{here}");
+        urls += here;
+    }
+    assert_eq!(urls, 50_011);
+    assert!(!out.join("sitemap-3.xml").exists());
+    let robots = read(&out, "robots.txt");
+    assert!(robots.contains("Sitemap: https://example.ge/campaign/sitemap.xml"));
+}
+
+#[test]
 fn every_editor_error_is_reported_with_file_line_and_hint() {
     let site = fixture("site-errors");
     // A file saved in a legacy encoding (not UTF-8).
