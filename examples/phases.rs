@@ -168,7 +168,7 @@ fn main() {
     let target = campaign::outdir::check(root, out, &[], true).expect("output folder");
     let staging = write::Staging::begin(&target).expect("staging folder");
     let sink = write::Sink::disk(staging.dir().to_path_buf());
-    let (diags, _) = render::render(&site, &src, &media, &sink, false);
+    let (diags, _) = render::render(&site, &src, &media, &sink, false, false);
     assert!(
         !diags
             .iter()

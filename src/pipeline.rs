@@ -285,7 +285,9 @@ impl Run<'_> {
             None => Sink::memory(),
         };
         let before_render = diags.clone();
-        let (mut d, render_memo) = render::render(&site, &src, &media, &sink, has_errors(&diags));
+        let keep_memo = staging.is_none();
+        let (mut d, render_memo) =
+            render::render(&site, &src, &media, &sink, has_errors(&diags), keep_memo);
         diags.append(&mut d);
         for (path, why) in media.unreported_broken() {
             diags.push(

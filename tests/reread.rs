@@ -28,7 +28,7 @@ fn render_after(between: impl FnOnce(&std::path::Path)) -> (Vec<String>, Option<
     let model = model.unwrap();
     let media = Arc::new(Media::new(src.published_files()));
     let sink = Sink::memory();
-    let (diags, _) = campaign::render::render(&model, &src, &media, &sink, false);
+    let (diags, _) = campaign::render::render(&model, &src, &media, &sink, false, true);
     let html = sink
         .into_output()
         .unwrap()

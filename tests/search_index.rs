@@ -113,3 +113,36 @@ fn an_alias_may_not_take_the_search_pages_address() {
     );
     assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
 }
+
+#[test]
+fn a_build_to_disk_writes_the_index_a_build_in_memory_holds() {
+    // On disk, each term keeps only its best pages as the pages are counted; in memory (what
+    // `serve` renders single pages of again), every page keeps its terms. One index either way.
+    use campaign::pipeline::{self, BuildOptions};
+    let site = bundled_copy();
+    let out = tempfile::tempdir().unwrap();
+    let options = |output| BuildOptions {
+        today: campaign::date::Date::new(2026, 11, 23).unwrap(),
+        base_url: Some("https://example.ge/".into()),
+        output,
+        ..Default::default()
+    };
+    let memory = pipeline::build(site.path(), &options(None));
+    let held = memory.output.as_ref().expect("in memory");
+    let disk = pipeline::build(site.path(), &options(Some(out.path().join("public"))));
+    assert!(disk.output.is_none());
+    let mut files = 0;
+    for (path, bytes) in held.iter().filter(|(p, _)| p.starts_with("search/data/")) {
+        let written = std::fs::read(out.path().join("public").join(path)).unwrap();
+        assert!(written == *bytes, "{path} differs");
+        files += 1;
+    }
+    let shards = held
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/data/ka/t/"))
+        .count();
+    assert!(
+        files > 20 && shards > 0,
+        "{files} files, {shards} Georgian shards"
+    );
+}

@@ -11,7 +11,7 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{Found, Memo, Setup, Slim, outputs, page, render_page, site_lints};
+use super::{Found, Memo, Search, Setup, Slim, outputs, page, render_page, site_lints};
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
@@ -58,9 +58,13 @@ pub fn rerender(
     let fresh: Vec<(usize, Slim)> = changed
         .par_iter()
         .map_init(
-            || terms.as_deref().map(|t| (t.pool.lend(), &t.names)),
+            || terms.as_deref().map(|t| (t.pool.lend(), t)),
             |x, &i| {
-                let search = x.as_mut().map(|(x, names)| (&mut **x, *names));
+                let search = x.as_mut().map(|(x, terms)| Search {
+                    extractor: x,
+                    terms,
+                    page: i as u32,
+                });
                 (i, render_page(&site.pages[i], &table, &ctx, sink, search))
             },
         )
@@ -99,7 +103,7 @@ pub fn rerender(
     }
     diags.extend(memo.late_diags.iter().cloned());
     let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
-    let found = Found::of(&memo.pages, terms.as_deref().map(|t| &t.names));
+    let found = Found::of(&memo.pages, terms.as_deref());
     // Their messages are the memo's already (`late_diags`).
     let cx = outputs::Context {
         changed: Some(changed),

@@ -149,15 +149,17 @@ pub struct Memo {
     terms: Option<Arc<crate::search::Terms>>,
 }
 
-/// The finished site plus the messages found on the way, and a [`Memo`] of it when the
-/// render got as far as the outputs after the pages (no errors in templates or pages, and
-/// none before the render: `earlier_errors`).
+/// The finished site plus the messages found on the way, and a [`Memo`] of it when one is
+/// wanted (`keep_memo`: a render into memory, which `serve` may render single pages of
+/// again) and the render got as far as the outputs after the pages (no errors in templates
+/// or pages, and none before the render: `earlier_errors`).
 pub fn render(
     site: &Site,
     src: &Sources,
     media: &Arc<crate::media::Media>,
     sink: &Sink,
     earlier_errors: bool,
+    keep_memo: bool,
 ) -> (Vec<Diagnostic>, Option<Memo>) {
     let mut diags = Vec::new();
     let Some(setup) = Setup::new(site, src, media, &mut diags) else {
@@ -183,15 +185,21 @@ pub fn render(
 
     // 2. Each page in one parallel pass: Markdown, lints, template, written to the sink at
     //    once; only what later checks need is kept.
-    let terms =
-        outputs::search::on(site, &setup.tera).then(|| Arc::new(crate::search::Terms::default()));
+    //    Without a memo to keep, each search term keeps only its best pages.
+    let terms = outputs::search::on(site, &setup.tera)
+        .then(|| Arc::new(crate::search::Terms::new(!keep_memo)));
     let mut slims: Vec<Slim> = site
         .pages
         .par_iter()
+        .enumerate()
         .map_init(
-            || terms.as_deref().map(|t| (t.pool.lend(), &t.names)),
-            |x, p| {
-                let search = x.as_mut().map(|(x, names)| (&mut **x, *names));
+            || terms.as_deref().map(|t| (t.pool.lend(), t)),
+            |x, (i, p)| {
+                let search = x.as_mut().map(|(x, terms)| Search {
+                    extractor: x,
+                    terms,
+                    page: i as u32,
+                });
                 render_page(p, &table, &ctx, sink, search)
             },
         )
@@ -225,7 +233,7 @@ pub fn render(
     // 4. Everything after the pages: sitemap, posters, 404, aliases, calendars, feeds, static
     //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
-    let found = Found::of(&slims, terms.as_deref().map(|t| &t.names));
+    let found = Found::of(&slims, terms.as_deref());
     outputs::write_all(
         &setup.outputs(&ctx, src, &summaries, &found),
         sink,
@@ -242,7 +250,15 @@ pub fn render(
         check_anchors,
         terms,
     };
-    (diags, Some(memo))
+    (diags, keep_memo.then_some(memo))
+}
+
+/// What a page's render needs to count its search terms.
+struct Search<'a> {
+    extractor: &'a mut crate::search::Extractor,
+    terms: &'a crate::search::Terms,
+    /// The page's number in the site.
+    page: u32,
 }
 
 /// Render one page (Markdown, lints, template) into the sink; keep what later checks need.
@@ -251,7 +267,7 @@ fn render_page(
     table: &links::LinkTable<'_>,
     ctx: &page::Shared<'_>,
     sink: &Sink,
-    search: Option<(&mut crate::search::Extractor, &crate::search::Interner)>,
+    search: Option<Search<'_>>,
 ) -> Slim {
     let whole = match p.whole() {
         Ok(w) => w,
@@ -292,7 +308,12 @@ fn render_page(
         }
         Err(d) => Some(d),
     };
-    let search = search.map(|(x, names)| x.page(&p.lang, &p.front.title, &r.text, names));
+    let search = search.map(|s| {
+        let stream = s.terms.stream.then_some(s.page);
+        let names = &s.terms.names;
+        s.extractor
+            .page(&p.lang, &p.front.title, &r.text, names, stream)
+    });
     let mut pictures = r.pictures;
     pictures.sort_unstable();
     pictures.dedup();
@@ -356,16 +377,17 @@ pub struct Found<'a> {
     pub pages: Vec<Option<&'a crate::search::PageTerms>>,
     /// The terms' names (empty when there is no search).
     pub names: Vec<Box<str>>,
-    /// Whether the theme has a search page.
-    pub on: bool,
+    /// The terms, when the theme has a search page; with each term's best pages when they
+    /// were kept instead of the pages' terms ([`crate::search::Terms::stream`]).
+    pub terms: Option<&'a crate::search::Terms>,
 }
 
 impl<'a> Found<'a> {
-    fn of(slims: &'a [Slim], terms: Option<&crate::search::Interner>) -> Found<'a> {
+    fn of(slims: &'a [Slim], terms: Option<&'a crate::search::Terms>) -> Found<'a> {
         Found {
             pages: slims.iter().map(|s| s.search.as_ref()).collect(),
-            names: terms.map(|t| t.names()).unwrap_or_default(),
-            on: terms.is_some(),
+            names: terms.map(|t| t.names.names()).unwrap_or_default(),
+            terms,
         }
     }
 }

@@ -3,14 +3,10 @@
 //! file saying how many shards there are. Each file is a script calling
 //! `campaignSearch.<kind>(...)`, so that it loads from `file://` as well as over HTTP.
 
-use super::terms::{IN_TITLE, PageTerms};
+use super::best::{Best, pack, unpack};
+use super::terms::PageTerms;
 use std::fmt::Write;
 
-/// Pages a term lists at most (the best by weight)...
-const MAX_POSTINGS: usize = 48;
-/// ...unless more have it in their title: these are all listed, up to this many (a page
-/// looked for by its title must be found even when its words are in many titles).
-const MAX_TITLE_POSTINGS: usize = 256;
 /// Pages per page-record chunk.
 pub const CHUNK: usize = 8;
 /// Bytes a shard is aimed at.
@@ -37,8 +33,18 @@ pub fn shard_hash(term: &str) -> u32 {
 }
 
 /// The index files of language `lang` (paths relative to its data folder, and text).
-pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(String, String)> {
-    let postings = Postings::of(entries, names.len());
+/// Each term's best pages come from `best` when given (kept while the pages were counted,
+/// numbered in the language: [`in_language`]), else from the entries' terms.
+pub fn files(
+    lang: &str,
+    entries: &[Entry<'_>],
+    names: &[Box<str>],
+    best: Option<Vec<Best>>,
+) -> Vec<(String, String)> {
+    let postings = match best {
+        Some(best) => Postings { best },
+        None => Postings::of(entries, names.len()),
+    };
     let mut bytes = 0;
     for (t, name) in names.iter().enumerate() {
         let n = postings.of_term(t).len();
@@ -108,78 +114,52 @@ pub fn files(lang: &str, entries: &[Entry<'_>], names: &[Box<str>]) -> Vec<(Stri
     out
 }
 
-/// Each term's best pages (page number in the language, weight), best first, in one array.
+/// Each term's best pages (page number in the language, weight), best first.
 struct Postings {
-    /// Where each term's pages start in `flat` (one more entry than terms).
-    start: Vec<u32>,
-    /// How many of them are kept (at most [`MAX_POSTINGS`]).
-    kept: Vec<u16>,
-    /// Each posting as one number ([`pack`]), so that the best come first in order.
-    flat: Vec<u64>,
+    /// Per term: its best postings ([`pack`]ed), the best first.
+    best: Vec<Best>,
+}
+
+/// Best pages numbered in the site made numbered in the language: `numbers` are the site
+/// numbers of the language's pages, in order (so the order of the postings stays).
+pub fn in_language(mut best: Vec<Best>, numbers: &[u32]) -> Vec<Best> {
+    for b in &mut best {
+        b.keys.retain_mut(|k| {
+            let (page, w) = unpack(*k);
+            match numbers.binary_search(&page) {
+                Ok(n) => {
+                    *k = pack(n as u32, w);
+                    true
+                }
+                Err(_) => false,
+            }
+        });
+    }
+    best
 }
 
 impl Postings {
-    /// Counted, placed, then each term's list cut to its best pages.
+    /// Every page's terms, each term's list cut to its best pages as it grows.
     fn of(entries: &[Entry<'_>], terms: usize) -> Postings {
-        let mut start = vec![0u32; terms + 1];
-        for e in entries {
-            for &t in e.terms.terms.iter() {
-                if let Some(n) = start.get_mut(t as usize + 1) {
-                    *n += 1;
-                }
-            }
-        }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        let mut fill = start.clone();
-        let mut flat = vec![0u64; start[terms] as usize];
+        let mut best: Vec<Best> = std::iter::repeat_with(Best::default).take(terms).collect();
         for (page, e) in entries.iter().enumerate() {
             for (&t, &w) in e.terms.terms.iter().zip(e.terms.weights.iter()) {
-                if let Some(at) = fill.get_mut(t as usize).filter(|_| (t as usize) < terms) {
-                    flat[*at as usize] = pack(page as u32, w);
-                    *at += 1;
+                if let Some(b) = best.get_mut(t as usize) {
+                    b.push(pack(page as u32, w));
                 }
             }
         }
-        let kept = (0..terms)
-            .map(|t| {
-                let list = &mut flat[start[t] as usize..start[t + 1] as usize];
-                // Packed, a posting with the title's bit is below every one without.
-                let titles = list.iter().filter(|&&k| k < TITLE_KEYS).count();
-                let n = list
-                    .len()
-                    .min(MAX_POSTINGS.max(titles.min(MAX_TITLE_POSTINGS)));
-                if list.len() > n {
-                    list.select_nth_unstable(n);
-                }
-                list[..n].sort_unstable();
-                n as u16
-            })
-            .collect();
-        Postings { start, kept, flat }
+        for b in &mut best {
+            b.done();
+        }
+        Postings { best }
     }
 
     /// The best pages of term `t`.
     fn of_term(&self, t: usize) -> &[u64] {
-        let from = self.start[t] as usize;
-        &self.flat[from..from + self.kept[t] as usize]
+        self.best.get(t).map_or(&[], |b| &b.keys)
     }
 }
-
-/// A posting as one number that orders the best first: the weight, highest first, then
-/// the page, lowest first.
-fn pack(page: u32, weight: u16) -> u64 {
-    (u64::from(!weight) << 32) | u64::from(page)
-}
-
-/// The page and weight of a packed posting.
-fn unpack(key: u64) -> (u32, u16) {
-    (key as u32, !((key >> 32) as u16))
-}
-
-/// Packed postings below this have the title's bit.
-const TITLE_KEYS: u64 = (IN_TITLE as u64) << 32;
 
 /// The start of a call to the client's loader `f` for `lang`: `campaignSearch.f("lang",`.
 fn call(f: &str, lang: &str, capacity: usize) -> String {
@@ -284,7 +264,7 @@ mod tests {
                 terms: t,
             })
             .collect();
-        let files = files("ka", &entries, &names);
+        let files = files("ka", &entries, &names, None);
         let meta = files.iter().find(|f| f.0 == "meta.js").unwrap();
         assert!(meta.1.contains("\"shards\":1,\"chunk\":8,\"pages\":60"));
         let shard = &files.iter().find(|f| f.0 == "t/0.js").unwrap().1;

@@ -7,6 +7,7 @@
 //! suffixes, Latin-typed Georgian) are written by [`client::rules_js`] from the tables here,
 //! so the index and the script cannot disagree.
 
+pub mod best;
 pub mod client;
 pub mod fold;
 pub mod index;
@@ -14,6 +15,7 @@ pub mod span;
 pub mod stem;
 pub mod table;
 pub mod terms;
+pub mod words;
 
 pub use terms::{Extractor, Interner, PageTerms, Terms};
 

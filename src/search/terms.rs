@@ -5,9 +5,10 @@
 //! the threads of a render, so pages can be indexed together later; extractors are lent from
 //! a [`Pool`], so that each thread learns the spans once, not once per parallel job.
 
-use super::fold::{fold, is_georgian};
+use super::best::{Best, pack};
 use super::stem::Rules;
 use super::table::SpanTable;
+use super::words::{term, words};
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 
@@ -18,6 +19,44 @@ pub struct Terms {
     pub names: Interner,
     /// The extractors, lent to the parallel jobs.
     pub pool: Pool,
+    /// Whether each term's best pages are kept as pages are counted ([`Extractor::page`]
+    /// with a page number), instead of every page's terms: a build that is written and
+    /// done, which need not render single pages again.
+    pub stream: bool,
+}
+
+impl Terms {
+    /// Terms for a render that keeps every page's terms (`stream` false: `serve` renders
+    /// single pages again), or only each term's best pages.
+    pub fn new(stream: bool) -> Terms {
+        Terms {
+            stream,
+            ..Terms::default()
+        }
+    }
+
+    /// Each term's best pages in `lang` (by term number; packed with the pages' numbers
+    /// given to [`Extractor::page`]), from every extractor.
+    pub fn best(&self, lang: &str) -> Vec<Best> {
+        let free = self.pool.free.lock().unwrap_or_else(|e| e.into_inner());
+        let mut all: Vec<Best> = Vec::new();
+        for t in free
+            .iter()
+            .flat_map(|x| &x.tables)
+            .filter(|t| t.lang == lang)
+        {
+            if all.len() < t.best.len() {
+                all.resize_with(t.best.len(), Best::default);
+            }
+            for (a, b) in all.iter_mut().zip(&t.best) {
+                a.merge(b);
+            }
+        }
+        for b in &mut all {
+            b.done();
+        }
+        all
+    }
 }
 
 /// Terms by number, shared by every thread of a render (and kept by `serve` between edits).
@@ -73,9 +112,6 @@ pub const IN_TITLE: u16 = 0x8000;
 /// Letters kept for the snippet.
 const EXCERPT_CHARS: usize = 160;
 
-/// Words longer than this are not indexed (they are not words people type).
-const MAX_WORD_CHARS: usize = 40;
-
 /// A span: no term, one, or several (`MANY | index` into `Table::many`).
 const NONE: u32 = u32::MAX;
 const MANY: u32 = 1 << 31;
@@ -86,6 +122,8 @@ struct Table {
     latin: Option<Rules>,
     spans: SpanTable,
     many: Vec<Vec<u32>>,
+    /// Each term's best pages of this language so far (by term number), when streaming.
+    best: Vec<Best>,
 }
 
 /// Extractors to lend, one per thread at work: a parallel render takes one for each of its
@@ -212,8 +250,17 @@ impl Extractor {
 }
 
 impl Extractor {
-    /// The terms of a page in `lang` with this title and text.
-    pub fn page(&mut self, lang: &str, title: &str, text: &str, names: &Interner) -> PageTerms {
+    /// The terms of a page in `lang` with this title and text. Given the page's number
+    /// (`stream`), its terms go to each term's best pages ([`Terms::best`]) and the page
+    /// keeps none.
+    pub fn page(
+        &mut self,
+        lang: &str,
+        title: &str,
+        text: &str,
+        names: &Interner,
+        stream: Option<u32>,
+    ) -> PageTerms {
         let t = match self.tables.iter().position(|t| t.lang == lang) {
             Some(i) => i,
             None => {
@@ -222,6 +269,7 @@ impl Extractor {
                     latin: Rules::latin(lang),
                     spans: SpanTable::default(),
                     many: Vec::new(),
+                    best: Vec::new(),
                 });
                 self.tables.len() - 1
             }
@@ -239,10 +287,27 @@ impl Extractor {
             Some((i, _)) => format!("{}…", text[..i].trim_end()),
             None => text.trim_end().to_string(),
         };
+        let excerpt = excerpt.trim_start().into();
+        let weights = self.counts.weights();
+        if let (Some(page), Some(table)) = (stream, self.tables.get_mut(t)) {
+            for (&term, &w) in self.counts.terms.iter().zip(weights.iter()) {
+                let i = term as usize;
+                if table.best.len() <= i {
+                    table.best.resize_with(i + 1024, Best::default);
+                }
+                if let Some(b) = table.best.get_mut(i) {
+                    b.push(pack(page, w));
+                }
+            }
+            return PageTerms {
+                excerpt,
+                ..PageTerms::default()
+            };
+        }
         PageTerms {
-            weights: self.counts.weights(),
+            weights,
             terms: self.counts.terms.as_slice().into(),
-            excerpt: excerpt.trim_start().into(),
+            excerpt,
         }
     }
 
@@ -359,50 +424,6 @@ fn learn(
     v
 }
 
-/// The term of one word (letters and digits of one script), if it is indexed.
-fn term(georgian: &Rules, latin: Option<&Rules>, word: &str) -> Option<String> {
-    let n = word.chars().count();
-    if !(2..=MAX_WORD_CHARS).contains(&n) {
-        return None;
-    }
-    Some(if word.chars().next().is_some_and(is_georgian) {
-        let folded: String = word.chars().map(fold).collect();
-        georgian.stem(&folded)
-    } else {
-        let lower = word.to_lowercase();
-        match latin {
-            Some(r) => r.stem(&lower),
-            None => lower,
-        }
-    })
-}
-/// The words of a span: runs of letters and digits, cut where Georgian letters meet others.
-pub fn words(span: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut cur_georgian = false;
-    for c in span.chars() {
-        let letter =
-            c.is_ascii_alphanumeric() || is_georgian(c) || (!c.is_ascii() && c.is_alphanumeric());
-        if !letter {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let g = is_georgian(c);
-        if !cur.is_empty() && g != cur_georgian {
-            out.push(std::mem::take(&mut cur));
-        }
-        cur_georgian = g;
-        cur.push(c);
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,8 +432,8 @@ mod tests {
         let names = Interner::default();
         let mut x = Extractor::default();
         // Twice: the second page reads every span from the table.
-        x.page(lang, title, text, &names);
-        let p = x.page(lang, title, text, &names);
+        x.page(lang, title, text, &names, None);
+        let p = x.page(lang, title, text, &names, None);
         let all = names.names();
         let mut v: Vec<(String, u16)> = p
             .terms

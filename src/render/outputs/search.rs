@@ -49,7 +49,7 @@ impl Step for Search {
     }
 
     fn write(&self, cx: &Context<'_>, out: &Sink, diags: &mut Vec<Diagnostic>) {
-        if !cx.found.on {
+        if cx.found.terms.is_none() {
             return;
         }
         let site = cx.site;
@@ -93,21 +93,31 @@ impl Step for Search {
 /// The index files of `lang`.
 fn index_of(cx: &Context<'_>, lang: &str) -> Vec<(String, String)> {
     let site = cx.site;
+    // The pages' numbers in the site, to make them numbers in the language.
+    let mut numbers = Vec::new();
     let entries: Vec<index::Entry<'_>> = site
         .pages
         .iter()
         .zip(&cx.found.pages)
-        .filter(|(p, _)| p.lang == lang)
-        .filter_map(|(p, t)| {
+        .enumerate()
+        .filter(|(_, (p, _))| p.lang == lang)
+        .filter_map(|(i, (p, t))| {
+            let terms = (*t)?;
+            numbers.push(i as u32);
             Some(index::Entry {
                 url: &p.url,
                 title: &p.front.title,
                 section: section_title(site, p),
-                terms: (*t)?,
+                terms,
             })
         })
         .collect();
-    index::files(lang, &entries, &cx.found.names)
+    let best = cx
+        .found
+        .terms
+        .filter(|t| t.stream)
+        .map(|t| index::in_language(t.best(lang), &numbers));
+    index::files(lang, &entries, &cx.found.names, best)
 }
 
 /// The title of the section a page is in.
