@@ -19,6 +19,10 @@ pub struct Best {
     pub keys: Vec<u64>,
     /// How many of `keys` have the title's bit.
     titles: u16,
+    /// Once the list was cut: its worst posting then. A posting without the title's bit
+    /// that is no better cannot be listed (as many as the index lists beat it) and is not
+    /// kept. 0 (no bar) before the first cut.
+    bar: u64,
 }
 
 impl Best {
@@ -30,6 +34,9 @@ impl Best {
     /// Add a posting.
     #[inline]
     pub fn push(&mut self, key: u64) {
+        if self.bar != 0 && key >= self.bar && key >= TITLE_KEYS {
+            return;
+        }
         if key < TITLE_KEYS {
             self.titles = self.titles.saturating_add(1);
         }
@@ -48,6 +55,7 @@ impl Best {
         if self.keys.len() > n {
             self.keys.select_nth_unstable(n);
             self.keys.truncate(n);
+            self.bar = self.keys.iter().copied().max().unwrap_or(0);
             self.titles = self.keys.iter().filter(|&&k| k < TITLE_KEYS).count() as u16;
         }
     }
