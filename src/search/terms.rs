@@ -36,19 +36,21 @@ impl Terms {
     }
 
     /// Each term's best pages in `lang` (by term number; packed with the pages' numbers
-    /// given to [`Extractor::page`]), from every extractor.
+    /// given to [`Extractor::page`]), taken from every extractor: once a language.
     pub fn best(&self, lang: &str) -> Vec<Best> {
-        let free = self.pool.free.lock().unwrap_or_else(|e| e.into_inner());
+        let mut free = self.pool.free.lock().unwrap_or_else(|e| e.into_inner());
         let mut all: Vec<Best> = Vec::new();
         for t in free
-            .iter()
-            .flat_map(|x| &x.tables)
+            .iter_mut()
+            .flat_map(|x| &mut x.tables)
             .filter(|t| t.lang == lang)
         {
-            if all.len() < t.best.len() {
-                all.resize_with(t.best.len(), Best::default);
+            // Taken: each language's lists are read once, when its index is written.
+            let best = std::mem::take(&mut t.best);
+            if all.len() < best.len() {
+                all.resize_with(best.len(), Best::default);
             }
-            for (a, b) in all.iter_mut().zip(&t.best) {
+            for (a, b) in all.iter_mut().zip(&best) {
                 a.merge(b);
             }
         }
@@ -216,12 +218,19 @@ impl Counts {
 
     /// Each term's weight, in the order of `terms`; every count back to 0.
     fn weights(&mut self) -> Box<[u16]> {
-        self.terms
-            .iter()
+        let mut weights = Vec::with_capacity(self.terms.len());
+        self.each_weight(|_, w| weights.push(w));
+        weights.into()
+    }
+
+    /// `f(term, weight)` for each term, in the order of `terms`; every count back to 0.
+    fn each_weight(&mut self, mut f: impl FnMut(u32, u16)) {
+        for &t in &self.terms {
             // Every id in `terms` was given room when it was counted.
-            .filter_map(|&t| self.count.get_mut(t as usize).map(std::mem::take))
-            .map(weight)
-            .collect()
+            if let Some(c) = self.count.get_mut(t as usize) {
+                f(t, weight(std::mem::take(c)));
+            }
+        }
     }
 }
 
@@ -288,9 +297,8 @@ impl Extractor {
             None => text.trim_end().to_string(),
         };
         let excerpt = excerpt.trim_start().into();
-        let weights = self.counts.weights();
         if let (Some(page), Some(table)) = (stream, self.tables.get_mut(t)) {
-            for (&term, &w) in self.counts.terms.iter().zip(weights.iter()) {
+            self.counts.each_weight(|term, w| {
                 let i = term as usize;
                 if table.best.len() <= i {
                     table.best.resize_with(i + 1024, Best::default);
@@ -298,14 +306,14 @@ impl Extractor {
                 if let Some(b) = table.best.get_mut(i) {
                     b.push(pack(page, w));
                 }
-            }
+            });
             return PageTerms {
                 excerpt,
                 ..PageTerms::default()
             };
         }
         PageTerms {
-            weights,
+            weights: self.counts.weights(),
             terms: self.counts.terms.as_slice().into(),
             excerpt,
         }
