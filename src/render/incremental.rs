@@ -11,11 +11,14 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{Found, Memo, Search, Setup, Slim, outputs, page, render_page, site_lints};
+use super::{
+    Found, Memo, Search, Setup, Slim, index_pages, outputs, page, render_page, site_lints,
+};
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
 use crate::model::Site;
+use crate::search::live::Change;
 use crate::write::Sink;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -29,6 +32,8 @@ pub enum Fallback {
     Images,
     /// A template failed on a changed page.
     TemplateError,
+    /// The search index now has other files (more or fewer shards).
+    Index,
 }
 
 /// Render pages `changed` of `site` again (their bodies changed since the memo was made)
@@ -79,12 +84,26 @@ pub fn rerender(
     {
         return Err(Fallback::Images);
     }
+    let mut old = Vec::with_capacity(fresh.len());
     for (i, slim) in fresh {
         match slim.diags.is_empty() {
             true => memo.with_diags.remove(&i),
             false => memo.with_diags.insert(i),
         };
-        memo.pages[i] = slim;
+        old.push((i, std::mem::replace(&mut memo.pages[i], slim)));
+    }
+    if let (Some(index), Some(terms)) = (memo.index.as_mut(), terms.as_deref()) {
+        let changes: Vec<Change<'_>> = old
+            .iter()
+            .map(|(i, s)| Change {
+                page: *i,
+                old: s.search.as_ref(),
+            })
+            .collect();
+        let pages = index_pages(site, &memo.pages);
+        if !index.update(&changes, &pages, &terms.names.read()) {
+            return Err(Fallback::Index);
+        }
     }
 
     let mut diags = memo.setup_diags.clone();
@@ -103,12 +122,16 @@ pub fn rerender(
     }
     diags.extend(memo.late_diags.iter().cloned());
     let summaries: Vec<&str> = memo.pages.iter().map(|s| s.summary.as_str()).collect();
-    let found = Found::of(&memo.pages, terms.as_deref());
+    let found = Found::of(&memo.pages, terms.as_deref(), memo.index.as_ref());
     // Their messages are the memo's already (`late_diags`).
     let cx = outputs::Context {
         changed: Some(changed),
         ..setup.outputs(&ctx, src, &summaries, &found)
     };
     outputs::write_body_dependent(&cx, sink, &mut Vec::new());
+    drop(found);
+    if let Some(index) = memo.index.as_mut() {
+        index.written();
+    }
     Ok(diags)
 }

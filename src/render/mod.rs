@@ -147,6 +147,8 @@ pub struct Memo {
     with_diags: std::collections::BTreeSet<usize>,
     /// The search terms' numbers (`None` when the theme has no search page).
     terms: Option<Arc<crate::search::Terms>>,
+    /// The search index, so that an edit writes again only what it changes.
+    index: Option<crate::search::live::Live>,
 }
 
 /// The finished site plus the messages found on the way, and a [`Memo`] of it when one is
@@ -233,12 +235,17 @@ pub fn render(
     // 4. Everything after the pages: sitemap, posters, 404, aliases, calendars, feeds, static
     //    files.
     let summaries: Vec<&str> = slims.iter().map(|s| s.summary.as_str()).collect();
-    let found = Found::of(&slims, terms.as_deref());
+    let mut index = live_index(site, &slims, terms.as_deref());
+    let found = Found::of(&slims, terms.as_deref(), index.as_ref());
     outputs::write_all(
         &setup.outputs(&ctx, src, &summaries, &found),
         sink,
         &mut diags,
     );
+    drop(found);
+    if let Some(index) = index.as_mut() {
+        index.written();
+    }
     let with_diags = (0..slims.len())
         .filter(|&i| slims.get(i).is_some_and(|s| !s.diags.is_empty()))
         .collect();
@@ -249,6 +256,7 @@ pub fn render(
         late_diags: diags[late_start..].to_vec(),
         check_anchors,
         terms,
+        index,
     };
     (diags, keep_memo.then_some(memo))
 }
@@ -375,21 +383,66 @@ struct Slim {
 pub struct Found<'a> {
     /// Each page's terms, in site order.
     pub pages: Vec<Option<&'a crate::search::PageTerms>>,
-    /// The terms' names (empty when there is no search).
-    pub names: Vec<Box<str>>,
+    /// The terms' names (none when there is no search).
+    names: Option<crate::search::terms::Read<'a>>,
     /// The terms, when the theme has a search page; with each term's best pages when they
     /// were kept instead of the pages' terms ([`crate::search::Terms::stream`]).
     pub terms: Option<&'a crate::search::Terms>,
+    /// The index kept by a render into memory (when the pages' terms were kept).
+    pub live: Option<&'a crate::search::live::Live>,
 }
 
 impl<'a> Found<'a> {
-    fn of(slims: &'a [Slim], terms: Option<&'a crate::search::Terms>) -> Found<'a> {
+    fn of(
+        slims: &'a [Slim],
+        terms: Option<&'a crate::search::Terms>,
+        live: Option<&'a crate::search::live::Live>,
+    ) -> Found<'a> {
         Found {
             pages: slims.iter().map(|s| s.search.as_ref()).collect(),
-            names: terms.map(|t| t.names.names()).unwrap_or_default(),
+            names: terms.map(|t| t.names.read()),
             terms,
+            live,
         }
     }
+
+    /// The terms' names, by number.
+    pub fn names(&self) -> &[Box<str>] {
+        self.names.as_deref().unwrap_or_default()
+    }
+}
+
+/// The pages as the search index sees them.
+fn index_pages<'a>(site: &'a Site, slims: &'a [Slim]) -> Vec<crate::search::live::Page<'a>> {
+    site.pages
+        .iter()
+        .zip(slims)
+        .map(|(p, s)| crate::search::live::Page {
+            lang: &p.lang,
+            terms: s.search.as_ref(),
+        })
+        .collect()
+}
+
+/// The search index of a render that kept every page's terms.
+fn live_index(
+    site: &Site,
+    slims: &[Slim],
+    terms: Option<&crate::search::Terms>,
+) -> Option<crate::search::live::Live> {
+    let terms = terms.filter(|t| !t.stream)?;
+    let codes: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let names = terms.names.read();
+    Some(crate::search::live::Live::new(
+        &codes,
+        &index_pages(site, slims),
+        &names,
+    ))
 }
 
 /// The words video HTML needs, in `lang`.

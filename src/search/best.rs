@@ -19,6 +19,9 @@ pub struct Best {
     pub keys: Vec<u64>,
     /// How many of `keys` have the title's bit.
     titles: u16,
+    /// Postings kept beyond what the index lists, so that `serve` can drop a few on an
+    /// edit and still know the best ([`super::live`]); 0 for a build.
+    extra: u16,
     /// Once the list was cut: its worst posting then. A posting without the title's bit
     /// that is no better cannot be listed (as many as the index lists beat it) and is not
     /// kept. 0 (no bar) before the first cut.
@@ -31,6 +34,14 @@ impl Best {
         len.min(MAX_POSTINGS.max(titles.min(MAX_TITLE_POSTINGS)))
     }
 
+    /// A list that keeps `extra` postings more than the index lists.
+    pub fn deeper(extra: u16) -> Best {
+        Best {
+            extra,
+            ..Best::default()
+        }
+    }
+
     /// Add a posting.
     #[inline]
     pub fn push(&mut self, key: u64) {
@@ -41,17 +52,19 @@ impl Best {
             self.titles = self.titles.saturating_add(1);
         }
         self.keys.push(key);
-        let limit = 2 * MAX_POSTINGS.max(usize::from(self.titles).min(MAX_TITLE_POSTINGS));
+        let limit = 2
+            * (MAX_POSTINGS.max(usize::from(self.titles).min(MAX_TITLE_POSTINGS))
+                + usize::from(self.extra));
         if self.keys.len() >= limit {
             self.cut();
         }
     }
 
-    /// Keep only the postings the index could still list: the best [`Best::kept`]. A
-    /// posting dropped here is beaten by as many as the index lists, and later ones only
-    /// add to those.
+    /// Keep only the postings the index could still list: the best [`Best::kept`] (and
+    /// `extra` more). A posting dropped here is beaten by as many as are kept, and later
+    /// ones only add to those.
     pub fn cut(&mut self) {
-        let n = Self::kept(self.keys.len(), usize::from(self.titles));
+        let n = Self::kept(self.keys.len(), usize::from(self.titles)) + usize::from(self.extra);
         if self.keys.len() > n {
             self.keys.select_nth_unstable(n);
             self.keys.truncate(n);
@@ -120,26 +133,27 @@ mod tests {
                     pack(page, if title { w | IN_TITLE } else { w })
                 })
                 .collect();
-            let mut all = keys.clone();
-            let keys_again = keys.clone();
-            let titles = all.iter().filter(|&&k| k < TITLE_KEYS).count();
-            let n = Best::kept(all.len(), titles);
-            all.sort_unstable();
-            all.truncate(n);
-            let mut best = Best::default();
-            for k in keys {
-                best.push(k);
+            for extra in [0, 16] {
+                let mut all = keys.clone();
+                let titles = all.iter().filter(|&&k| k < TITLE_KEYS).count();
+                let n = (Best::kept(all.len(), titles) + usize::from(extra)).min(all.len());
+                all.sort_unstable();
+                all.truncate(n);
+                let mut best = Best::deeper(extra);
+                for &k in &keys {
+                    best.push(k);
+                }
+                best.done();
+                assert_eq!(best.keys, all, "{pages} {title_share} {extra}");
+                // Cut in two threads' lists and merged, the same.
+                let (mut a, mut b) = (Best::deeper(extra), Best::deeper(extra));
+                for (i, &k) in keys.iter().enumerate() {
+                    if i % 3 == 0 { a.push(k) } else { b.push(k) }
+                }
+                a.merge(&b);
+                a.done();
+                assert_eq!(a.keys, all, "merged: {pages} {title_share} {extra}");
             }
-            best.done();
-            assert_eq!(best.keys, all, "{pages} {title_share}");
-            // Cut in two threads' lists and merged, the same.
-            let (mut a, mut b) = (Best::default(), Best::default());
-            for (i, &k) in keys_again.iter().enumerate() {
-                if i % 3 == 0 { a.push(k) } else { b.push(k) }
-            }
-            a.merge(&b);
-            a.done();
-            assert_eq!(a.keys, all, "merged: {pages} {title_share}");
         }
     }
 }

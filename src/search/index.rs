@@ -2,9 +2,9 @@
 //! records in chunks (`p/<n>.js`: address, title, section, the start of the text) and a meta
 //! file saying how many shards there are. Each file is a script calling
 //! `campaignSearch.<kind>(...)`, so that it loads from `file://` as well as over HTTP.
+//! [`files`] writes them all; `serve` writes single ones again ([`super::live`]).
 
 use super::best::{Best, pack, unpack};
-use super::terms::PageTerms;
 use std::fmt::Write;
 
 /// Pages per page-record chunk.
@@ -20,8 +20,8 @@ pub struct Entry<'a> {
     pub title: &'a str,
     /// The title of its section (empty for the home page and sections).
     pub section: &'a str,
-    /// Its terms.
-    pub terms: &'a PageTerms,
+    /// The start of its text.
+    pub excerpt: &'a str,
 }
 
 /// FNV-1a (32 bits) of a term's UTF-8 bytes: which shard holds it (the client computes it
@@ -32,92 +32,139 @@ pub fn shard_hash(term: &str) -> u32 {
     })
 }
 
-/// The index files of language `lang` (paths relative to its data folder, and text).
-/// Each term's best pages come from `best` when given (kept while the pages were counted,
-/// numbered in the language: [`in_language`]), else from the entries' terms.
-pub fn files(
+/// What a term listing `pages` pages adds to the shards' size, roughly (none when it lists
+/// none: it is left out).
+pub fn term_bytes(name: &str, pages: usize) -> usize {
+    match pages {
+        0 => 0,
+        n => name.len() + 6 + n * 9,
+    }
+}
+
+/// How many shards the terms of a language go in, given their [`term_bytes`] in all: a
+/// power of two, so that the client finds a term's shard from its hash.
+pub fn shard_count(bytes: usize) -> usize {
+    (bytes / SHARD_BYTES).max(1).next_power_of_two()
+}
+
+/// Which shard a term goes in, of `shards`.
+pub fn shard_of(name: &str, shards: usize) -> usize {
+    (shard_hash(name) as usize) & (shards - 1)
+}
+
+/// The terms of each shard, sorted by name.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Per shard: its terms' numbers, sorted by name.
+    pub by_shard: Vec<Vec<u32>>,
+}
+
+impl Layout {
+    /// The shards of the terms that list pages (`listed`: a term's best pages), and their
+    /// [`term_bytes`] in all.
+    pub fn of<'k>(names: &[Box<str>], listed: impl Fn(usize) -> &'k [u64]) -> (Layout, usize) {
+        let mut bytes = 0;
+        for (t, name) in names.iter().enumerate() {
+            bytes += term_bytes(name, listed(t).len());
+        }
+        let shards = shard_count(bytes);
+        let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); shards];
+        for (t, name) in names.iter().enumerate() {
+            if !listed(t).is_empty() {
+                by_shard[shard_of(name, shards)].push(t as u32);
+            }
+        }
+        for terms in &mut by_shard {
+            terms.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        }
+        (Layout { by_shard }, bytes)
+    }
+
+    /// How many shards there are.
+    pub fn shards(&self) -> usize {
+        self.by_shard.len()
+    }
+}
+
+/// The index files of language `lang` (paths relative to its data folder, and text), each
+/// term's best pages (numbered in the language, the best first) given by `listed`.
+pub fn files<'k>(
     lang: &str,
     entries: &[Entry<'_>],
     names: &[Box<str>],
-    best: Option<Vec<Best>>,
+    listed: impl Fn(usize) -> &'k [u64] + Copy,
 ) -> Vec<(String, String)> {
-    let postings = match best {
-        Some(best) => Postings { best },
-        None => Postings::of(entries, names.len()),
-    };
-    let mut bytes = 0;
-    for (t, name) in names.iter().enumerate() {
-        let n = postings.of_term(t).len();
-        if n > 0 {
-            bytes += name.len() + 6 + n * 9;
-        }
-    }
-    let shards = (bytes / SHARD_BYTES).max(1).next_power_of_two();
-    let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); shards];
-    for (t, name) in names.iter().enumerate() {
-        if !postings.of_term(t).is_empty() {
-            by_shard[(shard_hash(name) as usize) & (shards - 1)].push(t);
-        }
-    }
-    let mut out = Vec::with_capacity(shards + entries.len() / CHUNK + 2);
-    for (n, mut terms) in by_shard.into_iter().enumerate() {
-        terms.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
-        let mut s = call("t", lang, SHARD_BYTES * 2);
-        let _ = write!(s, "{n},{{");
-        for (k, &t) in terms.iter().enumerate() {
-            if k > 0 {
-                s.push(',');
-            }
-            push_json(&mut s, &names[t]);
-            s.push_str(":[");
-            let mut num = itoa::Buffer::new();
-            for (j, &key) in postings.of_term(t).iter().enumerate() {
-                if j > 0 {
-                    s.push(',');
-                }
-                let (page, w) = unpack(key);
-                s.push_str(num.format(page));
-                s.push(',');
-                s.push_str(num.format(w));
-            }
-            s.push(']');
-        }
-        s.push_str("});\n");
-        out.push((format!("t/{n}.js"), s));
+    let (layout, _) = Layout::of(names, listed);
+    let mut out = Vec::with_capacity(layout.shards() + entries.len() / CHUNK + 2);
+    for (n, terms) in layout.by_shard.iter().enumerate() {
+        out.push(shard(lang, n, terms, names, listed));
     }
     for (n, chunk) in entries.chunks(CHUNK).enumerate() {
-        let mut s = call("p", lang, CHUNK * 256);
-        let _ = write!(s, "{n},[");
-        for (k, e) in chunk.iter().enumerate() {
-            s.push_str(if k > 0 { ",[" } else { "[" });
-            for (j, field) in [e.url, e.title, e.section, &e.terms.excerpt]
-                .iter()
-                .enumerate()
-            {
-                if j > 0 {
-                    s.push(',');
-                }
-                push_json(&mut s, field);
-            }
-            s.push(']');
-        }
-        s.push_str("]);\n");
-        out.push((format!("p/{n}.js"), s));
+        out.push(chunk_file(lang, n, chunk));
     }
-    let mut meta = call("m", lang, 64);
-    let _ = writeln!(
-        meta,
-        "{{\"shards\":{shards},\"chunk\":{CHUNK},\"pages\":{}}});",
-        entries.len()
-    );
-    out.push(("meta.js".to_string(), meta));
+    out.push(meta(lang, layout.shards(), entries.len()));
     out
 }
 
-/// Each term's best pages (page number in the language, weight), best first.
-struct Postings {
-    /// Per term: its best postings ([`pack`]ed), the best first.
-    best: Vec<Best>,
+/// Shard `n`: its `terms` (sorted by name), each with its best pages.
+pub fn shard<'k>(
+    lang: &str,
+    n: usize,
+    terms: &[u32],
+    names: &[Box<str>],
+    listed: impl Fn(usize) -> &'k [u64],
+) -> (String, String) {
+    let mut s = call("t", lang, SHARD_BYTES * 2);
+    let _ = write!(s, "{n},{{");
+    let mut num = itoa::Buffer::new();
+    for (k, &t) in terms.iter().enumerate() {
+        let t = t as usize;
+        if k > 0 {
+            s.push(',');
+        }
+        push_json(&mut s, names.get(t).map_or("", |n| n));
+        s.push_str(":[");
+        for (j, &key) in listed(t).iter().enumerate() {
+            if j > 0 {
+                s.push(',');
+            }
+            let (page, w) = unpack(key);
+            s.push_str(num.format(page));
+            s.push(',');
+            s.push_str(num.format(w));
+        }
+        s.push(']');
+    }
+    s.push_str("});\n");
+    (format!("t/{n}.js"), s)
+}
+
+/// Page-record chunk `n`: the records of its pages.
+pub fn chunk_file(lang: &str, n: usize, chunk: &[Entry<'_>]) -> (String, String) {
+    let mut s = call("p", lang, CHUNK * 256);
+    let _ = write!(s, "{n},[");
+    for (k, e) in chunk.iter().enumerate() {
+        s.push_str(if k > 0 { ",[" } else { "[" });
+        for (j, field) in [e.url, e.title, e.section, e.excerpt].iter().enumerate() {
+            if j > 0 {
+                s.push(',');
+            }
+            push_json(&mut s, field);
+        }
+        s.push(']');
+    }
+    s.push_str("]);\n");
+    (format!("p/{n}.js"), s)
+}
+
+/// The meta file: how many shards and pages.
+pub fn meta(lang: &str, shards: usize, pages: usize) -> (String, String) {
+    let mut meta = call("m", lang, 64);
+    let _ = writeln!(
+        meta,
+        "{{\"shards\":{shards},\"chunk\":{CHUNK},\"pages\":{pages}}});"
+    );
+    ("meta.js".to_string(), meta)
 }
 
 /// Best pages numbered in the site made numbered in the language: `numbers` are the site
@@ -136,29 +183,6 @@ pub fn in_language(mut best: Vec<Best>, numbers: &[u32]) -> Vec<Best> {
         });
     }
     best
-}
-
-impl Postings {
-    /// Every page's terms, each term's list cut to its best pages as it grows.
-    fn of(entries: &[Entry<'_>], terms: usize) -> Postings {
-        let mut best: Vec<Best> = std::iter::repeat_with(Best::default).take(terms).collect();
-        for (page, e) in entries.iter().enumerate() {
-            for (&t, &w) in e.terms.terms.iter().zip(e.terms.weights.iter()) {
-                if let Some(b) = best.get_mut(t as usize) {
-                    b.push(pack(page as u32, w));
-                }
-            }
-        }
-        for b in &mut best {
-            b.done();
-        }
-        Postings { best }
-    }
-
-    /// The best pages of term `t`.
-    fn of_term(&self, t: usize) -> &[u64] {
-        self.best.get(t).map_or(&[], |b| &b.keys)
-    }
 }
 
 /// The start of a call to the client's loader `f` for `lang`: `campaignSearch.f("lang",`.
@@ -248,23 +272,22 @@ mod tests {
     #[test]
     fn terms_go_to_their_shard_with_their_best_pages() {
         let names: Vec<Box<str>> = vec!["a".into(), "ბ".into()];
-        let pages: Vec<PageTerms> = (0..60)
-            .map(|i| PageTerms {
-                terms: vec![0, 1].into(),
-                weights: vec![i as u16, 1].into(),
-                excerpt: "x".into(),
-            })
-            .collect();
-        let entries: Vec<Entry> = pages
-            .iter()
-            .map(|t| Entry {
+        // Term "a" weighs i on page i, "ბ" 1 on every page.
+        let mut best = [Best::default(), Best::default()];
+        for i in 0..60u32 {
+            best[0].push(pack(i, i as u16));
+            best[1].push(pack(i, 1));
+        }
+        best.iter_mut().for_each(Best::done);
+        let entries: Vec<Entry> = (0..60)
+            .map(|_| Entry {
                 url: "/a/",
                 title: "A \"q\"",
                 section: "",
-                terms: t,
+                excerpt: "x",
             })
             .collect();
-        let files = files("ka", &entries, &names, None);
+        let files = files("ka", &entries, &names, |t| &best[t].keys);
         let meta = files.iter().find(|f| f.0 == "meta.js").unwrap();
         assert!(meta.1.contains("\"shards\":1,\"chunk\":8,\"pages\":60"));
         let shard = &files.iter().find(|f| f.0 == "t/0.js").unwrap().1;

@@ -11,6 +11,7 @@ pub mod best;
 pub mod client;
 pub mod fold;
 pub mod index;
+pub mod live;
 pub mod span;
 pub mod stem;
 pub mod table;

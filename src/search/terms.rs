@@ -86,13 +86,20 @@ impl Interner {
         id
     }
 
-    /// Every term, by number.
-    pub fn names(&self) -> Vec<Box<str>> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .names
-            .clone()
+    /// Every term, by number, read in place: no term gets a number while this is held.
+    pub fn read(&self) -> Read<'_> {
+        Read(self.inner.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// The terms by number, while no more get one ([`Interner::read`]).
+pub struct Read<'a>(std::sync::MutexGuard<'a, Names>);
+
+impl std::ops::Deref for Read<'_> {
+    type Target = [Box<str>];
+
+    fn deref(&self) -> &[Box<str>] {
+        &self.0.names
     }
 }
 
@@ -442,7 +449,7 @@ mod tests {
         // Twice: the second page reads every span from the table.
         x.page(lang, title, text, &names, None);
         let p = x.page(lang, title, text, &names, None);
-        let all = names.names();
+        let all = names.read();
         let mut v: Vec<(String, u16)> = p
             .terms
             .iter()

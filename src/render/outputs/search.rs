@@ -90,34 +90,45 @@ impl Step for Search {
     }
 }
 
-/// The index files of `lang`.
+/// The index files of `lang`: those an edit changed, when the render kept an index
+/// ([`crate::search::live`]), else all of them from each term's best pages kept while the
+/// pages were counted.
 fn index_of(cx: &Context<'_>, lang: &str) -> Vec<(String, String)> {
     let site = cx.site;
+    let names = cx.found.names();
+    let entry = |i: usize| {
+        let p = &site.pages[i];
+        index::Entry {
+            url: &p.url,
+            title: &p.front.title,
+            section: section_title(site, p),
+            excerpt: cx
+                .found
+                .pages
+                .get(i)
+                .copied()
+                .flatten()
+                .map_or("", |t| &t.excerpt),
+        }
+    };
+    if let Some(live) = cx.found.live {
+        return live.files(lang, names, entry);
+    }
+    let Some(terms) = cx.found.terms.filter(|t| t.stream) else {
+        return Vec::new();
+    };
     // The pages' numbers in the site, to make them numbers in the language.
-    let mut numbers = Vec::new();
-    let entries: Vec<index::Entry<'_>> = site
-        .pages
-        .iter()
-        .zip(&cx.found.pages)
-        .enumerate()
-        .filter(|(_, (p, _))| p.lang == lang)
-        .filter_map(|(i, (p, t))| {
-            let terms = (*t)?;
-            numbers.push(i as u32);
-            Some(index::Entry {
-                url: &p.url,
-                title: &p.front.title,
-                section: section_title(site, p),
-                terms,
-            })
+    let numbers: Vec<u32> = (0..site.pages.len())
+        .filter(|&i| {
+            site.pages[i].lang == lang && cx.found.pages.get(i).is_some_and(Option::is_some)
         })
+        .map(|i| i as u32)
         .collect();
-    let best = cx
-        .found
-        .terms
-        .filter(|t| t.stream)
-        .map(|t| index::in_language(t.best(lang), &numbers));
-    index::files(lang, &entries, &cx.found.names, best)
+    let entries: Vec<index::Entry<'_>> = numbers.iter().map(|&i| entry(i as usize)).collect();
+    let best = index::in_language(terms.best(lang), &numbers);
+    index::files(lang, &entries, names, |t| {
+        best.get(t).map_or(&[][..], |b| &b.keys)
+    })
 }
 
 /// The title of the section a page is in.
