@@ -137,6 +137,42 @@ fn courses_get_rfc5545_calendars_and_georgian_dates() {
 }
 
 #[test]
+fn a_long_list_goes_on_pages_of_fifty_unless_the_section_says() {
+    let site = fixture("site-content");
+    let news = site.path().join("content/news");
+    // English says nothing: pages of 50. Georgian asks for one page (`paginate_by: 0`).
+    std::fs::write(news.join("_index.en.md"), "---\ntitle: news-en\n---\n").unwrap();
+    std::fs::write(
+        news.join("_index.ka.md"),
+        "---\ntitle: news-ka\npaginate_by: 0\n---\n",
+    )
+    .unwrap();
+    for i in 10..70 {
+        for lang in ["ka", "en"] {
+            std::fs::write(
+                news.join(format!("more-{i}.{lang}.md")),
+                format!(
+                    "---\ntitle: more {i} {lang}\ndate: 2024-01-{:02}\ndescription: d\n---\n\ntext\n",
+                    i % 28 + 1
+                ),
+            )
+            .unwrap();
+        }
+    }
+    let r = build(site.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = site.path().join("public");
+    let items = |rel: &str| read(&out, rel).matches("<li class=\"card\"").count();
+    // 63 items: 50 on the first page, 13 on the second.
+    assert_eq!(items("en/news/index.html"), 50);
+    assert!(read(&out, "en/news/index.html").contains(r#"<a href="page/2/" rel="next">"#));
+    assert_eq!(items("en/news/page/2/index.html"), 13);
+    assert!(!out.join("en/news/page/3").exists());
+    assert_eq!(items("news/index.html"), 63);
+    assert!(!out.join("news/page/2").exists());
+}
+
+#[test]
 fn news_is_paginated_newest_first_with_a_valid_atom_feed_per_language() {
     let site = built();
     let out = site.path().join("public");

@@ -116,13 +116,12 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
     };
     let children = list(site.children.get(&key));
     ctx.insert("subsections", &list(site.subsections.get(&key)));
-    let per_page = p
-        .front
-        .extra
-        .get("paginate_by")
-        .and_then(|v| v.as_u64())
-        .filter(|&n| n > 0)
-        .map(|n| n as usize);
+    // Unless the section says (`paginate_by`; 0 for one page), a long list goes on pages
+    // of [`LIST_PAGE`].
+    let per_page = match p.front.extra.get("paginate_by") {
+        None => Some(LIST_PAGE),
+        Some(v) => v.as_u64().filter(|&n| n > 0).map(|n| n as usize),
+    };
     let Some(per_page) = per_page.filter(|&n| children.len() > n) else {
         ctx.insert("pages", &children);
         ctx.insert("paginator", &None::<serde_json::Value>);
@@ -137,6 +136,10 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
     }
     Ok(files)
 }
+
+/// How many pages a section's list shows on each of its pages when the section does not
+/// say: a list of thousands is megabytes, for readers on slow and costly connections.
+pub const LIST_PAGE: usize = 50;
 
 /// The list pages of a section: each one's address, its part of the list, and the paginator
 /// (`/news/`, `/news/page/2/`, ...).
