@@ -397,7 +397,7 @@ impl Lang {
 /// Call `f` with each (term, posting) of site page `i`, numbered `m` in its language.
 fn for_each_posting(pages: &[Page<'_>], i: u32, m: usize, mut f: impl FnMut(u32, u64)) {
     if let Some(pt) = pages.get(i as usize).and_then(|p| p.terms) {
-        for (&t, &w) in pt.terms.iter().zip(pt.weights.iter()) {
+        for (t, w) in pt.pairs() {
             f(t, pack(m as u32, w));
         }
     }
@@ -410,35 +410,26 @@ struct Move {
     new: Option<u64>,
 }
 
-/// The postings of page `m` (numbered in its language) that an edit changed.
+/// The postings of page `m` (numbered in its language) that an edit changed: its terms
+/// before and now, both sorted by term, walked side by side.
 fn moved(m: u32, old: Option<&PageTerms>, new: Option<&PageTerms>) -> Vec<Move> {
-    let pairs = |p: Option<&PageTerms>| -> FxHashMap<u32, u16> {
-        p.map(|p| {
-            p.terms
-                .iter()
-                .copied()
-                .zip(p.weights.iter().copied())
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    let mut before = pairs(old);
+    let mut before = old.into_iter().flat_map(PageTerms::pairs).peekable();
+    let mut now = new.into_iter().flat_map(PageTerms::pairs).peekable();
     let mut out = Vec::new();
-    for (t, w) in pairs(new) {
-        let was = before.remove(&t);
-        if was != Some(w) {
-            out.push(Move {
-                term: t,
-                old: was.map(|w| pack(m, w)),
-                new: Some(pack(m, w)),
-            });
+    loop {
+        let (was, is) = match (before.peek().copied(), now.peek().copied()) {
+            (None, None) => break,
+            (Some(a), Some(b)) if a.0 == b.0 => (before.next(), now.next()),
+            (Some(a), Some(b)) if a.0 < b.0 => (before.next(), None),
+            (Some(_), None) => (before.next(), None),
+            _ => (None, now.next()),
+        };
+        let term = was.or(is).map_or(0, |p| p.0);
+        let (old, new) = (was.map(|p| pack(m, p.1)), is.map(|p| pack(m, p.1)));
+        if old != new {
+            out.push(Move { term, old, new });
         }
     }
-    out.extend(before.into_iter().map(|(t, w)| Move {
-        term: t,
-        old: Some(pack(m, w)),
-        new: None,
-    }));
     out
 }
 

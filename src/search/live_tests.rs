@@ -18,21 +18,16 @@ impl Gen {
     /// A page's terms: most of the 20 common ones (so that their lists are cut), some
     /// of the 180 rare ones, a few in the title.
     fn page(&mut self) -> PageTerms {
-        let mut terms = Vec::new();
-        let mut weights = Vec::new();
+        let mut pairs = Vec::new();
         for t in 0..200u32 {
             let share = if t < 20 { 80 } else { 4 };
             if self.below(100) < share {
-                terms.push(t);
                 let w = self.below(30) as u16 + 1;
-                weights.push(if self.below(10) == 0 { w | IN_TITLE } else { w });
+                pairs.push((t, if self.below(10) == 0 { w | IN_TITLE } else { w }));
             }
         }
-        PageTerms {
-            terms: terms.into(),
-            weights: weights.into(),
-            excerpt: format!("text {}", self.below(1000)).into(),
-        }
+        let excerpt = format!("text {}", self.below(1000));
+        PageTerms::new(&mut pairs, excerpt.into())
     }
 }
 

@@ -12,6 +12,7 @@ pub mod client;
 pub mod fold;
 pub mod index;
 pub mod live;
+pub mod page_terms;
 pub mod span;
 pub mod stem;
 pub mod table;

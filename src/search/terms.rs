@@ -6,6 +6,7 @@
 //! a [`Pool`], so that each thread learns the spans once, not once per parallel job.
 
 use super::best::{Best, pack};
+pub use super::page_terms::PageTerms;
 use super::stem::Rules;
 use super::table::SpanTable;
 use super::words::{term, words};
@@ -103,18 +104,6 @@ impl std::ops::Deref for Read<'_> {
     }
 }
 
-/// What the index keeps of a page: its terms, each one's weight (how often it occurs, with
-/// [`IN_TITLE`] when the title has it) and the start of its text.
-#[derive(Debug, Clone, Default)]
-pub struct PageTerms {
-    /// Term numbers ([`Interner`]).
-    pub terms: Box<[u32]>,
-    /// Weight of each term.
-    pub weights: Box<[u16]>,
-    /// The first words of the page, for the result's snippet.
-    pub excerpt: Box<str>,
-}
-
 /// The weight bit of a term in the page's title.
 pub const IN_TITLE: u16 = 0x8000;
 
@@ -190,6 +179,8 @@ pub struct Extractor {
     georgian: Rules,
     tables: Vec<Table>,
     counts: Counts,
+    /// The page's (term, weight) pairs, before they are packed.
+    pairs: Vec<(u32, u16)>,
 }
 
 /// The terms of the page being read and their weights.
@@ -223,13 +214,6 @@ impl Counts {
         }
     }
 
-    /// Each term's weight, in the order of `terms`; every count back to 0.
-    fn weights(&mut self) -> Box<[u16]> {
-        let mut weights = Vec::with_capacity(self.terms.len());
-        self.each_weight(|_, w| weights.push(w));
-        weights.into()
-    }
-
     /// `f(term, weight)` for each term, in the order of `terms`; every count back to 0.
     fn each_weight(&mut self, mut f: impl FnMut(u32, u16)) {
         for &t in &self.terms {
@@ -261,6 +245,7 @@ impl Extractor {
             },
             tables: Vec::new(),
             counts: Counts::default(),
+            pairs: Vec::new(),
         }
     }
 }
@@ -314,16 +299,12 @@ impl Extractor {
                     b.push(pack(page, w));
                 }
             });
-            return PageTerms {
-                excerpt,
-                ..PageTerms::default()
-            };
+            return PageTerms::excerpt_only(excerpt);
         }
-        PageTerms {
-            weights: self.counts.weights(),
-            terms: self.counts.terms.as_slice().into(),
-            excerpt,
-        }
+        let pairs = &mut self.pairs;
+        pairs.clear();
+        self.counts.each_weight(|t, w| pairs.push((t, w)));
+        PageTerms::new(pairs, excerpt)
     }
 
     /// Count the terms of `text`. Spans are looked up [`BATCH`] at a time: the first slot of
@@ -451,10 +432,8 @@ mod tests {
         let p = x.page(lang, title, text, &names, None);
         let all = names.read();
         let mut v: Vec<(String, u16)> = p
-            .terms
-            .iter()
-            .zip(p.weights.iter())
-            .map(|(&t, &w)| (all[t as usize].to_string(), w))
+            .pairs()
+            .map(|(t, w)| (all[t as usize].to_string(), w))
             .collect();
         v.sort();
         v
