@@ -137,6 +137,30 @@ fn courses_get_rfc5545_calendars_and_georgian_dates() {
 }
 
 #[test]
+fn a_list_size_that_is_not_a_whole_number_is_an_error_on_its_line() {
+    let site = fixture("site-content");
+    let news = site.path().join("content/news");
+    std::fs::write(
+        news.join("_index.en.md"),
+        "---\ntitle: News\npaginate_by: ten\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("_index.ka.md"),
+        "---\ntitle: სიახლეები\npaginate_by: -5\n---\n",
+    )
+    .unwrap();
+    let r = build(site.path());
+    assert_eq!(r.code, 1);
+    assert_transcript(transcript("paginate-by.stderr"), &r.stderr);
+    let r = run(command()
+        .args(["build", "--lang", "ka", "--root"])
+        .arg(site.path()));
+    assert_eq!(r.code, 1);
+    assert_transcript(transcript("paginate-by-ka.stderr"), &r.stderr);
+}
+
+#[test]
 fn a_long_list_goes_on_pages_of_fifty_unless_the_section_says() {
     let site = fixture("site-content");
     let news = site.path().join("content/news");

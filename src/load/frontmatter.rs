@@ -36,6 +36,9 @@ pub struct FrontMatter {
     pub publish_date: Option<Date>,
     /// The page disappears after this date.
     pub expiry_date: Option<Date>,
+    /// How many pages each page of a section's list shows (on `_index` pages; 0: the whole
+    /// list on one page; absent: the default size).
+    pub paginate_by: Option<usize>,
     /// Every other key, for templates (`page.extra`).
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// 1-based line in the file of each top-level key.
@@ -244,6 +247,7 @@ impl Field<'_> {
             "image" => fm.image = self.text(),
             "image_alt" => fm.image_alt = self.text(),
             "aliases" => self.aliases(fm),
+            "paginate_by" => self.paginate_by(fm),
             _ => {
                 fm.extra
                     .insert(self.key.to_string(), yaml::to_json(self.value));
@@ -315,6 +319,24 @@ impl Field<'_> {
                 format!("`weight` should be a whole number, not {}", describe(other)),
                 "pages with a smaller weight come first in lists, e.g. `weight: 10`",
                 tr("fm-weight", &[("value", &describe_tr(other))]),
+            ),
+        }
+    }
+
+    fn paginate_by(&mut self, fm: &mut FrontMatter) {
+        match self.value {
+            Value::Number(n) if n.as_u64().is_some() => {
+                fm.paginate_by = n.as_u64().map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            }
+            Value::Null => {}
+            other => self.error(
+                format!(
+                    "`paginate_by` should be a whole number, 0 or more, not {}",
+                    describe(other)
+                ),
+                "it is how many pages each page of the list shows, e.g. `paginate_by: 20`; \
+                 `paginate_by: 0` keeps the whole list on one page",
+                tr("fm-paginate-by", &[("value", &describe_tr(other))]),
             ),
         }
     }

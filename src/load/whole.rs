@@ -70,6 +70,7 @@ const NOT_TEXT: &[&str] = &[
     "page_template",
     "slug",
     "image",
+    "paginate_by",
 ];
 
 /// The fingerprint of a page's text: its front matter without the keys that are not text

@@ -118,9 +118,9 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
     ctx.insert("subsections", &list(site.subsections.get(&key)));
     // Unless the section says (`paginate_by`; 0 for one page), a long list goes on pages
     // of [`LIST_PAGE`].
-    let per_page = match p.front.extra.get("paginate_by") {
+    let per_page = match p.front.paginate_by {
         None => Some(LIST_PAGE),
-        Some(v) => v.as_u64().filter(|&n| n > 0).map(|n| n as usize),
+        Some(n) => Some(n).filter(|&n| n > 0),
     };
     let Some(per_page) = per_page.filter(|&n| children.len() > n) else {
         ctx.insert("pages", &children);
