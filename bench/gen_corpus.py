@@ -53,6 +53,9 @@ I18N = {
         "footerAbout": "პროგრამების შესახებ",
         "homeCheckButton": "შეამოწმეთ, შეგიძლიათ თუ არა დახმარების მიღება",
         "notFoundTitle": "გვერდი ვერ მოიძებნა",
+        "pagination": "გვერდები",
+        "pageNewer": "ახალი",
+        "pageOlder": "ძველი",
     },
     "en": {
         "skipToContent": "Skip to content",
@@ -65,6 +68,9 @@ I18N = {
         "footerAbout": "About the programmes",
         "homeCheckButton": "Check if you can get help",
         "notFoundTitle": "Page not found",
+        "pagination": "Pages",
+        "pageNewer": "Newer",
+        "pageOlder": "Older",
     },
 }
 
@@ -294,6 +300,8 @@ defaultContentLanguageInSubdir = false
 # campaign renders no taxonomy pages and no feeds; neither does this site.
 disableKinds = ["taxonomy", "term", "RSS"]
 enableRobotsTXT = true
+# Section lists on pages of 50, as campaign's default (`/news/page/2/`).
+paginate = 50
 
 [params]
 menu = [{menu}]
@@ -394,13 +402,19 @@ HUGO_LIST = """{{ define "main" }}
 {{ with .Sections }}<ul class="cards">
 {{ range . }}<li class="card"><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ with .Description }}<p>{{ . }}</p>{{ end }}</li>
 {{ end }}</ul>{{ end }}
-{{ with .RegularPages }}<ul class="cards">
+{{ $pager := .Paginate .RegularPages }}
+{{ with $pager.Pages }}<ul class="cards">
 {{ range . }}<li class="card">
   <h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
   {{ if not .Date.IsZero }}<p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date | time.Format ":date_long" }}</time></p>{{ end }}
   {{ with .Description }}<p>{{ . }}</p>{{ end }}
 </li>
 {{ end }}</ul>{{ end }}
+{{ if gt $pager.TotalPages 1 }}<nav class="pagination" aria-label="{{ i18n "pagination" }}">
+  {{ with $pager.Prev }}<a href="{{ .URL }}" rel="prev">← {{ i18n "pageNewer" }}</a>{{ end }}
+  <span>{{ $pager.PageNumber }} / {{ $pager.TotalPages }}</span>
+  {{ with $pager.Next }}<a href="{{ .URL }}" rel="next">{{ i18n "pageOlder" }} →</a>{{ end }}
+</nav>{{ end }}
 </article>
 {{ end }}
 """
