@@ -194,6 +194,24 @@ fn a_long_list_goes_on_pages_of_fifty_unless_the_section_says() {
     assert!(!out.join("en/news/page/3").exists());
     assert_eq!(items("news/index.html"), 63);
     assert!(!out.join("news/page/2").exists());
+    // From a USB stick (`--portable`, file://): the pager's links name the files.
+    let portable = site.path().join("portable");
+    let r = run(command()
+        .args(["build", "--portable", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&portable));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let first = read(&portable, "en/news/index.html");
+    assert!(
+        first.contains(r#"<a href="page/2/index.html" rel="next">"#),
+        "{first}"
+    );
+    let second = read(&portable, "en/news/page/2/index.html");
+    assert!(
+        second.contains(r#"<a href="../../index.html" rel="prev">"#),
+        "{second}"
+    );
 }
 
 #[test]
