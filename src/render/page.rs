@@ -118,15 +118,12 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
     ctx.insert("subsections", &list(site.subsections.get(&key)));
     // Unless the section says (`paginate_by`; 0 for one page), a long list goes on pages
     // of [`LIST_PAGE`].
-    let per_page = match p.front.paginate_by {
-        None => Some(LIST_PAGE),
-        Some(n) => Some(n).filter(|&n| n > 0),
-    };
-    let Some(per_page) = per_page.filter(|&n| children.len() > n) else {
+    let per_page = p.front.paginate_by.unwrap_or(LIST_PAGE);
+    if per_page == 0 || children.len() <= per_page {
         ctx.insert("pages", &children);
         ctx.insert("paginator", &None::<serde_json::Value>);
         return Ok(vec![(index_html(&p.url), one(&ctx)?)]);
-    };
+    }
     let mut files = Vec::new();
     for (url, chunk, paginator) in paginate(&p.url, &children, per_page) {
         ctx.insert("current_url", &url);
