@@ -9,6 +9,7 @@ use crate::media::images::Cache;
 use crate::model::{self, ModelOptions};
 use crate::outdir;
 use crate::render;
+use crate::render::preview::Preview;
 use crate::stamp;
 use crate::write::{Output, Sink, Staging};
 use std::path::Path;
@@ -95,9 +96,9 @@ impl Build {
 /// What a good in-memory build keeps for rendering single pages again.
 pub(crate) struct SiteMemo {
     /// The sources the build read (templates, locales, static files, data).
-    pub src: load::Sources,
+    pub src: Arc<load::Sources>,
     /// The model, with the page texts of the latest build.
-    pub site: crate::model::Site,
+    pub site: Arc<crate::model::Site>,
     /// Per-page results and messages of the render.
     pub render: crate::render::Memo,
     /// The whole output of the latest build.
@@ -122,6 +123,21 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Build {
 /// [`build`], and for a good build into memory what [`crate::session::Session`] needs to
 /// render single pages again.
 pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Option<SiteMemo>) {
+    build_with_preview(root, opts, None)
+}
+
+/// What is told of a build's [`Preview`] once the model is ready, before its pages are
+/// rendered.
+pub type OnPreview<'a> = &'a mut dyn FnMut(Preview);
+
+/// [`build_with_memo`], giving `on_preview` a [`Preview`] of the site as soon as its model
+/// is ready (when it has no errors so far): single pages can be rendered from it while the
+/// whole render runs.
+pub(crate) fn build_with_preview(
+    root: &Path,
+    opts: &BuildOptions,
+    on_preview: Option<OnPreview<'_>>,
+) -> (Build, Option<SiteMemo>) {
     let start = Instant::now();
     let src = load::load(root);
     let next_change = if opts.drafts {
@@ -129,7 +145,7 @@ pub(crate) fn build_with_memo(root: &Path, opts: &BuildOptions) -> (Build, Optio
     } else {
         crate::schedule::next_change(&src, opts.today)
     };
-    let (mut build, memo) = build_loaded(root, opts, src, start);
+    let (mut build, memo) = build_loaded(root, opts, src, start, on_preview);
     build.next_change = next_change;
     (build, memo)
 }
@@ -140,6 +156,7 @@ fn build_loaded(
     opts: &BuildOptions,
     mut src: load::Sources,
     start: Instant,
+    on_preview: Option<OnPreview<'_>>,
 ) -> (Build, Option<SiteMemo>) {
     let mut diags = std::mem::take(&mut src.diagnostics);
     apply_base_url(&mut src, opts, &mut diags);
@@ -196,6 +213,7 @@ fn build_loaded(
         target,
         fingerprint,
         start,
+        on_preview,
     };
     run.render_and_write(src, site, diags)
 }
@@ -249,19 +267,20 @@ fn options_key(opts: &BuildOptions) -> String {
 }
 
 /// One build after the model: where it goes and what it started with.
-struct Run<'a> {
+struct Run<'a, 'p> {
     root: &'a Path,
     opts: &'a BuildOptions,
     target: Option<outdir::OutputDir>,
     fingerprint: Option<u64>,
     start: Instant,
+    on_preview: Option<OnPreview<'p>>,
 }
 
-impl Run<'_> {
+impl Run<'_, '_> {
     /// Clean the images, render into a staging folder or memory, encode the images, and
     /// put the new site in place (or keep it in memory, with a memo for `serve`).
     fn render_and_write(
-        self,
+        mut self,
         mut src: load::Sources,
         site: model::Site,
         mut diags: Vec<Diagnostic>,
@@ -273,6 +292,15 @@ impl Run<'_> {
         // Images lose their camera data before anything is published.
         let cache = Cache::new(Some(self.root.join(".cache").join("images")));
         let media = clean_media(&mut src, &cache);
+        let site = Arc::new(site);
+        let src = Arc::new(src);
+        if let Some(tell) = self.on_preview.take()
+            && !has_errors(&diags)
+            && let Some(preview) =
+                Preview::new(Arc::clone(&site), Arc::clone(&src), Arc::clone(&media))
+        {
+            tell(preview);
+        }
         // Straight into a fresh folder beside the destination, or into memory.
         let staging = self
             .target

@@ -7,7 +7,9 @@ use crate::date::Date;
 use crate::diagnostics;
 use crate::load;
 use crate::model::outdated;
-use crate::pipeline::{Build, BuildOptions, SiteMemo, build_with_memo};
+use crate::pipeline::{
+    Build, BuildOptions, OnPreview, SiteMemo, build_with_memo, build_with_preview,
+};
 use crate::render;
 use crate::write::Sink;
 use std::path::{Component, Path, PathBuf};
@@ -44,11 +46,23 @@ impl Session {
         if let Some(build) = self.incremental(changed) {
             return build;
         }
+        self.build_all(None)
+    }
+
+    /// Build everything, giving `on_preview` a preview of the site as soon as its model is
+    /// ready (the first build of `serve`: pages are shown from it while the rest renders).
+    pub fn build_previewed(&mut self, today: Date, on_preview: OnPreview<'_>) -> Build {
+        self.opts.today = today;
+        self.build_all(Some(on_preview))
+    }
+
+    /// A whole build (see [`Session::build`]); only the first try is previewed.
+    fn build_all(&mut self, mut on_preview: Option<OnPreview<'_>>) -> Build {
         // Page bodies are read again as they are rendered: a page saved meanwhile stops the
         // build. Its save is on its way from the watcher too; build again at once (a few
         // times at most) rather than show the editor that message.
         for _ in 1..TRIES {
-            let (build, memo) = build_with_memo(&self.root, &self.opts);
+            let (build, memo) = build_with_preview(&self.root, &self.opts, on_preview.take());
             if !build
                 .diagnostics
                 .iter()
@@ -83,8 +97,11 @@ impl Session {
             updates.push((i, text));
         }
         let indices: Vec<usize> = updates.iter().map(|(i, _)| *i).collect();
+        // Still shared with a preview of the first build (a request not yet answered):
+        // build everything instead.
+        let site = Arc::get_mut(&mut memo.site)?;
         for (i, text) in updates {
-            let page = &mut memo.site.pages[i];
+            let page = &mut site.pages[i];
             page.fingerprint = outdated::fingerprint(&text);
             // Its whole text is held from now on, not read again.
             page.text = text;
@@ -101,7 +118,8 @@ impl Session {
         memo.output.absorb(sink.into_output()?);
         // A changed page in the default language may outdate its translations (or a
         // change undone may bring them back up to date).
-        let site = &mut memo.site;
+        // Not shared: it was not shared before the render, which takes no new share.
+        let site = Arc::get_mut(&mut memo.site)?;
         let was = site.outdated.clone();
         outdated::recheck(
             site.record.as_ref(),

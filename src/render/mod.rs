@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod outputs;
 pub mod page;
 pub mod picture;
+pub mod preview;
 pub mod qr;
 pub mod schema;
 pub mod selfcheck;

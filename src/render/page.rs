@@ -23,7 +23,12 @@ pub struct Shared<'a> {
     /// Template sources, for error positions.
     pub templates: &'a [TextFile],
     /// Per-language values.
-    pub per_lang: &'a HashMap<&'a str, LangShared>,
+    pub per_lang: &'a HashMap<String, LangShared>,
+}
+
+/// The output path of the page at site path `url`: `en/news/` → `en/news/index.html`.
+pub fn index_html(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
 }
 
 /// Files a page renders to: (output path, bytes).
@@ -97,7 +102,6 @@ pub fn render(p: &Page, b: &Rendered, sh: &Shared<'_>) -> Result<Files, Diagnost
             .map_err(|e| templates::template_error(&e, sh.templates))?;
         Ok(buf)
     };
-    let index_html = |url: &str| format!("{}index.html", url.trim_start_matches('/'));
     if !matches!(p.kind, Kind::Section | Kind::Home) {
         ctx.insert("pages", &Vec::<LinkView>::new());
         ctx.insert("subsections", &Vec::<LinkView>::new());

@@ -48,11 +48,11 @@ pub struct FooterView {
 
 impl LangShared {
     /// The values of every language of the site, by language code.
-    pub fn all<'a>(site: &'a Site, diags: &mut Vec<Diagnostic>) -> HashMap<&'a str, LangShared> {
+    pub fn all(site: &Site, diags: &mut Vec<Diagnostic>) -> HashMap<String, LangShared> {
         site.config
             .languages
             .iter()
-            .map(|l| (l.code.as_str(), LangShared::new(site, &l.code, diags)))
+            .map(|l| (l.code.clone(), LangShared::new(site, &l.code, diags)))
             .collect()
     }
 

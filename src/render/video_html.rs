@@ -10,9 +10,9 @@ use crate::model::route;
 /// Interface strings the video HTML needs, already in the page's language.
 pub struct Words {
     /// "Play video on {provider}".
-    pub play_on: Box<dyn Fn(&str) -> String + Sync>,
+    pub play_on: Box<dyn Fn(&str) -> String + Send + Sync>,
     /// "The video loads from {provider} only when you press play."
-    pub privacy: Box<dyn Fn(&str) -> String + Sync>,
+    pub privacy: Box<dyn Fn(&str) -> String + Send + Sync>,
     /// "Transcript".
     pub transcript: String,
     /// "Download".

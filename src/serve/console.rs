@@ -63,6 +63,14 @@ fn phone(words: &Messages, seen: &[String]) {
     }
 }
 
+/// The address is out before the whole site is built: pages are made as they are opened.
+pub(super) fn previewing(words: &Messages) {
+    let line = words.word("serve-previewing", &[], || {
+        "The whole site is still being built; pages are made as you open them meanwhile.".into()
+    });
+    println!("  {line}");
+}
+
 /// When the server stops.
 pub(super) fn stopping(words: &Messages) {
     let line = words.word("serve-stopping", &[], || "Stopping.".into());

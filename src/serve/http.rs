@@ -7,6 +7,7 @@ use super::paths::{self, Refused, Target};
 use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH, WORKER_PATH};
 use super::state::{Snapshot, State};
 use crate::messages::{Lang, Messages};
+use crate::render::preview::Preview;
 use crate::write::Output;
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -45,7 +46,16 @@ async fn site(
         return r;
     }
     // One snapshot for the whole request, whatever rebuilds happen meanwhile.
-    let snap = state.snapshot();
+    let mut snap = state.snapshot();
+    // While the first build runs, pages come from its preview; anything else waits for it.
+    if snap.generation == 0 {
+        if let Some(preview) = snap.preview.clone()
+            && let Some(r) = from_preview(&state, &snap, preview, &uri, &headers).await
+        {
+            return r;
+        }
+        snap = state.published().await;
+    }
     let Some(output) = snap.output.clone() else {
         return html(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -66,6 +76,39 @@ async fn site(
     match output.get(&key) {
         Some(bytes) => file(&state, &snap, &key, &bytes, &headers),
         None => not_found(&snap, &output, words(&state, &headers)),
+    }
+}
+
+/// A page or static file of the first build's preview (`None`: anything else, which waits
+/// for the build).
+async fn from_preview(
+    state: &State,
+    snap: &Snapshot,
+    preview: Arc<Preview>,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Option<Response> {
+    let (key, folder) = match paths::resolve(uri.path()) {
+        Ok(Target::File(key)) => (key, None),
+        Ok(Target::FileOrFolder(key)) => {
+            let folder = format!("{key}/index.html");
+            (key, Some(folder))
+        }
+        Err(Refused::BadRequest) => return Some(plain(StatusCode::BAD_REQUEST, "Bad request.")),
+        Err(Refused::NotFound) => return None,
+    };
+    // A page takes milliseconds to render, a long list more: not on the server's threads.
+    let found = tokio::task::spawn_blocking(move || {
+        let file = preview.get(&key);
+        let in_folder = file.is_none() && folder.is_some_and(|f| preview.get(&f).is_some());
+        (key, file, in_folder)
+    })
+    .await
+    .ok()?;
+    match found {
+        (key, Some(bytes), _) => Some(file(state, snap, &key, &bytes, headers)),
+        (_, None, true) => Some(redirect_to_folder(uri)),
+        (_, None, false) => None,
     }
 }
 

@@ -34,6 +34,12 @@ use tokio::net::TcpListener;
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_TRIES: u16 = 10;
+/// How long the first build may go on after its preview is ready before the address is
+/// printed and pages are shown from the preview.
+const QUIET: Duration = Duration::from_secs(1);
+/// For tests: the first build waits, once its preview is shown, until the file this names
+/// exists, so that what `serve` does meanwhile can be checked without a race.
+const HOLD: &str = "CAMPAIGN_HOLD_FIRST_BUILD";
 /// How long open connections get to finish after Ctrl-C.
 const STOP_GRACE: Duration = Duration::from_secs(2);
 
@@ -111,30 +117,48 @@ async fn serve(opts: ServeOptions) -> ExitCode {
         }
     };
     let first = Arc::clone(&state);
-    let (hashes, build) = match tokio::task::spawn_blocking(move || {
+    let hold = std::env::var_os(HOLD).map(PathBuf::from);
+    let (shown, preview_ready) = tokio::sync::oneshot::channel::<()>();
+    let mut job = tokio::task::spawn_blocking(move || {
         let mut hashes = hashes::hash_all(first.root());
-        let build = first.build_blocking(&[]);
+        let mut shown = Some(shown);
+        let build = first.build_first(&mut |preview| {
+            first.show_preview(preview);
+            if let Some(tx) = shown.take() {
+                let _ = tx.send(());
+            }
+            if let Some(file) = &hold {
+                while !file.exists() {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+        });
         hashes::rehash_record(first.root(), &mut hashes);
         (hashes, build)
-    })
-    .await
-    {
-        Ok(done) => done,
-        Err(_) => {
-            let d = Diagnostic::error(
-                "internal",
-                "the first build stopped because of a bug in campaign",
-            )
-            .tr("serve-crashed", &[]);
-            console::fail(&words, &d);
-            return ExitCode::from(1);
-        }
+    });
+    // A small site is built within moments of its preview: its report comes before the
+    // address, as it always did. A large one is served from its preview meanwhile.
+    let done = match preview_ready.await {
+        Ok(()) => tokio::time::timeout(QUIET, &mut job).await.ok(),
+        Err(_) => Some((&mut job).await),
     };
-    console::report_first(&build, &words);
-    state.publish(build, false);
-    tokio::spawn(watching.run(Arc::clone(&state), hashes));
-
-    console::serving(&words, &root, &url, ip, addr.port());
+    match done {
+        Some(result) => {
+            let Ok((hashes, build)) = result else {
+                console::fail(&words, &crashed());
+                return ExitCode::from(1);
+            };
+            console::report_first(&build, &words);
+            state.publish(build, false);
+            tokio::spawn(watching.run(Arc::clone(&state), hashes));
+            console::serving(&words, &root, &url, ip, addr.port());
+        }
+        None => {
+            console::serving(&words, &root, &url, ip, addr.port());
+            console::previewing(&words);
+            tokio::spawn(finish_first(job, Arc::clone(&state), watching));
+        }
+    }
     if opts.open {
         open_browser(&url, &words);
     }
@@ -148,6 +172,40 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     };
     server::run(listener, app, stop, STOP_GRACE).await;
     ExitCode::SUCCESS
+}
+
+/// The rest of a first build served from its preview: its report, then the whole site,
+/// then rebuilds on every save.
+async fn finish_first(
+    job: tokio::task::JoinHandle<(hashes::Hashes, crate::pipeline::Build)>,
+    state: Arc<State>,
+    watching: watch::Watching,
+) {
+    let words = state.words(state.lang());
+    let (hashes, build) = match job.await {
+        Ok(done) => done,
+        Err(_) => {
+            // The browser shows it too: the server stays up for the next save.
+            console::fail(words, &crashed());
+            let build = crate::pipeline::Build {
+                diagnostics: vec![crashed()],
+                ..Default::default()
+            };
+            (hashes::Hashes::default(), build)
+        }
+    };
+    console::report_first(&build, words);
+    state.publish(build, false);
+    watching.run(Arc::clone(&state), hashes).await;
+}
+
+/// The first build stopped because of a bug.
+fn crashed() -> Diagnostic {
+    Diagnostic::error(
+        "internal",
+        "the first build stopped because of a bug in campaign",
+    )
+    .tr("serve-crashed", &[])
 }
 
 /// `localhost` or an IP address.

@@ -326,6 +326,7 @@ mod tests {
             generation: 3,
             token: "abc-3".into(),
             editors: Default::default(),
+            preview: None,
         }
     }
 

@@ -11,6 +11,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::messages::{Lang, Messages};
 use crate::pipeline::{Build, BuildOptions};
+use crate::render::preview::Preview;
 use crate::session::Session;
 use crate::write::Output;
 use std::path::{Path, PathBuf};
@@ -59,6 +60,8 @@ pub struct Snapshot {
     pub token: Arc<str>,
     /// What the last good build tells editors (outdated translations, the overview).
     pub editors: Arc<super::editors::Editors>,
+    /// Before the first build is done: pages rendered one at a time as they are asked for.
+    pub preview: Option<Arc<Preview>>,
 }
 
 impl Snapshot {
@@ -95,6 +98,7 @@ impl State {
             generation: 0,
             token: format!("{nonce:x}-0").into(),
             editors: Arc::default(),
+            preview: None,
         };
         let (current, _) = watch::channel(Arc::new(first));
         let (notices, _) = broadcast::channel(64);
@@ -156,6 +160,52 @@ impl State {
         self.stop.send_replace(true);
     }
 
+    /// Show pages from `preview` until the first build is published (no notice: no page
+    /// is open yet).
+    pub fn show_preview(&self, preview: Preview) {
+        self.current.send_modify(|snap| {
+            if snap.generation == 0 {
+                *snap = Arc::new(Snapshot {
+                    output: None,
+                    errors: Vec::new(),
+                    generation: 0,
+                    token: snap.token.clone(),
+                    editors: snap.editors.clone(),
+                    preview: Some(Arc::new(preview)),
+                });
+            }
+        });
+    }
+
+    /// The first published snapshot (the current one once it is out).
+    pub async fn published(&self) -> Arc<Snapshot> {
+        let mut rx = self.current.subscribe();
+        match rx.wait_for(|s| s.generation > 0).await {
+            Ok(snap) => snap.clone(),
+            Err(_) => self.snapshot(),
+        }
+    }
+
+    /// The first build (call it from a blocking thread), telling `on_preview` of the site's
+    /// preview as soon as its model is ready.
+    pub fn build_first(&self, on_preview: crate::pipeline::OnPreview<'_>) -> Build {
+        let mut session = match self.session.lock() {
+            Ok(s) => s,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let session = session.get_or_insert_with(|| self.session_new());
+        session.build_previewed(Date::today_tbilisi(), on_preview)
+    }
+
+    fn session_new(&self) -> Session {
+        let opts = BuildOptions {
+            drafts: self.drafts,
+            base_url: Some(self.base_url.clone()),
+            ..Default::default()
+        };
+        Session::new(self.root.clone(), opts)
+    }
+
     /// Build the site now, on the calling thread (call it from a blocking thread), after
     /// `changed` (paths relative to the root; empty: everything). Only the changed pages
     /// are rendered again when nothing but their Markdown bodies changed.
@@ -164,14 +214,7 @@ impl State {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let session = session.get_or_insert_with(|| {
-            let opts = BuildOptions {
-                drafts: self.drafts,
-                base_url: Some(self.base_url.clone()),
-                ..Default::default()
-            };
-            Session::new(self.root.clone(), opts)
-        });
+        let session = session.get_or_insert_with(|| self.session_new());
         session.build(changed, Date::today_tbilisi())
     }
 
@@ -209,6 +252,7 @@ impl State {
             generation,
             token: token.clone(),
             editors,
+            preview: None,
         };
         self.current.send_replace(Arc::new(next));
         // No receivers (no open pages) is fine.

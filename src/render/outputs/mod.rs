@@ -15,7 +15,7 @@ pub mod offline;
 mod posters;
 pub mod search;
 mod sitemap;
-mod statics;
+pub mod statics;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
