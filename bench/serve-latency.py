@@ -62,9 +62,11 @@ def add_pages(site, count):
                 )
 
 
-def start_server(binary, site):
-    """Start `campaign serve`; (process, port, output lines, seconds until it served the
-    first build: it prints its address once that build is done)."""
+def start_server(binary, site, on_address=None):
+    """Start `campaign serve`; (process, port, output lines, seconds until it printed its
+    address, seconds until its first build was done, start time). A large site prints its
+    address before the build is done (pages are then rendered as they are asked for); the
+    build's own line comes after it."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [binary, "serve", "--root", site, "--port", "0"],
@@ -74,11 +76,14 @@ def start_server(binary, site):
     )
     lines = queue.Queue()
     port = None
+    built = None
     deadline = time.time() + 120
     while time.time() < deadline:
         line = proc.stdout.readline()
         if not line:
             break
+        if re.search(r"Built \d+ pages|could not be built", line):
+            built = time.perf_counter() - t0
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if m:
             port = int(m.group(1))
@@ -93,7 +98,16 @@ def start_server(binary, site):
             lines.put(line.rstrip("\n"))
 
     threading.Thread(target=drain, daemon=True).start()
-    return proc, port, lines, ready
+    if on_address:
+        on_address(port, t0)
+    if built is None:
+        # Taken off the queue, so that it is not counted as a rebuild.
+        while True:
+            line = lines.get(timeout=900)
+            if re.search(r"Built \d+ pages|could not be built", line):
+                built = time.perf_counter() - t0
+                break
+    return proc, port, lines, ready, built, t0
 
 
 def peak_rss_mb(pid):
@@ -155,6 +169,23 @@ def get(port, path):
         return r.read().decode("utf-8", "replace")
 
 
+def start_server_and_first_page(args, site):
+    """[`start_server`], and the edited page asked for as soon as the address is out: the
+    time until it came back is printed (while the first build may still be running)."""
+    got = {}
+
+    def first_page(port, t0):
+        t = time.perf_counter()
+        get(port, args.url)
+        got["page"] = (time.perf_counter() - t0, time.perf_counter() - t)
+
+    proc, port, log, ready, built, t0 = start_server(args.binary, site, first_page)
+    if "page" in got:
+        at, took = got["page"]
+        print(f"first page ({args.url}) served {at:.2f} s after the start (request {took * 1000:.0f} ms)")
+    return proc, port, log, ready, built, t0
+
+
 def percentile(values, p):
     values = sorted(values)
     k = (len(values) - 1) * p / 100
@@ -183,8 +214,9 @@ def main():
     copy_site(args.root, site)
     if args.pages:
         add_pages(site, args.pages)
-    proc, port, log, ready = start_server(args.binary, site)
-    print(f"ready (first build served) in {ready:.2f} s")
+    proc, port, log, ready, built, t0 = start_server_and_first_page(args, site)
+    print(f"ready (address printed, pages served) in {ready:.2f} s")
+    print(f"first build done in {built:.2f} s")
     try:
         streams = [Stream(port) for _ in range(args.listeners)]
         for s in streams:
