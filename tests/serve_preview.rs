@@ -162,11 +162,15 @@ fn serve_shows_pages_before_its_first_build_is_done() {
         !waiting.is_finished(),
         "the sitemap waits for the whole build"
     );
+    let mut events = server.events();
     std::fs::write(&go, "").expect("let the build go on");
     let sitemap = waiting.join().expect("the sitemap");
     assert_eq!(sitemap.status, 200);
     assert!(sitemap.text().contains("item-00059"));
     server.wait_output("Built ");
+    // Open pages reload once, into the whole build.
+    let token_now = events.expect("reload");
+    assert!(token_now.ends_with("-1"), "{token_now}");
     let late = server.get("/en/news/item-00059/").text();
     assert!(token(&late).ends_with("-1"), "{}", token(&late));
     assert_eq!(early.replace(&token(&early), &token(&late)), late);
