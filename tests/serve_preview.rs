@@ -13,7 +13,7 @@ use campaign::render::preview::Preview;
 use campaign::session::Session;
 use std::path::Path;
 use support::bundled_copy;
-use support::serve::serve_with_env;
+use support::serve::{atomic_write, eventually, serve_with_env};
 
 fn options() -> BuildOptions {
     BuildOptions {
@@ -162,6 +162,13 @@ fn serve_shows_pages_before_its_first_build_is_done() {
         !waiting.is_finished(),
         "the sitemap waits for the whole build"
     );
+    // A save while the first build runs shows once it is done.
+    let item = fx.path().join("content/news/item-00001.en.md");
+    let text = std::fs::read_to_string(&item).expect("read");
+    atomic_write(
+        &item,
+        &text.replace("About help", "SAVED-MEANWHILE about help"),
+    );
     let mut events = server.events();
     std::fs::write(&go, "").expect("let the build go on");
     let sitemap = waiting.join().expect("the sitemap");
@@ -174,4 +181,10 @@ fn serve_shows_pages_before_its_first_build_is_done() {
     let late = server.get("/en/news/item-00059/").text();
     assert!(token(&late).ends_with("-1"), "{}", token(&late));
     assert_eq!(early.replace(&token(&early), &token(&late)), late);
+    eventually("the save made meanwhile", || {
+        server
+            .get("/en/news/item-00001/")
+            .text()
+            .contains("SAVED-MEANWHILE")
+    });
 }
