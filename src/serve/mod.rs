@@ -116,26 +116,7 @@ async fn serve(opts: ServeOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let first = Arc::clone(&state);
-    let hold = std::env::var_os(HOLD).map(PathBuf::from);
-    let (shown, preview_ready) = tokio::sync::oneshot::channel::<()>();
-    let mut job = tokio::task::spawn_blocking(move || {
-        let mut hashes = hashes::hash_all(first.root());
-        let mut shown = Some(shown);
-        let build = first.build_first(&mut |preview| {
-            first.show_preview(preview);
-            if let Some(tx) = shown.take() {
-                let _ = tx.send(());
-            }
-            if let Some(file) = &hold {
-                while !file.exists() {
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-            }
-        });
-        hashes::rehash_record(first.root(), &mut hashes);
-        (hashes, build)
-    });
+    let (mut job, preview_ready) = start_first_build(Arc::clone(&state));
     // A small site is built within moments of its preview: its report comes before the
     // address, as it always did. A large one is served from its preview meanwhile.
     let done = match preview_ready.await {
@@ -174,19 +155,42 @@ async fn serve(opts: ServeOptions) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The first build, on a blocking thread: the files' hashes and the build. The receiver
+/// hears when its preview is shown (it is dropped without a word when there is none).
+fn start_first_build(state: Arc<State>) -> (FirstBuild, tokio::sync::oneshot::Receiver<()>) {
+    let hold = std::env::var_os(HOLD).map(PathBuf::from);
+    let (shown, preview_ready) = tokio::sync::oneshot::channel::<()>();
+    let job = tokio::task::spawn_blocking(move || {
+        let mut hashes = hashes::hash_all(state.root());
+        let mut shown = Some(shown);
+        let build = state.build_first(&mut |preview| {
+            state.show_preview(preview);
+            if let Some(tx) = shown.take() {
+                let _ = tx.send(());
+            }
+            if let Some(file) = &hold {
+                while !file.exists() {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+        });
+        hashes::rehash_record(state.root(), &mut hashes);
+        (hashes, build)
+    });
+    (job, preview_ready)
+}
+
+/// The first build's task.
+type FirstBuild = tokio::task::JoinHandle<(hashes::Hashes, crate::pipeline::Build)>;
+
 /// The rest of a first build served from its preview: its report, then the whole site,
 /// then rebuilds on every save.
-async fn finish_first(
-    job: tokio::task::JoinHandle<(hashes::Hashes, crate::pipeline::Build)>,
-    state: Arc<State>,
-    watching: watch::Watching,
-) {
+async fn finish_first(job: FirstBuild, state: Arc<State>, watching: watch::Watching) {
     let words = state.words(state.lang());
     let (hashes, build) = match job.await {
         Ok(done) => done,
         Err(_) => {
-            // The browser shows it too: the server stays up for the next save.
-            console::fail(words, &crashed());
+            // Reported below and shown in the browser: the server stays up for the next save.
             let build = crate::pipeline::Build {
                 diagnostics: vec![crashed()],
                 ..Default::default()
