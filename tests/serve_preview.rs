@@ -88,6 +88,10 @@ fn preview_matches_the_whole_build(root: &Path) {
 fn preview_pages_are_the_whole_builds_pages() {
     let fx = bundled_copy();
     add_news(fx.path(), 60);
+    // A static file at a page's address: the page wins, in the preview as in the build.
+    let shadow = fx.path().join("static/en/about");
+    std::fs::create_dir_all(&shadow).expect("mkdir");
+    std::fs::write(shadow.join("index.html"), "STATIC-SHADOW").expect("write");
     preview_matches_the_whole_build(fx.path());
     assert!(fx.path().join("content/news/item-00059.en.md").exists());
     let mut session = Session::new(fx.path().to_path_buf(), options());

@@ -62,13 +62,14 @@ impl Preview {
     /// or a static file; `None` for anything only the whole build makes, and for a page
     /// whose template fails (the whole build reports it).
     pub fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
-        if let Some(bytes) = self.files.get(key) {
-            return Some(Arc::clone(bytes));
-        }
-        let &i = self
+        // A page wins over a static file of the same path, as in the whole build.
+        let page = self
             .pages
             .get(key)
-            .or_else(|| self.pages.get(&list_of(key)?))?;
+            .or_else(|| self.pages.get(&list_of(key)?));
+        let Some(&i) = page else {
+            return self.files.get(key).map(Arc::clone);
+        };
         let table = self.setup.table(&self.site, &self.media);
         let ctx = page::Shared {
             site: &self.site,
