@@ -192,3 +192,22 @@ fn serve_shows_pages_before_its_first_build_is_done() {
             .contains("SAVED-MEANWHILE")
     });
 }
+
+#[test]
+fn a_page_whose_template_fails_is_not_previewed() {
+    let fx = bundled_copy();
+    let about = fx.path().join("content/about.en.md");
+    let text = std::fs::read_to_string(&about).expect("read");
+    std::fs::write(
+        &about,
+        text.replacen("---\n", "---\ntemplate: nope.html\n", 1),
+    )
+    .expect("write");
+    let mut session = Session::new(fx.path().to_path_buf(), options());
+    let mut preview = None;
+    let build = session.build_previewed(options().today, &mut |p| preview = Some(p));
+    assert!(build.failed(), "the template is missing");
+    let preview = preview.expect("the other pages are previewed");
+    assert!(preview.get("en/about/index.html").is_none());
+    assert!(preview.get("about/index.html").is_some());
+}
