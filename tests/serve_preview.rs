@@ -101,6 +101,8 @@ fn preview_pages_are_the_whole_builds_pages() {
     // 60 items and more: the list runs over two pages, and the second one is offered too.
     assert!(preview.get("en/news/page/2/index.html").is_some());
     assert!(preview.get("en/news/page/9/index.html").is_none());
+    assert!(preview.has("en/news/page/2/index.html") && preview.has("style.css"));
+    assert!(!preview.has("sitemap.xml") && !preview.has("en/news/page/x/index.html"));
 }
 
 #[test]

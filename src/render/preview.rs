@@ -58,6 +58,13 @@ impl Preview {
         })
     }
 
+    /// Whether [`Preview::get`] may have a file at `key` (without rendering it).
+    pub fn has(&self, key: &str) -> bool {
+        self.pages.contains_key(key)
+            || list_of(key).is_some_and(|k| self.pages.contains_key(&k))
+            || self.files.contains_key(key)
+    }
+
     /// The file at output path `key` (`en/news/index.html`, `style.css`), if it is a page
     /// or a static file; `None` for anything only the whole build makes, and for a page
     /// whose template fails (the whole build reports it).

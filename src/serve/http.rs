@@ -98,18 +98,28 @@ async fn from_preview(
         Err(Refused::NotFound) => return None,
     };
     // A page takes milliseconds to render, a long list more: not on the server's threads.
-    let found = tokio::task::spawn_blocking(move || {
-        let file = preview.get(&key);
-        let in_folder = file.is_none() && folder.is_some_and(|f| preview.get(&f).is_some());
-        (key, file, in_folder)
+    let found = tokio::task::spawn_blocking(move || match preview.get(&key) {
+        Some(bytes) => Previewed::File(key, bytes),
+        None if folder.is_some_and(|f| preview.has(&f)) => Previewed::Folder,
+        None => Previewed::Neither,
     })
     .await
     .ok()?;
     match found {
-        (key, Some(bytes), _) => Some(file(state, snap, &key, &bytes, headers)),
-        (_, None, true) => Some(redirect_to_folder(uri)),
-        (_, None, false) => None,
+        Previewed::File(key, bytes) => Some(file(state, snap, &key, &bytes, headers)),
+        Previewed::Folder => Some(redirect_to_folder(uri)),
+        Previewed::Neither => None,
     }
+}
+
+/// What the preview has at an address.
+enum Previewed {
+    /// The file at this output path.
+    File(String, Arc<Vec<u8>>),
+    /// A folder's page: the address needs its slash.
+    Folder,
+    /// Nothing: the whole build may have it.
+    Neither,
 }
 
 /// `GET /__campaign/translations`: every page × language, for editors.

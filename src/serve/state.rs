@@ -189,33 +189,30 @@ impl State {
     /// The first build (call it from a blocking thread), telling `on_preview` of the site's
     /// preview as soon as its model is ready.
     pub fn build_first(&self, on_preview: crate::pipeline::OnPreview<'_>) -> Build {
-        let mut session = match self.session.lock() {
-            Ok(s) => s,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let session = session.get_or_insert_with(|| self.session_new());
-        session.build_previewed(Date::today_tbilisi(), on_preview)
-    }
-
-    fn session_new(&self) -> Session {
-        let opts = BuildOptions {
-            drafts: self.drafts,
-            base_url: Some(self.base_url.clone()),
-            ..Default::default()
-        };
-        Session::new(self.root.clone(), opts)
+        self.with_session(|s| s.build_previewed(Date::today_tbilisi(), on_preview))
     }
 
     /// Build the site now, on the calling thread (call it from a blocking thread), after
     /// `changed` (paths relative to the root; empty: everything). Only the changed pages
     /// are rendered again when nothing but their Markdown bodies changed.
     pub fn build_blocking(&self, changed: &[PathBuf]) -> Build {
+        self.with_session(|s| s.build(changed, Date::today_tbilisi()))
+    }
+
+    /// `f` with the build session, made at its first use.
+    fn with_session<R>(&self, f: impl FnOnce(&mut Session) -> R) -> R {
         let mut session = match self.session.lock() {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let session = session.get_or_insert_with(|| self.session_new());
-        session.build(changed, Date::today_tbilisi())
+        f(session.get_or_insert_with(|| {
+            let opts = BuildOptions {
+                drafts: self.drafts,
+                base_url: Some(self.base_url.clone()),
+                ..Default::default()
+            };
+            Session::new(self.root.clone(), opts)
+        }))
     }
 
     /// Publish the result of a build: a good build replaces the served site; a failed one
