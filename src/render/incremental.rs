@@ -11,16 +11,13 @@
 //! byte-for-byte against a full build.
 
 use super::shared::LangShared;
-use super::{
-    Found, Memo, Search, Setup, Slim, index_pages, outputs, page, render_page, site_lints,
-};
+use super::{Found, Memo, Setup, index_pages, outputs, page, page_pass, site_lints};
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
 use crate::media::Media;
 use crate::model::Site;
 use crate::search::live::Change;
 use crate::write::Sink;
-use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Why pages could not be rendered on their own; the caller builds everything instead.
@@ -60,20 +57,7 @@ pub fn rerender(
         per_lang: &per_lang,
     };
     let terms = memo.terms.clone();
-    let fresh: Vec<(usize, Slim)> = changed
-        .par_iter()
-        .map_init(
-            || terms.as_deref().map(|t| (t.pool.lend(), t)),
-            |x, &i| {
-                let search = x.as_mut().map(|(x, terms)| Search {
-                    extractor: x,
-                    terms,
-                    page: i as u32,
-                });
-                (i, render_page(&site.pages[i], &table, &ctx, sink, search))
-            },
-        )
-        .collect();
+    let fresh = page_pass::render_all(changed, &table, &ctx, sink, terms.as_deref());
     if fresh.iter().any(|(_, s)| s.template_error.is_some()) {
         return Err(Fallback::TemplateError);
     }

@@ -15,6 +15,7 @@ pub mod lints;
 pub mod markdown;
 pub mod outputs;
 pub mod page;
+mod page_pass;
 pub mod picture;
 pub mod preview;
 pub mod qr;
@@ -191,22 +192,13 @@ pub fn render(
     //    Without a memo to keep, each search term keeps only its best pages.
     let terms = outputs::search::on(site, &setup.tera)
         .then(|| Arc::new(crate::search::Terms::new(!keep_memo)));
-    let mut slims: Vec<Slim> = site
-        .pages
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || terms.as_deref().map(|t| (t.pool.lend(), t)),
-            |x, (i, p)| {
-                let search = x.as_mut().map(|(x, terms)| Search {
-                    extractor: x,
-                    terms,
-                    page: i as u32,
-                });
-                render_page(p, &table, &ctx, sink, search)
-            },
-        )
-        .collect();
+    let mut slims = page_pass::in_site_order(page_pass::render_all(
+        &page_pass::by_language(site),
+        &table,
+        &ctx,
+        sink,
+        terms.as_deref(),
+    ));
     if let Some(built) = check_built.as_mut() {
         let pages: Vec<Result<page::Files, Diagnostic>> = built
             .pages
@@ -260,87 +252,6 @@ pub fn render(
         index,
     };
     (diags, keep_memo.then_some(memo))
-}
-
-/// What a page's render needs to count its search terms.
-struct Search<'a> {
-    extractor: &'a mut crate::search::Extractor,
-    terms: &'a crate::search::Terms,
-    /// The page's number in the site.
-    page: u32,
-}
-
-/// Render one page (Markdown, lints, template) into the sink; keep what later checks need.
-fn render_page(
-    p: &crate::model::Page,
-    table: &links::LinkTable<'_>,
-    ctx: &page::Shared<'_>,
-    sink: &Sink,
-    search: Option<Search<'_>>,
-) -> Slim {
-    let whole = match p.whole() {
-        Ok(w) => w,
-        Err(d) => {
-            return Slim {
-                facts: lints::PageFacts::default(),
-                pictures: Vec::new(),
-                summary: String::new(),
-                diags: vec![d],
-                template_error: None,
-                search: None,
-            };
-        }
-    };
-    let p = whole.as_ref();
-    // A stand-in (a page shown in a language it is not written in) is found in its own.
-    let search = search.filter(|_| p.fallback.is_none());
-    let (r, mut diags) = match search {
-        Some(_) => markdown::render_with_text(p, table),
-        None => markdown::render(p, table),
-    };
-    diags.extend(lints::page(p, &r));
-    let cleared;
-    let p = match share_image::check(p, table.media) {
-        Some(d) => {
-            diags.push(d);
-            cleared = share_image::without_image(p);
-            &cleared
-        }
-        None => p,
-    };
-    let template_error = match page::render(p, &r, ctx) {
-        Ok(files) => {
-            for (path, bytes) in files {
-                sink.put(path, bytes);
-            }
-            None
-        }
-        Err(d) => Some(d),
-    };
-    let search = search.map(|s| {
-        let stream = s.terms.stream.then_some(s.page);
-        let names = &s.terms.names;
-        s.extractor
-            .page(&p.lang, &p.front.title, &r.text, names, stream)
-    });
-    let mut pictures = r.pictures;
-    pictures.sort_unstable();
-    pictures.dedup();
-    Slim {
-        facts: lints::PageFacts {
-            ids: r.headings.into_iter().map(|h| h.id).collect(),
-            anchors: r.anchors,
-        },
-        pictures,
-        // Later outputs use the summary only in place of a missing description.
-        summary: match p.front.description {
-            Some(_) => String::new(),
-            None => r.summary,
-        },
-        diags,
-        template_error,
-        search,
-    }
 }
 
 /// Add every page's messages to `diags`, in page order, each template error once (the same

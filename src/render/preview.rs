@@ -8,8 +8,9 @@
 //! search index, posters, images, the messages of the whole site) is not offered here:
 //! `serve` waits for the whole build for those.
 
+use super::page_pass::render_page;
 use super::shared::LangShared;
-use super::{Setup, page, render_page};
+use super::{Setup, page};
 use crate::load::Sources;
 use crate::media::Media;
 use crate::model::Site;
