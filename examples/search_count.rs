@@ -53,7 +53,9 @@ fn read(root: &str) -> Vec<Page> {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let root = args.next().expect("usage: search_count <site-root> [rounds]");
+    let root = args
+        .next()
+        .expect("usage: search_count <site-root> [rounds]");
     let rounds: usize = args.next().map_or(7, |r| r.parse().unwrap());
     let pages = read(&root);
     let words: usize = pages

@@ -3,11 +3,11 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Sources;
+use crate::write::{FileRow, mtime};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// What a successful build to disk leaves behind in `.cache/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -79,14 +79,6 @@ pub fn fingerprint(root: &Path, src: &Sources, options: &str) -> u64 {
     h.finish()
 }
 
-fn mtime(m: &std::fs::Metadata) -> u128 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
-}
-
 fn stamp_path(root: &Path, dest: &Path) -> PathBuf {
     root.join(".cache").join(format!(
         "build-{:016x}.json",
@@ -103,27 +95,56 @@ pub fn was_built(root: &Path, dest: &Path) -> bool {
 /// A digest of every file under the names the last build wrote into `dir` (from its
 /// marker): paths, sizes and modification times. `None` when `dir` is not campaign's.
 pub fn output_digest(dir: &Path) -> Option<u64> {
-    let mut names = crate::outdir::written_names(dir)?;
-    names.push(crate::outdir::MARKER.to_string());
+    let names = crate::outdir::written_names(dir)?;
     // Top-level entries in parallel: the walk is one `stat` per file.
-    let parts: Option<Vec<Vec<(String, u64, u128)>>> =
+    let parts: Option<Vec<Vec<FileRow>>> =
         names.par_iter().map(|name| walk_files(dir, name)).collect();
-    let mut rows: Vec<(String, u64, u128)> = parts?.into_iter().flatten().collect();
+    let rows: Vec<FileRow> = parts?.into_iter().flatten().collect();
+    with_marker(dir, rows)
+}
+
+/// [`output_digest`] of `dir` just after a build put there the files `written` (as its
+/// sink saw them once written: `write::Sink::written`) and its marker, without walking the
+/// folder (at N = 10,000, some 150,000 system calls fewer).
+pub fn written_digest(dir: &Path, written: Vec<FileRow>) -> Option<u64> {
+    with_marker(dir, written)
+}
+
+/// The digest of `rows` and the marker of `dir`; `None` without a marker.
+fn with_marker(dir: &Path, mut rows: Vec<FileRow>) -> Option<u64> {
+    let marker = crate::outdir::MARKER;
+    let m = std::fs::symlink_metadata(dir.join(marker)).ok()?;
+    if !m.is_file() {
+        return None;
+    }
+    rows.push(FileRow {
+        path: marker.to_string(),
+        size: m.len(),
+        mtime: mtime(&m),
+    });
     rows.sort_unstable();
     let mut h = DefaultHasher::new();
     rows.hash(&mut h);
     Some(h.finish())
 }
 
-/// (path, size, modification time) of every file under `dir/name`.
-fn walk_files(dir: &Path, name: &str) -> Option<Vec<(String, u64, u128)>> {
+/// Every file under `dir/name`.
+fn walk_files(dir: &Path, name: &str) -> Option<Vec<FileRow>> {
     let mut rows = Vec::new();
     for e in walkdir::WalkDir::new(dir.join(name)).follow_links(false) {
         let e = e.ok()?;
         let m = e.metadata().ok()?;
         if m.is_file() {
             let rel = e.path().strip_prefix(dir).ok()?;
-            rows.push((rel.to_string_lossy().into_owned(), m.len(), mtime(&m)));
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            rows.push(FileRow {
+                path: parts.join("/"),
+                size: m.len(),
+                mtime: mtime(&m),
+            });
         }
     }
     Some(rows)
@@ -148,5 +169,49 @@ pub fn write(root: &Path, stamp: &Stamp) {
     }
     if let Ok(text) = serde_json::to_string(stamp) {
         let _ = std::fs::write(path, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use crate::outdir::OutputDir;
+    use crate::write::{Sink, Staging};
+
+    /// A build's digest from what its sink wrote is the digest a walk of the folder gives
+    /// (what the next build compares it with), swapped in whole or entry by entry, with a
+    /// file written twice and the user's own files beside.
+    #[test]
+    fn the_digest_of_what_was_written_is_the_digest_of_the_folder() {
+        for in_place in [false, true] {
+            let base = std::env::temp_dir()
+                .join(format!("campaign-stamp-{}-{in_place}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&base);
+            let real = base.join("public");
+            std::fs::create_dir_all(&real).unwrap();
+            std::fs::write(real.join("CNAME"), "x.ge").unwrap();
+            let out = OutputDir {
+                real: real.clone(),
+                in_place,
+                keep: Vec::new(),
+            };
+            let staging = Staging::begin(&out).unwrap();
+            let sink = Sink::disk(staging.dir().to_path_buf());
+            sink.put("index.html".into(), b"home".to_vec());
+            sink.put("en/news/one/index.html".into(), b"one".to_vec());
+            sink.put("en/news/one/index.html".into(), b"one, again".to_vec());
+            sink.put("search/data/ka/t/0.json".into(), b"{}".to_vec());
+            let written = sink.written().unwrap();
+            assert_eq!(written.len(), 3);
+            staging.commit().unwrap();
+            let walked = output_digest(&real);
+            assert!(walked.is_some());
+            assert_eq!(written_digest(&real, written.clone()), walked, "{in_place}");
+            // A file changed afterwards is seen.
+            std::fs::write(real.join("index.html"), "defaced").unwrap();
+            assert_ne!(written_digest(&real, written), output_digest(&real));
+            std::fs::remove_dir_all(&base).unwrap();
+        }
     }
 }

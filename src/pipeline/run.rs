@@ -96,7 +96,10 @@ impl Run<'_, '_> {
         let mut memo = None;
         match staging {
             Some(s) if has_errors(&diags) => s.abort(),
-            Some(s) => self.commit(s, files_written, &pages_per_lang, &mut diags),
+            Some(s) => {
+                let written = sink.written().unwrap_or_default();
+                self.commit(s, written, files_written, &pages_per_lang, &mut diags);
+            }
             None => {
                 output = sink.into_output();
                 if let (Some(out), Some(render), false) = (&output, render_memo, has_errors(&diags))
@@ -133,10 +136,11 @@ impl Run<'_, '_> {
     }
 
     /// Swap the staging folder in, and record the stamp that lets the next build see that
-    /// nothing changed.
+    /// nothing changed (`written`: every file the sink wrote, as the disk reported it).
     fn commit(
         &self,
         staging: Staging,
+        written: Vec<crate::write::FileRow>,
         files: usize,
         pages_per_lang: &[(String, usize)],
         diags: &mut Vec<Diagnostic>,
@@ -166,7 +170,7 @@ impl Run<'_, '_> {
                 output_digest: self
                     .target
                     .as_ref()
-                    .and_then(|t| stamp::output_digest(&t.real))
+                    .and_then(|t| stamp::written_digest(&t.real, written))
                     .unwrap_or(0),
                 files,
                 pages_per_lang: pages_per_lang.to_vec(),

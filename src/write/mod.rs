@@ -4,6 +4,7 @@
 use crate::outdir::{self, OutputDir};
 use crate::swap;
 use std::collections::{HashMap, HashSet};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -21,10 +22,41 @@ pub use memory::Output;
 pub struct DiskSink {
     dir: PathBuf,
     dirs: Mutex<HashSet<PathBuf>>,
-    /// Every file written, with the XXH3 hash of its bytes.
-    paths: Mutex<HashMap<String, u64>>,
+    /// Every file written, with the XXH3 hash of its bytes and what the disk said of it.
+    paths: Mutex<HashMap<String, Written>>,
     count: AtomicUsize,
     error: Mutex<Option<WriteError>>,
+}
+
+/// A file the disk sink wrote.
+#[derive(Debug, Clone, Copy)]
+struct Written {
+    /// XXH3 of its bytes.
+    hash: u64,
+    /// Its size and modification time, read from the open file once written.
+    size: u64,
+    mtime: u128,
+}
+
+/// A file in an output folder as the no-change stamp sees it (`stamp::output_digest`): its
+/// path under the folder (with `/`), size and modification time (nanoseconds since 1970).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileRow {
+    /// Path under the output folder, parts joined with `/`.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970 (0 when the system has none).
+    pub mtime: u128,
+}
+
+/// The modification time of a file's metadata as [`FileRow::mtime`] keeps it.
+pub fn mtime(m: &std::fs::Metadata) -> u128 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::SystemTime::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 /// A file or folder that could not be written, and why.
@@ -157,11 +189,28 @@ impl Sink {
             Sink::Disk(d) => d
                 .paths
                 .lock()
-                .map(|p| p.iter().map(|(p, h)| (p.clone(), *h)).collect())
+                .map(|p| p.iter().map(|(p, w)| (p.clone(), w.hash)).collect())
                 .unwrap_or_default(),
         };
         v.sort_unstable();
         v
+    }
+
+    /// Every file a disk sink wrote, as the disk reported it just after (`None` for a memory
+    /// sink): what a walk of the folder would find, without the walk's `stat` of every file.
+    pub fn written(&self) -> Option<Vec<FileRow>> {
+        match self {
+            Sink::Memory(_) => None,
+            Sink::Disk(d) => d.paths.lock().ok().map(|p| {
+                p.iter()
+                    .map(|(path, w)| FileRow {
+                        path: path.clone(),
+                        size: w.size,
+                        mtime: w.mtime,
+                    })
+                    .collect()
+            }),
+        }
     }
 
     /// The first write error.
@@ -208,14 +257,26 @@ impl DiskSink {
             }
         }
         let hash = xxh3_64(bytes);
+        // Size and time from the open file (no second look-up of the path).
+        let written = std::fs::File::create(&target).and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.metadata()
+        });
+        let meta = match written {
+            Ok(m) => m,
+            Err(e) => return self.fail(&target.display().to_string(), &e),
+        };
+        let w = Written {
+            hash,
+            size: meta.len(),
+            mtime: mtime(&meta),
+        };
         let fresh = self
             .paths
             .lock()
-            .map(|mut p| p.insert(path, hash).is_none())
+            .map(|mut p| p.insert(path, w).is_none())
             .unwrap_or(true);
-        if let Err(e) = std::fs::write(&target, bytes) {
-            self.fail(&target.display().to_string(), &e);
-        } else if fresh {
+        if fresh {
             self.count.fetch_add(1, Ordering::Relaxed);
         }
     }
