@@ -99,19 +99,13 @@ pub fn output_digest(dir: &Path) -> Option<u64> {
     // Top-level entries in parallel: the walk is one `stat` per file.
     let parts: Option<Vec<Vec<FileRow>>> =
         names.par_iter().map(|name| walk_files(dir, name)).collect();
-    let rows: Vec<FileRow> = parts?.into_iter().flatten().collect();
-    with_marker(dir, rows)
+    written_digest(dir, parts?.into_iter().flatten().collect())
 }
 
-/// [`output_digest`] of `dir` just after a build put there the files `written` (as its
-/// sink saw them once written: `write::Sink::written`) and its marker, without walking the
-/// folder (at N = 10,000, some 150,000 system calls fewer).
-pub fn written_digest(dir: &Path, written: Vec<FileRow>) -> Option<u64> {
-    with_marker(dir, written)
-}
-
-/// The digest of `rows` and the marker of `dir`; `None` without a marker.
-fn with_marker(dir: &Path, mut rows: Vec<FileRow>) -> Option<u64> {
+/// [`output_digest`] of `dir` holding the files `rows` and its marker: after a build, the
+/// files as its sink saw them once written (`write::Sink::written`), so that the folder need
+/// not be walked (at N = 10,000, about 125,000 system calls fewer). `None` without a marker.
+pub fn written_digest(dir: &Path, mut rows: Vec<FileRow>) -> Option<u64> {
     let marker = crate::outdir::MARKER;
     let m = std::fs::symlink_metadata(dir.join(marker)).ok()?;
     if !m.is_file() {
