@@ -49,10 +49,10 @@ pub(super) fn in_site_order(mut done: Vec<(usize, Slim)>) -> Vec<Slim> {
 
 /// What a page's render needs to count its search terms.
 pub(super) struct Search<'a> {
-    pub(super) extractor: &'a mut crate::search::Extractor,
-    pub(super) terms: &'a crate::search::Terms,
+    extractor: &'a mut crate::search::Extractor,
+    terms: &'a crate::search::Terms,
     /// The page's number in the site.
-    pub(super) page: u32,
+    page: u32,
 }
 
 /// Render one page (Markdown, lints, template) into the sink; keep what later checks need.
